@@ -1,0 +1,45 @@
+package org.jiraq.camel;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/** The {@code jiraq:} component: Jira Cloud and Jira Data Center. */
+@Component("jiraq")
+public class JiraqComponent extends HealthCheckComponent {
+
+    @Metadata(label = "advanced", description = "The shared configuration; endpoints start from a copy of it.")
+    private JiraqConfiguration configuration = new JiraqConfiguration();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        JiraqOperation operation = parseOperation(remaining);
+        JiraqEndpoint endpoint = new JiraqEndpoint(uri, this, operation, configuration.copy());
+        setProperties(endpoint, parameters);
+        endpoint.validate();
+        return endpoint;
+    }
+
+    private static JiraqOperation parseOperation(String remaining) {
+        try {
+            return JiraqOperation.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "Unknown jiraq operation '" + remaining + "'; expected one of "
+                                               + java.util.Arrays.toString(JiraqOperation.values()),
+                    e);
+        }
+    }
+
+    public JiraqConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The shared configuration; endpoints start from a copy of it. */
+    public void setConfiguration(JiraqConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

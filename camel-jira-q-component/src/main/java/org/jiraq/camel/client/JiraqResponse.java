@@ -1,0 +1,61 @@
+package org.jiraq.camel.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpHeaders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** Jira's answer: status, headers and the body, parsed as JSON on demand. */
+public final class JiraqResponse {
+
+    private final int status;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private JsonNode json;
+
+    public JiraqResponse(int status, HttpHeaders headers, byte[] body) {
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    public String header(String name) {
+        return headers.firstValue(name).orElse(null);
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    /** The body as JSON; a missing node for an empty body (204) or one that is not JSON. */
+    public JsonNode json() {
+        if (json == null) {
+            json = parse();
+        }
+        return json;
+    }
+
+    private JsonNode parse() {
+        if (body.length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            if (status >= 400) {
+                return MissingNode.getInstance();
+            }
+            throw new UncheckedIOException("Jira answered " + status + " with a body that is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.jiraq.camel.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * How one of Jira's paging styles names its items and the position of the next page. The {@link Paginator} does
+ * the walking; a style only reads a page.
+ */
+public interface PageStyle {
+
+    /** The items of a page. */
+    JsonNode items(JsonNode page);
+
+    /**
+     * Turns the request for the current page into the request for the next one, or returns null when this was the
+     * last page.
+     *
+     * @param itemCount how many items the current page held
+     */
+    JiraqRequest next(JiraqRequest current, JsonNode page, int itemCount);
+
+    /** A printable position of the next page (a token or an offset) for routes that page by hand, or null. */
+    String nextPosition(JiraqRequest current, JsonNode page, int itemCount);
+
+    /**
+     * Offset paging ({@code startAt}, {@code maxResults}, {@code total}, {@code isLast}), items in {@code itemsField}
+     * ({@code values}, {@code issues}, {@code comments}). {@code total} may change and {@code isLast} may be absent,
+     * so an empty page also ends the walk.
+     */
+    static PageStyle offset(String itemsField) {
+        return new OffsetPageStyle(itemsField, "startAt", "maxResults");
+    }
+
+    /** Cloud's token paging ({@code nextPageToken}, {@code isLast}); the token travels in the query or a POST body. */
+    static PageStyle nextPageToken(String itemsField) {
+        return new TokenPageStyle(itemsField);
+    }
+}

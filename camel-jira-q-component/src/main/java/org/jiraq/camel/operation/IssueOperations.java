@@ -1,0 +1,130 @@
+package org.jiraq.camel.operation;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqEndpoint;
+import org.jiraq.camel.adf.RichText;
+import org.jiraq.camel.client.JiraqRequest;
+import org.jiraq.camel.client.Json;
+
+/** createIssue, getIssue, updateIssue, deleteIssue. */
+public final class IssueOperations {
+
+    /** Issue fields that hold rich text: ADF on REST v3, strings on v2. */
+    static final List<String> RICH_TEXT_FIELDS = List.of("description", "environment");
+
+    private final JiraqEndpoint endpoint;
+    private final Outputs outputs;
+
+    public IssueOperations(JiraqEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.outputs = new Outputs(endpoint.getConfiguration().isAdfAsText());
+    }
+
+    public void create(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        ObjectNode request = issueRequest(in, true);
+        if (request.path("fields").isEmpty() && request.path("update").isEmpty()) {
+            throw new IllegalArgumentException(
+                    "createIssue needs fields: set headers " + JiraqConstants.PROJECT_KEY + ", "
+                                               + JiraqConstants.ISSUE_TYPE_NAME + " and " + JiraqConstants.SUMMARY
+                                               + ", or send {\"fields\":{...}} as the body");
+        }
+        JsonNode created = endpoint.getClient()
+                .execute(JiraqRequest.post(endpoint.apiPath() + "/issue").json(request).build()).json();
+        in.setHeader(JiraqConstants.ISSUE_KEY, created.path("key").asText());
+        in.setHeader(JiraqConstants.ISSUE_ID, created.path("id").asText());
+        in.setBody(outputs.map(created));
+    }
+
+    public void get(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        String key = Inputs.issueKey(in, "getIssue");
+        JsonNode issue = endpoint.getClient().execute(JiraqRequest.get(issuePath(key))
+                .query("fields", in.getHeader(JiraqConstants.FIELDS, String.class))
+                .query("expand", endpoint.getConfiguration().getExpand())
+                .build()).json();
+        in.setBody(outputs.map(issue));
+    }
+
+    public void update(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        String key = Inputs.issueKey(in, "updateIssue");
+        ObjectNode request = issueRequest(in, false);
+        if (request.path("fields").isEmpty() && request.path("update").isEmpty()) {
+            throw new IllegalArgumentException(
+                    "updateIssue needs something to change: headers " + JiraqConstants.SUMMARY + ", "
+                                               + JiraqConstants.DESCRIPTION + ", " + JiraqConstants.FIELDS
+                                               + ", or {\"fields\":{...}} / {\"update\":{...}} as the body");
+        }
+        endpoint.getClient().execute(JiraqRequest.put(issuePath(key))
+                .query("notifyUsers", endpoint.getConfiguration().isNotifyUsers() ? null : "false")
+                .json(request).build());
+        in.setHeader(JiraqConstants.ISSUE_KEY, key);
+    }
+
+    public void delete(Exchange exchange) throws Exception {
+        Message in = exchange.getMessage();
+        String key = Inputs.issueKey(in, "deleteIssue");
+        endpoint.getClient().execute(JiraqRequest.delete(issuePath(key))
+                .query("deleteSubtasks", endpoint.getConfiguration().isDeleteSubtasks() ? "true" : null)
+                .build());
+        in.setHeader(JiraqConstants.ISSUE_KEY, key);
+    }
+
+    String issuePath(String key) {
+        return endpoint.apiPath() + "/issue/" + Inputs.segment(key);
+    }
+
+    /**
+     * Builds Jira's {@code {"fields":{...},"update":{...}}} from the body (that shape, or a flat map of fields) and the
+     * common headers, which win over the body. A plain-text body is the description when creating.
+     */
+    private ObjectNode issueRequest(Message in, boolean creating) {
+        JsonNode body = Inputs.jsonObjectBody(in);
+        ObjectNode request = Json.object();
+        if (body != null && (body.has("fields") || body.has("update"))) {
+            request.setAll((ObjectNode) body.deepCopy());
+        } else if (body != null) {
+            request.set("fields", body.deepCopy());
+        }
+        ObjectNode fields = request.has("fields") ? (ObjectNode) request.get("fields") : Json.object();
+        String project = in.getHeader(JiraqConstants.PROJECT_KEY, String.class);
+        if (project != null && creating) {
+            fields.set("project", Json.object().put("key", project));
+        }
+        String type = in.getHeader(JiraqConstants.ISSUE_TYPE_NAME, String.class);
+        if (type != null) {
+            fields.set("issuetype", Json.object().put("name", type));
+        }
+        String summary = in.getHeader(JiraqConstants.SUMMARY, String.class);
+        if (summary != null) {
+            fields.put("summary", summary);
+        }
+        Object description = in.getHeader(JiraqConstants.DESCRIPTION);
+        if (description == null && creating && body == null && in.getBody() instanceof String text && !text.isBlank()) {
+            description = text;
+        }
+        if (description != null) {
+            fields.set("description", RichText.toFieldValue(description, endpoint.usesAdf()));
+        }
+        JsonNode extra = Inputs.jsonHeader(in, JiraqConstants.FIELDS);
+        if (extra != null) {
+            fields.setAll((ObjectNode) extra.deepCopy());
+        }
+        for (String field : RICH_TEXT_FIELDS) {
+            if (fields.has(field) && !fields.get(field).isNull()) {
+                fields.set(field, RichText.toFieldValue(fields.get(field), endpoint.usesAdf()));
+            }
+        }
+        if (!fields.isEmpty()) {
+            request.set("fields", fields);
+        }
+        return request;
+    }
+}

@@ -1,0 +1,78 @@
+package org.jiraq.camel.operation;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.jiraq.camel.adf.Adf;
+import org.jiraq.camel.adf.AdfToText;
+import org.jiraq.camel.client.Json;
+
+/**
+ * Turns Jira's JSON into what a route works with: plain Java maps and lists (so the simple language, YAML routes and
+ * JSONPath all read them), with ADF documents turned to text when the endpoint asks for it.
+ */
+final class Outputs {
+
+    private final boolean adfAsText;
+
+    Outputs(boolean adfAsText) {
+        this.adfAsText = adfAsText;
+    }
+
+    Map<String, Object> map(JsonNode node) {
+        return Json.toMap(prepare(node));
+    }
+
+    List<Object> list(JsonNode array) {
+        return Json.toList(prepare(array));
+    }
+
+    /** Maps a lazy iterator of items without reading ahead. */
+    Iterator<Map<String, Object>> stream(Iterator<JsonNode> items) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                return map(items.next());
+            }
+        };
+    }
+
+    private JsonNode prepare(JsonNode node) {
+        if (adfAsText && node != null && node.isContainerNode()) {
+            JsonNode copy = node.deepCopy();
+            replaceAdf(copy);
+            return copy;
+        }
+        return node;
+    }
+
+    private static void replaceAdf(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(e -> {
+                if (Adf.isDocument(e.getValue())) {
+                    e.setValue(TextNode.valueOf(AdfToText.convert(e.getValue())));
+                } else {
+                    replaceAdf(e.getValue());
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (Adf.isDocument(array.get(i))) {
+                    array.set(i, TextNode.valueOf(AdfToText.convert(array.get(i))));
+                } else {
+                    replaceAdf(array.get(i));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.jiraq.camel.operation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.jiraq.camel.JiraqConfiguration;
+import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqDeployment;
+import org.jiraq.camel.JiraqEndpoint;
+import org.jiraq.camel.client.JiraqRequest;
+import org.jiraq.camel.client.Json;
+import org.jiraq.camel.client.PageStyle;
+import org.jiraq.camel.client.Paginator;
+
+/**
+ * searchIssues. Jira Cloud removed {@code /search}; it pages {@code /search/jql} with {@code nextPageToken} and returns
+ * only ids unless fields are asked for. Data Center keeps {@code /search} with {@code startAt} offsets.
+ */
+public final class SearchOperation {
+
+    private final JiraqEndpoint endpoint;
+    private final JiraqConfiguration config;
+    private final Outputs outputs;
+
+    public SearchOperation(JiraqEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.config = endpoint.getConfiguration();
+        this.outputs = new Outputs(config.isAdfAsText());
+    }
+
+    public void search(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String jql = jql(in);
+        String fields = in.getHeader(JiraqConstants.FIELDS, config.getFields(), String.class);
+        String position = in.getHeader(JiraqConstants.NEXT_PAGE, String.class);
+        boolean cloud = endpoint.getDeployment() == JiraqDeployment.cloud;
+        JiraqRequest first = cloud ? cloudRequest(jql, fields, position) : dataCenterRequest(jql, fields, position);
+        PageStyle style = cloud ? PageStyle.nextPageToken("issues") : PageStyle.offset("issues");
+        switch (config.getSearchMode()) {
+            case list -> {
+                Paginator pages = endpoint.getClient().paginate(first, style, config.getMaxResults());
+                List<Object> issues = new ArrayList<>();
+                pages.forEachRemaining(issue -> issues.add(outputs.map(issue)));
+                in.setHeader(JiraqConstants.RESULT_COUNT, issues.size());
+                in.setBody(issues);
+            }
+            case page -> {
+                Paginator pages = endpoint.getClient().paginate(first, style, config.getPageSize());
+                List<Object> issues = new ArrayList<>();
+                pages.nextPage().forEach(issue -> issues.add(outputs.map(issue)));
+                String next = pages.nextPosition();
+                if (next == null) {
+                    in.removeHeader(JiraqConstants.NEXT_PAGE);
+                } else {
+                    in.setHeader(JiraqConstants.NEXT_PAGE, next);
+                }
+                in.setHeader(JiraqConstants.IS_LAST, next == null);
+                in.setHeader(JiraqConstants.RESULT_COUNT, issues.size());
+                in.setBody(issues);
+            }
+            case stream -> in.setBody(outputs.stream(endpoint.getClient().paginate(first, style, Long.MAX_VALUE)));
+        }
+    }
+
+    private String jql(Message in) {
+        String jql = in.getHeader(JiraqConstants.JQL, String.class);
+        if (jql == null && in.getBody() instanceof String body && !body.isBlank()) {
+            jql = body;
+        }
+        if (jql == null) {
+            jql = config.getJql();
+        }
+        if (jql == null || jql.isBlank()) {
+            throw new IllegalArgumentException(
+                    "searchIssues needs JQL: set header " + JiraqConstants.JQL
+                                               + ", send it as the body, or set the jql option");
+        }
+        return jql;
+    }
+
+    /** POST, so long JQL fits; searching changes nothing, so it is safe to retry. */
+    private JiraqRequest cloudRequest(String jql, String fields, String token) {
+        ObjectNode body = Json.object().put("jql", jql).put("maxResults", config.getPageSize());
+        ArrayNode fieldList = body.putArray("fields");
+        Arrays.stream(fields.split(",")).map(String::trim).filter(f -> !f.isEmpty()).forEach(fieldList::add);
+        if (config.getExpand() != null) {
+            body.put("expand", config.getExpand());
+        }
+        if (token != null) {
+            body.put("nextPageToken", token);
+        }
+        return JiraqRequest.post(endpoint.apiPath() + "/search/jql").json(body).retrySafe(true).build();
+    }
+
+    private JiraqRequest dataCenterRequest(String jql, String fields, String startAt) {
+        return JiraqRequest.get(endpoint.apiPath() + "/search")
+                .query("jql", jql)
+                .query("startAt", startAt)
+                .query("maxResults", config.getPageSize())
+                .query("fields", fields)
+                .query("expand", config.getExpand())
+                .build();
+    }
+}

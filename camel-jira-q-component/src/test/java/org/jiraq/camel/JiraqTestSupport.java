@@ -1,0 +1,56 @@
+package org.jiraq.camel;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.jiraq.simulator.JiraSimulator;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * Runs a route against a fresh simulator of one flavour, with the component pointed at it through the component
+ * options ({@code camel.component.jiraq.*}), as users configure it. Every test ends by checking that no request broke
+ * Jira's OpenAPI contract.
+ */
+public abstract class JiraqTestSupport extends CamelTestSupport {
+
+    protected JiraSimulator sim;
+
+    /** The flavour of this test class; parameterised subclasses override it. */
+    protected JiraSimulator.Flavour flavour() {
+        return JiraSimulator.Flavour.CLOUD;
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        sim = JiraSimulator.builder().flavour(flavour()).start();
+        CamelContext context = super.createCamelContext();
+        JiraqComponent jiraq = new JiraqComponent();
+        configure(jiraq.getConfiguration());
+        context.addComponent("jiraq", jiraq);
+        return context;
+    }
+
+    /** Connection options for the simulator; subclasses change them to test other set-ups. */
+    protected void configure(JiraqConfiguration config) {
+        config.setBaseUrl(sim.baseUrl());
+        config.setDeployment(sim.flavour() == JiraSimulator.Flavour.CLOUD ? JiraqDeployment.cloud : JiraqDeployment.datacenter);
+        if (sim.flavour() == JiraSimulator.Flavour.CLOUD) {
+            config.setUsername(JiraSimulator.DEFAULT_USER);
+            config.setApiToken(JiraSimulator.DEFAULT_API_TOKEN);
+        } else {
+            config.setPersonalAccessToken(JiraSimulator.DEFAULT_PAT);
+        }
+        config.setRetryDelay(10);
+        config.setMaxRetryDelay(50);
+    }
+
+    @AfterEach
+    void contractHeld() {
+        if (sim != null) {
+            try {
+                sim.assertNoContractViolations();
+            } finally {
+                sim.close();
+            }
+        }
+    }
+}
