@@ -2,6 +2,8 @@ package org.jiraq.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +19,19 @@ public final class ApiResponse {
     private final int status;
     private final Map<String, String> headers;
     private final String body;
+    private final Fault fault;
+    private final Duration delay;
 
     private ApiResponse(int status, Map<String, String> headers, String body) {
+        this(status, headers, body, null, Duration.ZERO);
+    }
+
+    private ApiResponse(int status, Map<String, String> headers, String body, Fault fault, Duration delay) {
         this.status = status;
         this.headers = headers;
         this.body = body;
+        this.fault = fault;
+        this.delay = delay;
     }
 
     public static ApiResponse json(int status, JsonNode body) {
@@ -54,7 +64,17 @@ public final class ApiResponse {
     public ApiResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new ApiResponse(status, copy, body);
+        return new ApiResponse(status, copy, body, fault, delay);
+    }
+
+    /** The same answer, never delivered: the connection fails instead (WireMock's faults), e.g. to lose an answer. */
+    public ApiResponse withFault(Fault connectionFault) {
+        return new ApiResponse(status, headers, body, connectionFault, delay);
+    }
+
+    /** The same answer, sent only after {@code wait}, e.g. to outlast a client's timeout. */
+    public ApiResponse withDelay(Duration wait) {
+        return new ApiResponse(status, headers, body, fault, wait);
     }
 
     public int status() {
@@ -68,5 +88,14 @@ public final class ApiResponse {
     /** The body text, or {@code null} when there is none. */
     public String body() {
         return body;
+    }
+
+    /** The connection fault served instead of the answer, or {@code null}. */
+    public Fault fault() {
+        return fault;
+    }
+
+    public Duration delay() {
+        return delay;
     }
 }

@@ -20,6 +20,7 @@ public final class Issue {
     private final SimulatorUser reporter;
     private final List<Comment> comments = new ArrayList<>();
     private final Map<String, JsonNode> customFields = new LinkedHashMap<>();
+    private final Map<String, JsonNode> properties = new LinkedHashMap<>();
     private String summary;
     private JsonNode description;
     private IssueType issueType;
@@ -105,6 +106,42 @@ public final class Issue {
         return reporter;
     }
 
+    /** Who created it: the reporter, which the simulator never lets anyone change. */
+    public SimulatorUser creator() {
+        return reporter;
+    }
+
+    /** An entity property's value, or {@code null}. */
+    public JsonNode property(String key) {
+        return properties.get(key);
+    }
+
+    /** The entity properties, by key. */
+    public Map<String, JsonNode> properties() {
+        return Map.copyOf(properties);
+    }
+
+    /**
+     * The texts found at a dotted {@code path} inside a property's value (each element of an array), as JQL's
+     * {@code issue.property[key].path} compares them; empty when absent.
+     */
+    List<String> propertyValues(String key, String path) {
+        JsonNode node = properties.get(key);
+        for (String step : path.split("\\.")) {
+            node = node == null ? null : node.get(step);
+        }
+        if (node == null || node.isNull() || node.isContainerNode() && !node.isArray()) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(item -> values.add(item.asText()));
+        } else {
+            values.add(node.asText());
+        }
+        return values;
+    }
+
     public List<Comment> comments() {
         return List.copyOf(comments);
     }
@@ -151,6 +188,10 @@ public final class Issue {
         } else {
             customFields.put(id, value);
         }
+    }
+
+    void setProperty(String key, JsonNode value) {
+        properties.put(key, value);
     }
 
     void addComment(Comment comment) {

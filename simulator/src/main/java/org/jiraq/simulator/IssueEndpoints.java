@@ -1,6 +1,7 @@
 package org.jiraq.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /** Issue create, read, edit and delete: {@code {root}/issue} and {@code {root}/issue/{issueIdOrKey}}. */
 final class IssueEndpoints implements SimulatorFeature {
@@ -30,9 +31,11 @@ final class IssueEndpoints implements SimulatorFeature {
 
     private ApiResponse create(ApiRequest request) {
         IssueInput input = IssueInput.forCreate(context.flavour(), context.state(), request.json()).requireValid();
+        Map<String, JsonNode> properties = IssuePropertyEndpoints.fromCreateBody(request.json());
         SimulatorState state = context.state();
         Issue issue = state.createIssue(input.project(), input.issueType(), input.summary(), request.user());
         input.applyTo(issue);
+        properties.forEach(issue::setProperty);
         return ApiResponse.json(201, Json.object()
                 .put("id", Long.toString(issue.id()))
                 .put("key", issue.key())

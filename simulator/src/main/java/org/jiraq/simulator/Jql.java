@@ -10,7 +10,8 @@ import java.util.function.Predicate;
  * JQL as the simulator understands it: parses a query, checks its fields and values against the site, and turns it
  * into a {@link JqlQuery}. Supported: {@code project}, {@code key}/{@code issuekey}/{@code id}, {@code status},
  * {@code statusCategory}, {@code issuetype}/{@code type}, {@code priority}, {@code labels}, {@code summary},
- * {@code description}, {@code comment}, {@code text}, {@code created}, {@code updated}; {@code AND}, {@code OR},
+ * {@code description}, {@code comment}, {@code text}, {@code created}, {@code updated}, {@code creator} (with
+ * {@code currentUser()}), {@code issue.property[key].path}; {@code AND}, {@code OR},
  * {@code NOT}, parentheses; {@code ORDER BY} on several fields. Without ORDER BY, newest issues come first.
  */
 final class Jql {
@@ -21,9 +22,9 @@ final class Jql {
     /**
      * @throws JqlException with Jira's messages when the query is malformed or names what does not exist
      */
-    static JqlQuery compile(String jql, SimulatorState state, Instant now) {
+    static JqlQuery compile(String jql, SimulatorState state, Instant now, SimulatorUser user) {
         JqlSyntax.Query syntax = JqlParser.parse(jql == null ? "" : jql);
-        JqlFields.Scope scope = new JqlFields.Scope(state, now, new ArrayList<>());
+        JqlFields.Scope scope = new JqlFields.Scope(state, now, user, new ArrayList<>());
         Predicate<Issue> where = syntax.where() == null ? null : condition(syntax.where(), scope);
         Comparator<Issue> order = order(syntax.order(), scope);
         if (!scope.errors().isEmpty()) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The fields JQL can search and sort in the simulator, and what each operator means for each of them. Checking a
@@ -20,7 +22,7 @@ import java.util.function.Predicate;
 final class JqlFields {
 
     /** What a clause is checked and evaluated against. */
-    record Scope(SimulatorState state, Instant now, List<String> errors) {
+    record Scope(SimulatorState state, Instant now, SimulatorUser user, List<String> errors) {
     }
 
     /** One searchable field. */
@@ -84,7 +86,7 @@ final class JqlFields {
      * A field holding zero or more discrete values (project, status, labels...): {@code =}, {@code !=}, {@code IN},
      * {@code NOT IN}. Like Jira, {@code !=} and {@code NOT IN} never match an issue where the field is empty.
      */
-    private static final class ValueField extends Field {
+    private static class ValueField extends Field {
 
         private final Function<Issue, Collection<?>> values;
         private final Resolver resolver;
@@ -128,6 +130,24 @@ final class JqlFields {
             };
             boolean negated = clause.operator().equals("!=") || clause.operator().equals("NOT IN");
             return negated ? issue -> !isEmpty(issue) && !any.test(issue) : any;
+        }
+    }
+
+    /** A user field ({@code creator}): a user by account id, e-mail or user name, or {@code currentUser()}. */
+    private static final class UserField extends ValueField {
+
+        UserField(Function<Issue, SimulatorUser> user) {
+            super(issue -> identities(user.apply(issue)), JqlFields::user, null);
+        }
+
+        @Override
+        boolean acceptsFunction(String name) {
+            return name.equalsIgnoreCase("currentUser");
+        }
+
+        private static Collection<?> identities(SimulatorUser user) {
+            return user == null ? Set.of() : Set.of(user.accountId(), user.email().toLowerCase(Locale.ROOT),
+                    user.username().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -287,6 +307,9 @@ final class JqlFields {
             .thenComparingLong(Issue::number);
 
     private static final Map<String, Field> FIELDS = new HashMap<>();
+    /** {@code issue.property[key].path}: an entity property's value at a dotted path. */
+    private static final Pattern ISSUE_PROPERTY = Pattern.compile("issue\\.property\\[([^\\]]+)]\\.(.+)",
+            Pattern.CASE_INSENSITIVE);
 
     static {
         Field key = new KeyField();
@@ -322,6 +345,7 @@ final class JqlFields {
         Field updated = new DateField(Issue::updated);
         FIELDS.put("updated", updated);
         FIELDS.put("updateddate", updated);
+        FIELDS.put("creator", new UserField(Issue::creator));
     }
 
     private JqlFields() {
@@ -329,7 +353,22 @@ final class JqlFields {
 
     /** The field with this name (any case), or {@code null}. */
     static Field field(String name) {
-        return FIELDS.get(name.toLowerCase(Locale.ROOT));
+        Field field = FIELDS.get(name.toLowerCase(Locale.ROOT));
+        Matcher property = ISSUE_PROPERTY.matcher(name);
+        if (field == null && property.matches()) {
+            String key = property.group(1);
+            String path = property.group(2);
+            return new ValueField(issue -> issue.propertyValues(key, path), (literal, f, scope) -> literal, null);
+        }
+        return field;
+    }
+
+    /** {@code currentUser()}, or a user named by account id, e-mail or user name. */
+    private static Object user(String literal, String fieldName, Scope scope) {
+        if (literal.equalsIgnoreCase("currentUser")) {
+            return scope.user() == null ? "" : scope.user().accountId();
+        }
+        return literal.toLowerCase(Locale.ROOT);
     }
 
     static String unknownField(String name) {

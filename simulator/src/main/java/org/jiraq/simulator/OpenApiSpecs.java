@@ -109,6 +109,8 @@ enum OpenApiSpecs {
         patchAnyValue(schemas, "IssueBean", "fields");
         patchAnyValue(schemas, "IssueBean", "renderedFields");
         patchAnyValue(schemas, "IssueUpdateBean", "fields");
+        // EntityPropertyBean.value is a raw JSON value on the wire (any JSON), documented as its Java type, a string
+        ((ObjectNode) schemas.path("EntityPropertyBean").path("properties")).putObject("value");
         // IssueBean lacks the "expand" string every issue carries
         ((ObjectNode) schemas.path("IssueBean").path("properties")).putObject("expand").put("type", "string");
         // GET /api/2/project answers an array of projects, documented as a single one

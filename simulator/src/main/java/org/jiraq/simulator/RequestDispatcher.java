@@ -101,6 +101,12 @@ final class RequestDispatcher implements ResponseDefinitionTransformerV2 {
         if (response.body() != null) {
             builder.withBody(response.body());
         }
+        if (response.fault() != null) {
+            builder.withFault(response.fault());
+        }
+        if (!response.delay().isZero()) {
+            builder.withFixedDelay((int) response.delay().toMillis());
+        }
         return builder.build();
     }
 }

@@ -25,7 +25,7 @@ final class SearchEndpoints implements SimulatorFeature {
 
     /** The search parameters, from the query string (GET) or the JSON body (POST). */
     private record Params(String jql, String nextPageToken, Integer startAt, Integer maxResults, List<String> fields,
-            List<String> expand) {
+            List<String> expand, List<String> properties) {
 
         static Params of(ApiRequest request) {
             if ("GET".equals(request.method())) {
@@ -34,13 +34,13 @@ final class SearchEndpoints implements SimulatorFeature {
                 return new Params(request.query("jql"), request.query("nextPageToken"),
                         start == null ? null : request.queryInt("startAt", 0),
                         max == null ? null : request.queryInt("maxResults", DEFAULT_PAGE),
-                        request.queryList("fields"), request.queryList("expand"));
+                        request.queryList("fields"), request.queryList("expand"), request.queryList("properties"));
             }
             JsonNode body = request.json();
             return new Params(text(body.path("jql")), text(body.path("nextPageToken")),
                     body.path("startAt").isNumber() ? body.path("startAt").asInt() : null,
                     body.path("maxResults").isNumber() ? body.path("maxResults").asInt() : null,
-                    list(body.path("fields")), list(body.path("expand")));
+                    list(body.path("fields")), list(body.path("expand")), list(body.path("properties")));
         }
 
         private static String text(JsonNode node) {
@@ -88,7 +88,7 @@ final class SearchEndpoints implements SimulatorFeature {
     private ApiResponse cloudSearch(ApiRequest request) {
         Params params = Params.of(request);
         PageToken token = params.nextPageToken() == null ? null : PageToken.decode(params.nextPageToken(), params.jql());
-        SearchEngine.Result result = search(params.jql(), token != null);
+        SearchEngine.Result result = search(params.jql(), token != null, request.user());
         if (!result.query().bounded()) {
             throw ApiException.badRequest(UNBOUNDED);
         }
@@ -103,7 +103,16 @@ final class SearchEndpoints implements SimulatorFeature {
         ObjectNode body = Json.object();
         ArrayNode issues = body.putArray("issues");
         for (Issue issue : matches.subList(from, to)) {
-            issues.add(fields.onlyIdOrKey() ? idAndKey(issue, fields) : context.json().issue(issue, fields, withTransitions));
+            ObjectNode node = fields.onlyIdOrKey() ? idAndKey(issue, fields) : context.json().issue(issue, fields, withTransitions);
+            if (!params.properties().isEmpty()) {
+                ObjectNode properties = node.putObject("properties");
+                params.properties().forEach(key -> {
+                    if (issue.property(key) != null) {
+                        properties.set(key, issue.property(key));
+                    }
+                });
+            }
+            issues.add(node);
         }
         boolean last = to >= matches.size();
         if (!last) {
@@ -117,7 +126,7 @@ final class SearchEndpoints implements SimulatorFeature {
         Params params = Params.of(request);
         int startAt = params.startAt() == null ? 0 : Math.max(0, params.startAt());
         int maxResults = params.maxResults() == null ? DEFAULT_PAGE : Math.max(0, Math.min(params.maxResults(), DC_MAX_PAGE));
-        SearchEngine.Result result = search(params.jql(), startAt > 0);
+        SearchEngine.Result result = search(params.jql(), startAt > 0, request.user());
         FieldSelection fields = FieldSelection.parse(params.fields(), "*navigable");
         boolean withTransitions = params.expand().contains("transitions");
         List<Issue> matches = result.issues();
@@ -134,9 +143,9 @@ final class SearchEndpoints implements SimulatorFeature {
         return ApiResponse.ok(body);
     }
 
-    private SearchEngine.Result search(String jql, boolean continuing) {
+    private SearchEngine.Result search(String jql, boolean continuing, SimulatorUser user) {
         try {
-            return engine.run(jql, continuing);
+            return engine.run(jql, continuing, user);
         } catch (JqlException e) {
             throw new ApiException(ApiResponse.error(400, e.messages(), java.util.Map.of()));
         }

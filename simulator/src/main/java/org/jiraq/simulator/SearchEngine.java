@@ -70,17 +70,19 @@ final class SearchEngine {
      * The sorted matches of {@code jql}.
      *
      * @param continuing a later page of a search already started: reuse its result if the state is unchanged
+     * @param user       who searches: {@code currentUser()} in the query means them
      * @throws JqlException for a query Jira would refuse
      */
-    Result run(String jql, boolean continuing) {
-        String key = jql == null ? "" : jql;
+    Result run(String jql, boolean continuing, SimulatorUser user) {
+        String text = jql == null ? "" : jql;
+        String key = (user == null ? "" : user.accountId()) + "\n" + text;
         synchronized (recent) {
             Result cached = recent.get(key);
             if (continuing && cached != null && cached.version == state.version()) {
                 return cached;
             }
         }
-        JqlQuery query = Jql.compile(key, state, clock.now());
+        JqlQuery query = Jql.compile(text, state, clock.now(), user);
         List<Issue> matches = state.issuesView().stream().filter(query::matches).sorted(query.order()).toList();
         Result result = new Result(state.version(), query, matches);
         synchronized (recent) {
