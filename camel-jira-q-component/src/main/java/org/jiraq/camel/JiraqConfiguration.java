@@ -54,6 +54,14 @@ public class JiraqConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long maxRetryDelay = 30_000;
 
+    // faults: retry-safe creates and what is retried
+    @UriParam(label = "advanced", defaultValue = "true")
+    private boolean retryPostOn503 = true;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean idempotentCreate = true;
+    @UriParam(label = "producer,advanced", defaultValue = "recentCreates", enums = "recentCreates,propertyQuery")
+    private JiraqIdempotencyLookup idempotencyLookup = JiraqIdempotencyLookup.recentCreates;
+
     // producer
     @UriParam(label = "producer")
     private String jql;
@@ -218,9 +226,53 @@ public class JiraqConfiguration implements Cloneable {
         return maxRetryDelay;
     }
 
-    /** The longest delay between two retries, in milliseconds, unless Jira's Retry-After asks for longer. */
+    /**
+     * The longest delay between two retries, in milliseconds. A wait Jira asks for that is longer (a Retry-After, a
+     * rate-limit quota reset) is not sat out in the calling thread: the call fails at once with a retryable
+     * JiraqHttpException carrying the wait, for Camel's redelivery (see JiraqRetryAfterProcessor).
+     */
     public void setMaxRetryDelay(long maxRetryDelay) {
         this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public boolean isRetryPostOn503() {
+        return retryPostOn503;
+    }
+
+    /**
+     * Whether a POST that Jira answered 503 with a Retry-After header is sent again like a 429: Jira sheds load that
+     * way before doing anything. When false, such an answer counts as a fault whose outcome is unknown.
+     */
+    public void setRetryPostOn503(boolean retryPostOn503) {
+        this.retryPostOn503 = retryPostOn503;
+    }
+
+    public boolean isIdempotentCreate() {
+        return idempotentCreate;
+    }
+
+    /**
+     * Whether createIssue is made safe to retry: the issue is created with the entity property jiraq.idempotency
+     * holding a key (header CamelJiraqIdempotencyKey, else the exchange id), and after a fault that may have let the
+     * create through (a reset, a timeout, a 5xx) the issue carrying that key is looked up before the create is sent
+     * again; if it exists, it is the result. When false, such a fault fails the exchange and the create is never
+     * resent.
+     */
+    public void setIdempotentCreate(boolean idempotentCreate) {
+        this.idempotentCreate = idempotentCreate;
+    }
+
+    public JiraqIdempotencyLookup getIdempotencyLookup() {
+        return idempotencyLookup;
+    }
+
+    /**
+     * How createIssue looks for an issue carrying its idempotency key: recentCreates searches the issues the same
+     * user created in the project since the first uncertain attempt (works on every site), propertyQuery searches
+     * issue.property[jiraq.idempotency].key with JQL (only where an installed app indexes that property).
+     */
+    public void setIdempotencyLookup(JiraqIdempotencyLookup idempotencyLookup) {
+        this.idempotencyLookup = idempotencyLookup;
     }
 
     public String getJql() {

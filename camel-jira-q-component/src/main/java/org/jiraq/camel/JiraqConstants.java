@@ -60,6 +60,38 @@ public final class JiraqConstants {
               javaType = "Integer")
     public static final String RESULT_COUNT = "CamelJiraqResultCount";
 
+    // faults: retry-safe creates and rate-limit state
+    @Metadata(label = "producer",
+              description = "createIssue: the idempotency key written with the issue (entity property"
+                            + " jiraq.idempotency) and looked up after a fault, so a retried create never makes a"
+                            + " second issue. Set it to a key of your own (an external id); else the exchange id is"
+                            + " used and set here, so a redelivery or a replayed dead letter keeps it.",
+              javaType = "String")
+    public static final String IDEMPOTENCY_KEY = "CamelJiraqIdempotencyKey";
+    @Metadata(label = "producer",
+              description = "createIssue: when an attempt failed in a way that may still have created the issue"
+                            + " (epoch milliseconds). Set by the failed attempt; while present, createIssue looks for"
+                            + " the issue carrying its idempotency key before it creates one. Also kept as an exchange"
+                            + " property of the same name, which Camel's redelivery does not reset; keep the header"
+                            + " when a dead letter is replayed.",
+              javaType = "Long")
+    public static final String OUTCOME_UNKNOWN_SINCE = "CamelJiraqOutcomeUnknownSince";
+    @Metadata(label = "producer",
+              description = "createIssue: true when the issue was not created by this call but found by its"
+                            + " idempotency key, made by an earlier attempt whose answer was lost.",
+              javaType = "Boolean")
+    public static final String EXISTING_ISSUE = "CamelJiraqExistingIssue";
+    @Metadata(label = "producer",
+              description = "After every operation: Jira's last X-RateLimit-Remaining for this site and credential,"
+                            + " when Jira sent one.",
+              javaType = "Integer")
+    public static final String RATE_LIMIT_REMAINING = "CamelJiraqRateLimitRemaining";
+    @Metadata(label = "producer",
+              description = "After every operation: true while Jira reports less than 20% of its rate limit left"
+                            + " (X-RateLimit-NearLimit) or holds every call until a quota resets.",
+              javaType = "Boolean")
+    public static final String RATE_LIMIT_NEAR_LIMIT = "CamelJiraqRateLimitNearLimit";
+
     private JiraqConstants() {
     }
 }

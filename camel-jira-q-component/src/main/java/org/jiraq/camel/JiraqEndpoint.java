@@ -92,7 +92,7 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
                             configuration.getProxyHost(), configuration.getProxyPort(),
                             configuration.getSslContextParameters()),
                     new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryDelay()),
-                            Duration.ofMillis(configuration.getMaxRetryDelay())),
+                            Duration.ofMillis(configuration.getMaxRetryDelay()), configuration.isRetryPostOn503()),
                     Duration.ofMillis(configuration.getRequestTimeout()));
         }
     }

@@ -9,6 +9,7 @@ import org.jiraq.camel.operation.CommentOperations;
 import org.jiraq.camel.operation.IssueOperations;
 import org.jiraq.camel.operation.OperationHandler;
 import org.jiraq.camel.operation.ProjectOperations;
+import org.jiraq.camel.operation.RateLimitHeaders;
 import org.jiraq.camel.operation.SearchOperation;
 import org.jiraq.camel.operation.TransitionOperations;
 
@@ -45,6 +46,10 @@ public class JiraqProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        handler.handle(exchange);
+        try {
+            handler.handle(exchange);
+        } finally {
+            RateLimitHeaders.set(exchange.getMessage(), ((JiraqEndpoint) getEndpoint()).getClient());
+        }
     }
 }

@@ -19,9 +19,14 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
         return JiraSimulator.Flavour.CLOUD;
     }
 
+    /** The simulator this test runs against; subclasses add features (rate limits, faults) or options. */
+    protected JiraSimulator.Builder simulator() {
+        return JiraSimulator.builder().flavour(flavour());
+    }
+
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        sim = JiraSimulator.builder().flavour(flavour()).start();
+        sim = simulator().start();
         CamelContext context = super.createCamelContext();
         JiraqComponent jiraq = new JiraqComponent();
         configure(jiraq.getConfiguration());

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class JiraqClient {
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
     private final Set<String> trustedHosts;
+    private final RateLimitGovernor governor;
 
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
         this.siteUrl = stripTrailingSlash(siteUrl);
@@ -46,6 +48,7 @@ public final class JiraqClient {
         Set<String> hosts = new HashSet<>();
         auth.trustedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(hosts);
+        this.governor = RateLimitGovernor.of(this.siteUrl, auth.describe());
     }
 
     public URI siteUrl() {
@@ -58,19 +61,47 @@ public final class JiraqClient {
 
     /** Sends the request, retrying as the policy allows; an answer of 400 or more is thrown. */
     public JiraqResponse execute(JiraqRequest request) throws IOException {
+        return execute(request, null);
+    }
+
+    /**
+     * Sends the request, retrying as the policy allows; an answer of 400 or more is thrown. This loop is the one place
+     * where calls are paced ({@link RateLimitGovernor}) and retried ({@link RetryPolicy}).
+     *
+     * @param  guard                    for a write that is not safe to repeat: after a fault that may have let it
+     *                                  through, the guard is asked whether it happened before the write is sent again;
+     *                                  null to never resend such a write
+     * @throws JiraqHttpException       Jira's error answer, saying whether it is worth retrying
+     * @throws JiraqConnectionException no usable answer, saying whether Jira may have processed the request
+     */
+    public JiraqResponse execute(JiraqRequest request, DuplicateGuard guard) throws IOException {
         int retries = 0;
         boolean renewed = false;
         while (true) {
+            if (guard != null && guard.outcomeUnknownSince() != null) {
+                JiraqResponse existing = guard.findExisting(this, guard.outcomeUnknownSince());
+                if (existing != null) {
+                    return existing;
+                }
+            }
+            governor.beforeSend(request, retryPolicy.maxDelay());
+            Instant attemptStart = Instant.now();
             JiraqResponse response;
             try {
                 response = sendFollowingRedirects(request);
             } catch (IOException e) {
-                if (!request.retrySafe() || !retryPolicy.canRetry(retries)) {
-                    throw e;
+                boolean unknown = !request.retrySafe() && RetryPolicy.mayHaveReachedJira(e);
+                if (unknown && guard != null) {
+                    guard.outcomeUnknown(attemptStart);
+                }
+                boolean retryable = !unknown || guard != null;
+                if (!retryable || !retryPolicy.canRetry(retries)) {
+                    throw new JiraqConnectionException(request, e, retryable, unknown);
                 }
                 pause(request, retries++, null, e.getClass().getSimpleName());
                 continue;
             }
+            governor.afterResponse(request, response);
             if (response.status() < 400) {
                 return response;
             }
@@ -79,12 +110,24 @@ public final class JiraqClient {
                 renewed = true;
                 continue;
             }
-            JiraqHttpException error = new JiraqHttpException(request, response);
-            if (!error.isRetryable() || !retryPolicy.canRetry(retries)) {
+            Duration retryAfter = JiraqHttpException.parseRetryAfter(response.header("Retry-After"));
+            boolean unknown = retryPolicy.outcomeUnknown(request, response.status(), retryAfter);
+            if (unknown && guard != null) {
+                guard.outcomeUnknown(attemptStart);
+            }
+            boolean retryable = retryPolicy.isRetryable(request, response.status(), retryAfter)
+                                || unknown && guard != null;
+            JiraqHttpException error = new JiraqHttpException(request, response, retryable, unknown);
+            if (!retryable || !retryPolicy.canRetry(retries) || retryPolicy.waitsTooLong(retryAfter)) {
                 throw error;
             }
-            pause(request, retries++, error.getRetryAfter(), "status " + response.status());
+            pause(request, retries++, retryAfter, "status " + response.status());
         }
+    }
+
+    /** The governor that paces this client's calls, shared with every client of the same site and credential. */
+    public RateLimitGovernor rateLimitGovernor() {
+        return governor;
     }
 
     /** Lazily walks every page of a paged resource, one request per page, as items are consumed. */

@@ -15,7 +15,7 @@ import org.apache.camel.spi.HttpResponseAware;
  * Jira answered with an error. Carries what a route needs to decide what to do: the status, Jira's own messages,
  * how long Jira asked to wait, why it limited the rate, and the request id to quote to Atlassian support.
  */
-public class JiraqHttpException extends RuntimeCamelException implements HttpResponseAware {
+public class JiraqHttpException extends RuntimeCamelException implements HttpResponseAware, JiraqFailure {
 
     private int statusCode;
     private String statusText;
@@ -27,18 +27,29 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
     private final String rateLimitReason;
     private final String requestId;
     private final String responseBody;
-    private final boolean retrySafe;
+    private final boolean retryable;
+    private final boolean outcomeUnknown;
 
+    /** Judged by the default {@link RetryPolicy} rules. */
     public JiraqHttpException(JiraqRequest request, JiraqResponse response) {
+        this(request, response, RetryPolicy.none().isRetryable(request, response.status(), retryAfterOf(response)),
+                RetryPolicy.none().outcomeUnknown(request, response.status(), retryAfterOf(response)));
+    }
+
+    /**
+     * @param retryable      whether sending the exchange again cannot do anything twice
+     * @param outcomeUnknown whether Jira may have done the work despite the error
+     */
+    public JiraqHttpException(JiraqRequest request, JiraqResponse response, boolean retryable, boolean outcomeUnknown) {
         this(request.method(), request.path(), response.status(), parseMessages(response.json()),
-                parseErrors(response.json()), parseRetryAfter(response.header("Retry-After")),
+                parseErrors(response.json()), retryAfterOf(response),
                 response.header("RateLimit-Reason"), response.header("X-AREQUESTID"),
-                new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), request.retrySafe());
+                new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), retryable, outcomeUnknown);
     }
 
     JiraqHttpException(String method, String path, int statusCode, List<String> errorMessages, Map<String, String> errors,
                        Duration retryAfter, String rateLimitReason, String requestId, String responseBody,
-                       boolean retrySafe) {
+                       boolean retryable, boolean outcomeUnknown) {
         super(describe(method, path, statusCode, errorMessages, errors, requestId));
         this.statusCode = statusCode;
         this.statusText = reasonPhrase(statusCode);
@@ -50,7 +61,8 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
         this.rateLimitReason = rateLimitReason;
         this.requestId = requestId;
         this.responseBody = responseBody;
-        this.retrySafe = retrySafe;
+        this.retryable = retryable;
+        this.outcomeUnknown = outcomeUnknown;
     }
 
     /** The HTTP status Jira answered with. */
@@ -78,6 +90,7 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
     }
 
     /** How long Jira asked to wait before trying again ({@code Retry-After}), or null. */
+    @Override
     public Duration getRetryAfter() {
         return retryAfter;
     }
@@ -98,10 +111,19 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
 
     /**
      * Whether sending the same request again may succeed without doing anything twice: always for 429 (Jira did not
-     * process the request), and for 5xx when the request is safe to repeat.
+     * process the request), for 503 with Retry-After (load shed before processing, unless the client was told not to
+     * trust that), for 5xx when the request is safe to repeat, and for creates the client can check for before
+     * resending.
      */
+    @Override
     public boolean isRetryable() {
-        return statusCode == 429 || statusCode >= 500 && retrySafe;
+        return retryable;
+    }
+
+    /** Whether Jira may have done the work despite the error: a 5xx to a request that is not safe to repeat. */
+    @Override
+    public boolean isOutcomeUnknown() {
+        return outcomeUnknown;
     }
 
     @Override
@@ -160,6 +182,10 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
         Map<String, String> out = new LinkedHashMap<>();
         body.path("errors").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
+    }
+
+    private static Duration retryAfterOf(JiraqResponse response) {
+        return parseRetryAfter(response.header("Retry-After"));
     }
 
     static Duration parseRetryAfter(String value) {

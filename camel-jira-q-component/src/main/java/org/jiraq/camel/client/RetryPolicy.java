@@ -1,17 +1,28 @@
 package org.jiraq.camel.client;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Atlassian's recommended backoff: start at {@code initialDelay}, double on each retry up to {@code maxDelay},
  * multiply by a random jitter in [0.7, 1.3], never wait less than Jira's {@code Retry-After}, and give up after
- * {@code maxRetries}.
+ * {@code maxRetries}. It also decides what is worth retrying at all, so the client and the exceptions it throws
+ * agree.
+ *
+ * @param retryPostOn503 whether a POST answered 503 with a {@code Retry-After} is sent again like a 429: Jira sheds
+ *                       load that way before processing anything
  */
-public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay) {
+public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, boolean retryPostOn503) {
 
     static final double JITTER_MIN = 0.7;
     static final double JITTER_MAX = 1.3;
+
+    public RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay) {
+        this(maxRetries, initialDelay, maxDelay, true);
+    }
 
     public static RetryPolicy none() {
         return new RetryPolicy(0, Duration.ZERO, Duration.ZERO);
@@ -32,5 +43,37 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
 
     public boolean canRetry(int retriesDone) {
         return retriesDone < maxRetries;
+    }
+
+    /** Whether Jira's wait is longer than the client waits in-thread; such a call fails at once for Camel to redeliver. */
+    public boolean waitsTooLong(Duration retryAfter) {
+        return retryAfter != null && retryAfter.compareTo(maxDelay) > 0;
+    }
+
+    /**
+     * Whether Jira certainly did nothing with a request it answered with an error: 429 (refused before processing) and,
+     * when so configured, 503 with Retry-After. Other statuses leave no doubt either way except 5xx, which may come
+     * after the work was done.
+     */
+    public boolean notProcessed(int status, Duration retryAfter) {
+        return status == 429 || status == 503 && retryAfter != null && retryPostOn503;
+    }
+
+    /** Whether an error answer may have come after Jira did the work: a 5xx that is not known to be load shedding. */
+    public boolean outcomeUnknown(JiraqRequest request, int status, Duration retryAfter) {
+        return status >= 500 && !request.retrySafe() && !notProcessed(status, retryAfter);
+    }
+
+    /** Whether an error answer is worth sending again: Jira did not process it, or repeating it is harmless. */
+    public boolean isRetryable(JiraqRequest request, int status, Duration retryAfter) {
+        return notProcessed(status, retryAfter) || status >= 500 && request.retrySafe();
+    }
+
+    /**
+     * Whether a connection fault may have let the request reach Jira. A refused or timed-out connection never carried
+     * it; a reset, a closed connection or a response timeout may have come after Jira acted on it.
+     */
+    public static boolean mayHaveReachedJira(IOException fault) {
+        return !(fault instanceof ConnectException || fault instanceof HttpConnectTimeoutException);
     }
 }

@@ -20,10 +20,12 @@ public final class IssueOperations {
 
     private final JiraqEndpoint endpoint;
     private final Outputs outputs;
+    private final CreateOnce createOnce;
 
     public IssueOperations(JiraqEndpoint endpoint) {
         this.endpoint = endpoint;
         this.outputs = new Outputs(endpoint.getConfiguration().isAdfAsText());
+        this.createOnce = new CreateOnce(endpoint);
     }
 
     public void create(Exchange exchange) throws Exception {
@@ -35,8 +37,7 @@ public final class IssueOperations {
                                                + JiraqConstants.ISSUE_TYPE_NAME + " and " + JiraqConstants.SUMMARY
                                                + ", or send {\"fields\":{...}} as the body");
         }
-        JsonNode created = endpoint.getClient()
-                .execute(JiraqRequest.post(endpoint.apiPath() + "/issue").json(request).build()).json();
+        JsonNode created = createOnce.send(in, endpoint.apiPath() + "/issue", request).json();
         in.setHeader(JiraqConstants.ISSUE_KEY, created.path("key").asText());
         in.setHeader(JiraqConstants.ISSUE_ID, created.path("id").asText());
         in.setBody(outputs.map(created));
