@@ -96,7 +96,8 @@ final class SearchEndpoints implements SimulatorFeature {
         int cap = fields.onlyIdOrKey() ? CLOUD_MAX_ID_PAGE : CLOUD_MAX_PAGE;
         int requested = params.maxResults() == null || params.maxResults() < 1 ? DEFAULT_PAGE : params.maxResults();
         List<Issue> matches = result.issues();
-        int from = token == null ? 0 : result.positionAfter(token.offset(), token.lastIssueId());
+        int from = token == null ? 0
+                : result.positionAfter(token.offset(), context.state().issue(Long.toString(token.lastIssueId())));
         int to = Math.min(from + Math.min(requested, cap), matches.size());
         boolean withTransitions = params.expand().contains("transitions");
 
