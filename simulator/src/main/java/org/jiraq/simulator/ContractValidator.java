@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds every request and response to Atlassian's OpenAPI documents. Requests are checked on the way in (as an
+ * Checks every request and response against Atlassian's OpenAPI documents. Requests are checked on the way in (as an
  * {@link Interceptor}) so a malformed one can be refused with 400; responses are checked by {@link ContractListener}
  * just before they are sent. Every violation is recorded.
  */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * JQL search. Cloud: {@code GET/POST /rest/api/3/search/jql} with {@code nextPageToken} paging, ids only by
@@ -139,7 +140,7 @@ final class SearchEndpoints implements SimulatorFeature {
         try {
             return engine.run(jql, continuing);
         } catch (JqlException e) {
-            throw new ApiException(ApiResponse.error(400, e.messages(), java.util.Map.of()));
+            throw new ApiException(ApiResponse.error(400, e.messages(), Map.of()));
         }
     }
 
