@@ -10,6 +10,7 @@ import org.apache.camel.catalog.DefaultCamelCatalog;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.EndpointUriFactory;
 import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.support.PluginHelper;
 import org.jiraq.camel.client.Json;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +33,7 @@ class JiraqComponentMetadataTest {
     void generatedConfigurersAndUriFactoryAreUsed() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();
-            PropertyConfigurer configurer = context.getCamelContextExtension().getConfigurerResolver()
-                    .resolvePropertyConfigurer("jiraq-endpoint", context);
+            PropertyConfigurer configurer = PluginHelper.getConfigurerResolver(context).resolvePropertyConfigurer("jiraq-endpoint", context);
             assertThat(configurer).isNotNull();
             assertThat(configurer.getClass().getName()).isEqualTo("org.jiraq.camel.JiraqEndpointConfigurer");
 

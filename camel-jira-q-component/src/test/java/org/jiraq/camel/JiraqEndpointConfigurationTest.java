@@ -18,7 +18,7 @@ class JiraqEndpointConfigurationTest {
     @BeforeEach
     void start() {
         context = new DefaultCamelContext();
-        context.getPropertiesComponent().addInitialProperty("camel.component.jiraq.baseUrl", "https://acme.atlassian.net");
+        context.getComponent("jiraq", JiraqComponent.class).getConfiguration().setBaseUrl("https://acme.atlassian.net");
         context.start();
     }
 
@@ -69,7 +69,6 @@ class JiraqEndpointConfigurationTest {
 
     @Test
     void missingBaseUrlNamesTheOption() {
-        context.getPropertiesComponent().addInitialProperty("camel.component.jiraq.baseUrl", "");
         JiraqComponent fresh = new JiraqComponent();
         context.addComponent("jiraq2", fresh);
 

@@ -35,7 +35,7 @@ class NoSecretsInLogsTest extends JiraqTestSupport {
     }
 
     @Test
-    void noSecretAppearsInAnyLogLineOrErrorMessage() {
+    void noSecretAppearsInAnyLogLineOrErrorMessage() throws Exception {
         String errors;
         try (LogCapture logs = LogCapture.start()) {
             template.request("direct:ok", e -> {
