@@ -60,6 +60,8 @@ class OAuth1SignerTest {
                         "https://jira.example.com/rest/api/2/issue/ABC-1?expand=names&expand=changelog&fields=b&fields=a"
                                                          + "&fields=a",
                         none),
+                Arguments.of("names that share a prefix", "GET",
+                        "https://jira.example.com/rest/api/2/search?a=1&a-b=2&a.b=3&a1=4&a%25=5&a_=6&a~=7", none),
                 Arguments.of("empty values and a name without =", "GET",
                         "https://jira.example.com/rest/api/2/search?a=&b&c=1", none),
                 Arguments.of("reserved characters in names and values", "GET",
