@@ -19,11 +19,6 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
         return JiraSimulator.Flavour.CLOUD;
     }
 
-    /** The simulator this test runs against; subclasses add features (rate limits, faults) or options. */
-    protected JiraSimulator.Builder simulator() {
-        return JiraSimulator.builder().flavour(flavour());
-    }
-
     @Override
     protected CamelContext createCamelContext() throws Exception {
         sim = simulator().start();
@@ -32,6 +27,11 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
         configure(jiraq.getConfiguration());
         context.addComponent("jiraq", jiraq);
         return context;
+    }
+
+    /** The simulator of this test class, not yet started; subclasses add features to it (an OAuth provider...). */
+    protected JiraSimulator.Builder simulator() {
+        return JiraSimulator.builder().flavour(flavour());
     }
 
     /** Connection options for the simulator; subclasses change them to test other set-ups. */
