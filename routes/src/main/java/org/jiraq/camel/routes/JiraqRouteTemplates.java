@@ -19,7 +19,7 @@ import org.jiraq.camel.routes.deadletter.FailureReason;
  * with the reason in the {@code CamelJiraqFailure*} headers. By default the dead letter is kept in the
  * {@link DeadLetterStore} bound as {@value #DEFAULT_STORE}.</li>
  * <li>{@value #DEAD_LETTER_REPLAY}: on each {@code trigger}, sends a sink's stored dead letters to its target again,
- * removing those delivered.</li>
+ * removing those delivered; writes that may already have happened and are not safe to repeat are left for review.</li>
  * </ul>
  */
 public class JiraqRouteTemplates extends RouteBuilder {
@@ -65,11 +65,14 @@ public class JiraqRouteTemplates extends RouteBuilder {
                         "When to replay: a timer, a cron, or direct:... to replay on demand")
                 .templateParameter("batchSize", "100", "At most this many dead letters per replay")
                 .templateParameter("store", DEFAULT_STORE, "The registry name of the DeadLetterStore")
+                .templateParameter("withUncertain", "false",
+                        "Whether to resend writes that may already have happened and are not safe to repeat"
+                        + " (a comment whose answer was lost); they are left for review by default")
                 .templateOptionalParameter("target", "Where to send them; by default the sink's own target")
                 .templateBean("replay", DeadLetterReplay.class, rtc -> new DeadLetterReplay(
                         store(rtc.getCamelContext(), rtc.getProperty("store", String.class)),
                         rtc.getProperty("sink", String.class), rtc.getProperty("target", String.class),
-                        rtc.getProperty("batchSize", Integer.class)))
+                        rtc.getProperty("batchSize", Integer.class), rtc.getProperty("withUncertain", Boolean.class)))
                 .from("{{trigger}}")
                     .process("{{replay}}");
     }

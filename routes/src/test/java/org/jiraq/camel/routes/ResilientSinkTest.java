@@ -54,6 +54,9 @@ class ResilientSinkTest extends SinkTestSupport {
                 templatedRoute(JiraqRouteTemplates.DEAD_LETTER_REPLAY).routeId("tickets-replay")
                         .parameter("sink", "tickets")
                         .parameter("trigger", "direct:replay-tickets");
+                templatedRoute(JiraqRouteTemplates.DEAD_LETTER_REPLAY).routeId("comments-replay")
+                        .parameter("sink", "comments")
+                        .parameter("trigger", "direct:replay-comments");
                 templatedRoute(JiraqRouteTemplates.DEAD_LETTER_REPLAY).routeId("once-replay")
                         .parameter("sink", "once")
                         .parameter("trigger", "direct:replay-once");
@@ -96,7 +99,7 @@ class ResilientSinkTest extends SinkTestSupport {
         template.sendBodyAndHeaders("direct:tickets", null, Map.of(JiraqConstants.PROJECT_KEY, "DEMO",
                 JiraqConstants.ISSUE_TYPE_NAME, "Task", JiraqConstants.FIELDS, Map.of("labels", List.of("no-summary"))));
 
-        List<DeadLetter> letters = deadLetters.oldest("tickets", 10);
+        List<DeadLetter> letters = deadLetters.oldest("tickets", 10, true);
         assertThat(letters).hasSize(1);
         DeadLetter letter = letters.get(0);
         assertThat(letter.reason().status()).isEqualTo(400);
@@ -116,12 +119,27 @@ class ResilientSinkTest extends SinkTestSupport {
 
         template.sendBodyAndHeader("direct:comments", "Seen it", JiraqConstants.ISSUE_KEY, key);
 
-        DeadLetter letter = deadLetters.oldest("comments", 10).get(0);
+        DeadLetter letter = deadLetters.oldest("comments", 10, true).get(0);
         assertThat(letter.reason().outcomeUnknown()).isTrue();
         assertThat(letter.reason().retryable()).isFalse();
         assertThat(letter.reason().status()).isNull();
         assertThat(letter.reason().message()).startsWith("No answer from Jira to POST /rest/api/3/issue/" + key + "/comment");
         assertThat(letter.body()).isEqualTo("Seen it");
+        assertThat(sim.state().comments(key)).hasSize(1);
+    }
+
+    @Test
+    void replayLeavesALostCommentForReviewInsteadOfPostingItTwice() {
+        String key = sim.state().createIssue("DEMO", "Task", "t").key();
+        faults.enabled(true);
+        template.sendBodyAndHeader("direct:comments", "Seen it", JiraqConstants.ISSUE_KEY, key);
+        faults.enabled(false);
+
+        var run = template.request("direct:replay-comments", e -> {
+        });
+
+        assertThat(run.getMessage().getHeader(DeadLetterHeaders.REPLAYED)).isEqualTo(0);
+        assertThat(deadLetters.count("comments")).isEqualTo(1);
         assertThat(sim.state().comments(key)).hasSize(1);
     }
 
@@ -152,7 +170,7 @@ class ResilientSinkTest extends SinkTestSupport {
         assertThat(run.getMessage().getHeader(DeadLetterHeaders.REPLAYED)).isEqualTo(1);
         assertThat(run.getMessage().getHeader(DeadLetterHeaders.STILL_FAILING)).isEqualTo(1);
         assertThat(sim.state().issues()).extracting(i -> i.project().key()).containsExactly("NEW");
-        DeadLetter left = deadLetters.oldest("tickets", 10).get(0);
+        DeadLetter left = deadLetters.oldest("tickets", 10, true).get(0);
         assertThat(left.headers()).containsEntry(JiraqConstants.PROJECT_KEY, "NEVER");
         assertThat(left.attempts()).isEqualTo(2);
         assertThat(left.reason().status()).isEqualTo(400);
@@ -162,7 +180,7 @@ class ResilientSinkTest extends SinkTestSupport {
     void replayedCreateWhoseAnswerWasLostFindsItsIssueInsteadOfMakingASecond() {
         faults.enabled(true);
         template.sendBodyAndHeaders("direct:once", null, ticket("DEMO", "Lost answer"));
-        DeadLetter letter = deadLetters.oldest("once", 10).get(0);
+        DeadLetter letter = deadLetters.oldest("once", 10, true).get(0);
         assertThat(letter.reason().retryable()).isTrue();
         assertThat(letter.reason().outcomeUnknown()).isTrue();
         assertThat(letter.headers()).containsKeys(JiraqConstants.IDEMPOTENCY_KEY, JiraqConstants.OUTCOME_UNKNOWN_SINCE);

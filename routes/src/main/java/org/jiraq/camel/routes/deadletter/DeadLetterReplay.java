@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one sink's dead letters again, oldest first: a delivered one is removed, one that fails again stays with the
  * new reason and one more attempt. A replayed create keeps its idempotency key, so it finds the issue an earlier
- * attempt may have made instead of making a second one.
+ * attempt may have made instead of making a second one. Writes that may have happened and are not safe to repeat
+ * ({@link FailureReason#needsReview()}, such as a comment whose answer was lost) are left for a person unless
+ * {@code withUncertain} is set.
  */
 public final class DeadLetterReplay implements Processor {
 
@@ -25,22 +27,26 @@ public final class DeadLetterReplay implements Processor {
     private final String sink;
     private final String target;
     private final int batchSize;
+    private final boolean withUncertain;
 
     /**
-     * @param target the endpoint to send to; null for the sink's own target (its {@code target} template parameter)
+     * @param target        the endpoint to send to; null for the sink's own target (its {@code target} template
+     *                      parameter)
+     * @param withUncertain whether to resend writes that may already have happened and are not safe to repeat
      */
-    public DeadLetterReplay(DeadLetterStore store, String sink, String target, int batchSize) {
+    public DeadLetterReplay(DeadLetterStore store, String sink, String target, int batchSize, boolean withUncertain) {
         this.store = store;
         this.sink = sink;
         this.target = target;
         this.batchSize = batchSize;
+        this.withUncertain = withUncertain;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         CamelContext context = exchange.getContext();
         String uri = target != null && !target.isBlank() ? target : targetOfSink(context);
-        List<DeadLetter> letters = store.oldest(sink, batchSize);
+        List<DeadLetter> letters = store.oldest(sink, batchSize, withUncertain);
         int replayed = 0;
         try (ProducerTemplate producer = context.createProducerTemplate()) {
             for (DeadLetter letter : letters) {

@@ -15,8 +15,13 @@ public interface DeadLetterStore {
     /** Keeps a dead letter; returns it with its id. */
     DeadLetter add(DeadLetter letter) throws IOException;
 
-    /** The oldest dead letters of one sink, at most {@code limit}, oldest first. */
-    List<DeadLetter> oldest(String sink, int limit) throws IOException;
+    /**
+     * The oldest dead letters of one sink, at most {@code limit}, oldest first.
+     *
+     * @param withUncertain whether to include writes that may have happened and are not safe to repeat
+     *                      ({@link FailureReason#needsReview()})
+     */
+    List<DeadLetter> oldest(String sink, int limit, boolean withUncertain) throws IOException;
 
     /** Replaces a kept dead letter (same id) after another failed delivery. */
     void update(DeadLetter letter) throws IOException;

@@ -34,6 +34,14 @@ public record FailureReason(Integer status, String message, String requestId, bo
         return of(error != null ? error : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
     }
 
+    /**
+     * Whether a person should decide before this is sent again: Jira may have done the work and repeating it is not
+     * safe (a comment whose answer was lost). Creates are safe to repeat, so they never need review.
+     */
+    public boolean needsReview() {
+        return outcomeUnknown && !retryable;
+    }
+
     /** Puts the reason on a message as {@link DeadLetterHeaders}, for dead-letter endpoints of any kind. */
     public void writeTo(Message message) {
         message.setHeader(DeadLetterHeaders.FAILURE_STATUS, status);

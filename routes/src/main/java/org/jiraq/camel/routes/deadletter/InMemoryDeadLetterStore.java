@@ -19,8 +19,10 @@ public final class InMemoryDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
-    public List<DeadLetter> oldest(String sink, int limit) {
-        return letters.values().stream().filter(l -> l.sink().equals(sink)).limit(limit).toList();
+    public List<DeadLetter> oldest(String sink, int limit, boolean withUncertain) {
+        return letters.values().stream()
+                .filter(l -> l.sink().equals(sink) && (withUncertain || !l.reason().needsReview()))
+                .limit(limit).toList();
     }
 
     @Override
