@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Jira Cloud's rate limits, as a feature: burst limits per endpoint or per method (token buckets refilled at so many
  * requests per second), the per-issue write limit, and a points quota that refuses every call until its window
  * resets. Over a limit the answer is Jira's 429 with {@code Retry-After}, {@code X-RateLimit-Limit},
- * {@code -Remaining}, {@code -Reset}, {@code -NearLimit} and {@code RateLimit-Reason}; under one, the limit headers
- * ride on the normal answer. Limits run on the system clock, not the simulator's, since they pace real traffic.
+ * {@code -Remaining}, {@code -Reset}, {@code -NearLimit} and {@code RateLimit-Reason}; under them, the headers of the
+ * tightest burst limit ride on the normal answer (the per-issue and quota limits show only in their 429s). Limits run on the system clock, not the simulator's, since they pace real traffic.
  *
  * <pre>{@code
  * SimulatorRateLimits limits = SimulatorRateLimits.create().perMethod("GET", 200).perIssueWrites(20, Duration.ofSeconds(2));
@@ -146,7 +146,9 @@ public final class SimulatorRateLimits implements SimulatorFeature, Interceptor 
             if (!take.allowed()) {
                 return refuse(rule.reason(), (long) rule.perSecond(), take.remaining(), take.untilToken());
             }
-            if (tightestTake == null || take.remaining() / rule.capacity() < tightestTake.remaining() / tightest.capacity()) {
+            boolean burst = !rule.perIssue();
+            if (burst && (tightestTake == null
+                          || take.remaining() / rule.capacity() < tightestTake.remaining() / tightest.capacity())) {
                 tightest = rule;
                 tightestTake = take;
             }

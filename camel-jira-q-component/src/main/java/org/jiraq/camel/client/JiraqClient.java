@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +99,9 @@ public final class JiraqClient {
                 if (!retryable || !retryPolicy.canRetry(retries)) {
                     throw new JiraqConnectionException(request, e, retryable, unknown);
                 }
-                pause(request, retries++, null, e.getClass().getSimpleName());
+                // a request that timed out may still be queued at Jira: give it as long again before looking for it
+                Duration settle = unknown && e instanceof HttpTimeoutException ? requestTimeout : null;
+                pause(request, retries++, settle, e.getClass().getSimpleName());
                 continue;
             }
             governor.afterResponse(request, response);

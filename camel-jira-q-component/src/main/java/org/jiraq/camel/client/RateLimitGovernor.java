@@ -31,6 +31,7 @@ public final class RateLimitGovernor {
 
     static final Set<String> QUOTA_REASONS = Set.of("jira-quota-global-based", "jira-quota-tenant-based");
     static final String PER_ISSUE_WRITE = "jira-per-issue-on-write";
+    static final String BURST = "jira-burst-based";
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitGovernor.class);
     /** A quota 429 without Retry-After or reset still pauses everything this long. */
@@ -130,8 +131,12 @@ public final class RateLimitGovernor {
         Integer newLimit = intHeader(response, "X-RateLimit-Limit");
         Integer newRemaining = intHeader(response, "X-RateLimit-Remaining");
         boolean near = "true".equalsIgnoreCase(response.header("X-RateLimit-NearLimit"));
+        String reason = response.header("RateLimit-Reason");
         EndpointPace pace = endpoints.computeIfAbsent(endpoint, e -> new EndpointPace(now));
-        pace.observe(newLimit, newRemaining, near);
+        if (response.status() != 429 || reason == null || BURST.equals(reason)) {
+            // a per-issue or quota refusal's numbers describe that scope, not the endpoint's pace
+            pace.observe(newLimit, newRemaining, near);
+        }
         if (newLimit != null || newRemaining != null || near) {
             limit = newLimit;
             remaining = newRemaining;
@@ -141,7 +146,6 @@ public final class RateLimitGovernor {
         if (response.status() != 429) {
             return;
         }
-        String reason = response.header("RateLimit-Reason");
         Duration retryAfter = JiraqHttpException.parseRetryAfter(response.header("Retry-After"));
         if (reason != null && QUOTA_REASONS.contains(reason)) {
             Duration hold = longest(retryAfter, untilReset(response.header("X-RateLimit-Reset")));
