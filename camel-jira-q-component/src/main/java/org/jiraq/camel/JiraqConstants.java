@@ -60,6 +60,83 @@ public final class JiraqConstants {
               javaType = "Integer")
     public static final String RESULT_COUNT = "CamelJiraqResultCount";
 
+    // request, serviceDeskRequest
+    @Metadata(label = "producer", description = "request, serviceDeskRequest: the HTTP method (GET, POST, PUT, PATCH,"
+                                                 + " DELETE, HEAD); overrides option httpMethod.",
+              javaType = "String")
+    public static final String HTTP_METHOD = "CamelJiraqHttpMethod";
+    @Metadata(label = "producer",
+              description = "request: the path below /rest (/api/3/myself); serviceDeskRequest: the path below"
+                            + " /rest/servicedeskapi (/servicedesk). May end in a query string; overrides option path.",
+              javaType = "String")
+    public static final String PATH = "CamelJiraqPath";
+    @Metadata(label = "producer",
+              description = "request, serviceDeskRequest: query parameters (a Map; a Collection value repeats the"
+                            + " parameter), added to the query.* options.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String QUERY = "CamelJiraqQuery";
+    @Metadata(label = "producer",
+              description = "request, serviceDeskRequest: HTTP headers to send (a Map), added to the httpHeader.*"
+                            + " options. Only these are sent; Authorization, Cookie and Host are refused.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String HTTP_HEADERS = "CamelJiraqHttpHeaders";
+    @Metadata(label = "producer",
+              description = "request, serviceDeskRequest: cookies to send (a Map of names to values), added to the"
+                            + " cookie.* options. Jira's session cookies are refused.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String COOKIES = "CamelJiraqCookies";
+    @Metadata(label = "producer", description = "request, serviceDeskRequest: whether to follow Jira's paging and"
+                                                 + " return the items of every page; overrides option paginate.",
+              javaType = "Boolean")
+    public static final String PAGINATE = "CamelJiraqPaginate";
+    @Metadata(label = "producer", description = "request, serviceDeskRequest without paginate: the HTTP status Jira"
+                                                 + " answered with.",
+              javaType = "Integer")
+    public static final String HTTP_STATUS = "CamelJiraqHttpStatus";
+
+    // Service Management
+    @Metadata(label = "producer", description = "getRequestTypes, createCustomerRequest: the service desk id;"
+                                                 + " overrides option serviceDeskId.",
+              javaType = "String")
+    public static final String SERVICE_DESK_ID = "CamelJiraqServiceDeskId";
+    @Metadata(label = "producer", description = "createCustomerRequest: the request type id; overrides option"
+                                                 + " requestTypeId.",
+              javaType = "String")
+    public static final String REQUEST_TYPE_ID = "CamelJiraqRequestTypeId";
+    @Metadata(label = "producer",
+              description = "createCustomerRequest: the request's field values by field id (a Map, JSON node or JSON"
+                            + " string), added to those of the body.",
+              javaType = "Object")
+    public static final String REQUEST_FIELD_VALUES = "CamelJiraqRequestFieldValues";
+    @Metadata(label = "producer", description = "createCustomerRequest: the account id (Data Center: user name) of"
+                                                 + " the customer the request is raised for.",
+              javaType = "String")
+    public static final String RAISE_ON_BEHALF_OF = "CamelJiraqRaiseOnBehalfOf";
+    @Metadata(label = "producer", description = "createCustomerRequest: the customers to add as participants (a List"
+                                                 + " or a comma-separated String of account ids).",
+              javaType = "Object")
+    public static final String REQUEST_PARTICIPANTS = "CamelJiraqRequestParticipants";
+    @Metadata(label = "producer", description = "createCustomerRequest, getCustomerRequest: the request's current"
+                                                 + " status name.",
+              javaType = "String")
+    public static final String REQUEST_STATUS = "CamelJiraqRequestStatus";
+    @Metadata(label = "producer", description = "addRequestComment: true for a comment the customer sees, false for"
+                                                 + " an internal note; overrides option publicComment.",
+              javaType = "Boolean")
+    public static final String PUBLIC_COMMENT = "CamelJiraqPublicComment";
+
+    // bulkCreateIssues
+    @Metadata(label = "producer", description = "bulkCreateIssues: how many of the inputs were not created.",
+              javaType = "Integer")
+    public static final String FAILED_COUNT = "CamelJiraqFailedCount";
+
+    // addAttachment
+    @Metadata(label = "producer",
+              description = "addAttachment: the file name for content given as byte[] or InputStream (a String, or a"
+                            + " List of names in the order of a List body); File and Path bodies keep their own name.",
+              javaType = "Object")
+    public static final String FILE_NAME = "CamelJiraqFileName";
+
     private JiraqConstants() {
     }
 }

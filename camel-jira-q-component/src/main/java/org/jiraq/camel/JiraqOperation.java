@@ -11,5 +11,18 @@ public enum JiraqOperation {
     addComment,
     getComments,
     getTransitions,
-    transitionIssue
+    transitionIssue,
+    // request, serviceDeskRequest
+    request,
+    serviceDeskRequest,
+    // Service Management
+    getServiceDesks,
+    getRequestTypes,
+    createCustomerRequest,
+    getCustomerRequest,
+    addRequestComment,
+    // bulkCreateIssues
+    bulkCreateIssues,
+    // addAttachment
+    addAttachment
 }

@@ -55,6 +55,14 @@ public record JiraqRequest(
                 contentType, credentialId, retrySafe);
     }
 
+    /** A copy of this request with all query parameters replaced, for following a link to the next page. */
+    public JiraqRequest withQuery(Map<String, List<String>> parameters) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        parameters.forEach((k, v) -> q.put(k, List.copyOf(v)));
+        return new JiraqRequest(method, path, Collections.unmodifiableMap(q), headers, jsonBody, streamBody,
+                contentType, credentialId, retrySafe);
+    }
+
     /** A copy of this request with another JSON body, for paging through POST searches. */
     public JiraqRequest withJsonBody(Object body) {
         return new JiraqRequest(method, path, query, headers, body, streamBody, contentType, credentialId, retrySafe);

@@ -35,4 +35,17 @@ public interface PageStyle {
     static PageStyle nextPageToken(String itemsField) {
         return new TokenPageStyle(itemsField);
     }
+
+    /** Service Management's offset paging ({@code start}, {@code limit}, {@code isLastPage}), items in {@code values}. */
+    static PageStyle serviceManagement() {
+        return new OffsetPageStyle("values", "start", "limit");
+    }
+
+    /**
+     * Whichever style the first page shows (token, Service Management, offset, cursor or a single page), for calls
+     * whose resource is not known in advance; cursor links are followed only on the client's own site.
+     */
+    static PageStyle detect(JiraqClient client) {
+        return new DetectedPageStyle(client);
+    }
 }

@@ -65,6 +65,20 @@ final class Inputs {
         return node;
     }
 
+    /** A header that must hold a Map (query parameters, HTTP headers, cookies), with its keys as strings; or null. */
+    static Map<String, Object> mapHeader(Message message, String header) {
+        Object value = message.getHeader(header);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("Header " + header + " must be a Map, not " + value.getClass().getName());
+        }
+        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
+    }
+
     static boolean looksLikeJson(String text) {
         String t = text.stripLeading();
         return t.startsWith("{") || t.startsWith("[");
