@@ -352,8 +352,9 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * The path of request, below /rest (for example /api/3/myself or /agile/1.0/board), or of serviceDeskRequest, below
-     * /rest/servicedeskapi (for example /servicedesk); it may end in a query string. Header CamelJiraqPath overrides
-     * it. Absolute URLs and paths that leave the REST root are refused.
+     * /rest/servicedeskapi (for example /servicedesk); it may end in a query string, but in an endpoint URI give the
+     * parameters as query.* options, since an ampersand ends the option. Header CamelJiraqPath overrides it. Absolute
+     * URLs and paths that leave the REST root are refused.
      */
     public void setPath(String path) {
         this.path = path;

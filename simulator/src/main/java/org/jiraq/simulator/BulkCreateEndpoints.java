@@ -25,11 +25,11 @@ final class BulkCreateEndpoints implements SimulatorFeature {
     private ApiResponse create(ApiRequest request) {
         JsonNode updates = request.json().path("issueUpdates");
         if (!updates.isArray()) {
-            throw ApiException.badRequest("The request body must hold an 'issueUpdates' list.");
+            return refusal("The request body must hold an 'issueUpdates' list.");
         }
         if (updates.size() > LIMIT) {
-            throw ApiException.badRequest("The number of issues to create (" + updates.size()
-                    + ") is over the maximum of " + LIMIT + ".");
+            return refusal("The number of issues to create (" + updates.size() + ") is over the maximum of " + LIMIT
+                    + ".");
         }
         ObjectNode answer = Json.object();
         ArrayNode issues = answer.putArray("issues");
@@ -53,6 +53,15 @@ final class BulkCreateEndpoints implements SimulatorFeature {
             }
         }
         return ApiResponse.json(issues.isEmpty() && !updates.isEmpty() ? 400 : 201, answer);
+    }
+
+    /** A request refused as a whole, still in the bulk answer's shape, as the document declares for 400. */
+    private static ApiResponse refusal(String message) {
+        ObjectNode answer = Json.object();
+        answer.putArray("issues");
+        ObjectNode error = answer.putArray("errors").addObject().put("status", 400);
+        error.set("elementErrors", elementErrors(ApiResponse.error(400, message)));
+        return ApiResponse.json(400, answer);
     }
 
     /** The failed element's own error envelope ({@code errorMessages}, {@code errors}), as a single create gives it. */

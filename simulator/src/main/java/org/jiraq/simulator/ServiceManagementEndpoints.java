@@ -45,6 +45,7 @@ public final class ServiceManagementEndpoints implements SimulatorFeature {
     public void register(SimulatorContext context) {
         this.context = context;
         this.json = new ServiceDeskJson(context.baseUrl());
+        context.interceptor(ServiceDeskErrorShape.ORDER, new ServiceDeskErrorShape());
         context.interceptor(ExperimentalApiGate.ORDER, new ExperimentalApiGate());
         String root = ServiceDeskJson.ROOT;
         context.route("GET", root + "/servicedesk", this::serviceDesks);

@@ -155,8 +155,9 @@ public final class BulkCreateOperation {
         if (body instanceof Object[] items) {
             return Arrays.asList(items);
         }
-        JsonNode node = body instanceof String || body instanceof byte[] || body instanceof JsonNode
-                ? Json.toNode(body) : null;
+        JsonNode node = body instanceof JsonNode json ? json
+                : body instanceof String text && Inputs.looksLikeJson(text) ? Json.toNode(text)
+                : body instanceof byte[] bytes ? Json.toNode(bytes) : null;
         if (node != null && node.isObject() && node.path("issueUpdates").isArray()) {
             node = node.get("issueUpdates");
         }
