@@ -11,10 +11,13 @@ public final class JiraqConstants {
 
     @Metadata(label = "producer", description = "The issue key or id the operation works on (getIssue, updateIssue,"
                                                  + " deleteIssue, addComment, getComments, getTransitions,"
-                                                 + " transitionIssue). Set by createIssue to the new issue's key.",
+                                                 + " transitionIssue, getCustomerRequest, addRequestComment,"
+                                                 + " addAttachment). Set by createIssue and createCustomerRequest to"
+                                                 + " the new issue's key.",
               javaType = "String")
     public static final String ISSUE_KEY = "CamelJiraqIssueKey";
-    @Metadata(label = "producer", description = "The id of the issue createIssue made.", javaType = "String")
+    @Metadata(label = "producer", description = "The id of the issue createIssue or createCustomerRequest made.",
+              javaType = "String")
     public static final String ISSUE_ID = "CamelJiraqIssueId";
     @Metadata(label = "producer", description = "createIssue: the project key of the new issue.", javaType = "String")
     public static final String PROJECT_KEY = "CamelJiraqProjectKey";
@@ -40,10 +43,12 @@ public final class JiraqConstants {
               javaType = "String")
     public static final String TRANSITION = "CamelJiraqTransition";
     @Metadata(label = "producer",
-              description = "addComment: the comment (else the body). Plain text or Markdown becomes ADF on API v3.",
+              description = "addComment, addRequestComment: the comment (else the body). For addComment, plain text or"
+                            + " Markdown becomes ADF on API v3.",
               javaType = "Object")
     public static final String COMMENT = "CamelJiraqComment";
-    @Metadata(label = "producer", description = "addComment: the id of the comment created.", javaType = "String")
+    @Metadata(label = "producer", description = "addComment, addRequestComment: the id of the comment created.",
+              javaType = "String")
     public static final String COMMENT_ID = "CamelJiraqCommentId";
     @Metadata(label = "producer",
               description = "searchIssues in page mode: in, the position of the page to fetch; out, the position of"
@@ -56,7 +61,8 @@ public final class JiraqConstants {
     public static final String IS_LAST = "CamelJiraqIsLast";
     @Metadata(label = "producer",
               description = "The number of items returned (list and page modes, getProjects, getComments,"
-                            + " getTransitions).",
+                            + " getTransitions, request with paginate, getServiceDesks, getRequestTypes,"
+                            + " bulkCreateIssues, addAttachment).",
               javaType = "Integer")
     public static final String RESULT_COUNT = "CamelJiraqResultCount";
 

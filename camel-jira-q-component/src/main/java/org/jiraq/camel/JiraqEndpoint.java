@@ -20,7 +20,8 @@ import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.RetryPolicy;
 
 /**
- * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues.
+ * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues; create issues
+ * in bulk, attach files, work with Service Management requests, or make any other REST call.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jiraq", title = "Jira (jiraq)", syntax = "jiraq:operation",
              category = { Category.API, Category.CLOUD }, headersClass = JiraqConstants.class, producerOnly = true)

@@ -3,6 +3,9 @@ package org.jiraq.simulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,6 +15,9 @@ import java.util.HexFormat;
  * tests and benchmarks without keeping them anywhere. The same size and seed always give the same bytes.
  */
 public final class GeneratedContent extends InputStream {
+
+    /** Eight bytes at a time, least significant first: the same bytes as one at a time, several times faster. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final long size;
     private long position;
@@ -50,13 +56,21 @@ public final class GeneratedContent extends InputStream {
             return -1;
         }
         int n = (int) Math.min(length, size - position);
-        for (int i = 0; i < n; i++) {
-            if ((position + i & 7) == 0) {
+        int i = 0;
+        while (i < n) {
+            int lane = (int) (position + i & 7);
+            if (lane == 0) {
                 state ^= state << 13; // xorshift64: cheap, and random enough that nothing compresses it away
                 state ^= state >>> 7;
                 state ^= state << 17;
+                if (n - i >= Long.BYTES) {
+                    WORDS.set(buffer, offset + i, state);
+                    i += Long.BYTES;
+                    continue;
+                }
             }
-            buffer[offset + i] = (byte) (state >>> ((position + i & 7) << 3));
+            buffer[offset + i] = (byte) (state >>> (lane << 3));
+            i++;
         }
         position += n;
         return n;

@@ -1,0 +1,120 @@
+package org.jiraq.benchmarks;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.jiraq.simulator.Attachment;
+import org.jiraq.simulator.GeneratedContent;
+import org.jiraq.simulator.JiraSimulator;
+
+/**
+ * Uploads one large attachment (generated, never on disk) through {@code jiraq:addAttachment} and, as the baseline in
+ * the same run, through the JDK HTTP client by hand. Each upload runs in a child JVM with a small heap
+ * ({@code -Xmx64m} by default), against the simulator in this JVM, which checks every byte by its SHA-256. Prints
+ * MB/s (1 MB = 2^20 bytes) for both and whether the small heap held.
+ *
+ * <p>
+ * Settings, as {@code name=value} arguments: {@code size} (bytes, default 200 MB), {@code rounds} (default 3),
+ * {@code childHeap} (default 64m).
+ */
+public final class AttachmentUploadBenchmark {
+
+    private static final long MB = 1024 * 1024;
+    private static final long SEED = 20261122;
+
+    private record Variant(String name, Class<?> mainClass) {
+    }
+
+    private record Measurement(double megabytesPerSecond, long peakHeap, boolean held) {
+    }
+
+    private AttachmentUploadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> settings = new TreeMap<>();
+        for (String arg : args) {
+            settings.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        long size = Long.parseLong(settings.getOrDefault("size", Long.toString(200 * MB)));
+        int rounds = Integer.parseInt(settings.getOrDefault("rounds", "3"));
+        String heap = settings.getOrDefault("childHeap", "64m");
+        List<Variant> variants = List.of(new Variant("plain HttpClient", PlainHttpUpload.class),
+                new Variant("jiraq:addAttachment", JiraqUpload.class));
+        System.out.printf(Locale.ROOT, "Attachment upload: %d MB generated stream per upload, child JVMs with -Xmx%s,"
+                                       + " simulator on localhost, %d rounds%n", size / MB, heap, rounds);
+        String expectedSha256 = GeneratedContent.sha256(size, SEED);
+        Map<String, List<Measurement>> results = new TreeMap<>();
+        try (JiraSimulator sim = JiraSimulator.builder().checkContract(false).requestJournalLimit(1).start()) {
+            for (int round = 1; round <= rounds; round++) {
+                for (Variant variant : variants) {
+                    Measurement m = measure(sim, variant, size, heap, expectedSha256);
+                    results.computeIfAbsent(variant.name(), k -> new ArrayList<>()).add(m);
+                    System.out.printf(Locale.ROOT, "round %d  %-20s %8.1f MB/s  peak heap %4d MB  %s%n", round,
+                            variant.name(), m.megabytesPerSecond(), m.peakHeap() / MB,
+                            m.held() ? "heap held" : "FAILED");
+                }
+            }
+        }
+        boolean held = results.values().stream().flatMap(List::stream).allMatch(Measurement::held);
+        for (String statistic : List.of("best", "median")) {
+            double plain = statistic(results.get("plain HttpClient"), statistic);
+            double jiraq = statistic(results.get("jiraq:addAttachment"), statistic);
+            System.out.printf(Locale.ROOT, "%s: plain HttpClient %.1f MB/s, jiraq:addAttachment %.1f MB/s (%.2fx)%n",
+                    statistic, plain, jiraq, jiraq / plain);
+        }
+        System.out.printf(Locale.ROOT, "-Xmx%s heap held for every upload: %s%n", heap, held ? "yes" : "NO");
+        if (!held) {
+            System.exit(1);
+        }
+    }
+
+    /** The best or the median throughput of the uploads that succeeded. */
+    private static double statistic(List<Measurement> measurements, String which) {
+        double[] sorted = measurements.stream().filter(Measurement::held).mapToDouble(Measurement::megabytesPerSecond)
+                .sorted().toArray();
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return "best".equals(which) ? sorted[sorted.length - 1]
+                : (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** One upload in a fresh child JVM; it holds when the child succeeds and the simulator got every byte. */
+    private static Measurement measure(JiraSimulator sim, Variant variant, long size, String heap, String expectedSha256)
+            throws Exception {
+        String key = sim.state().createIssue("DEMO", "Task", "Upload by " + variant.name()).key();
+        UploadRun run = new UploadRun(sim.baseUrl(), JiraSimulator.DEFAULT_USER, JiraSimulator.DEFAULT_API_TOKEN, key,
+                size, SEED);
+        List<String> command = new ArrayList<>(List.of(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                variant.mainClass().getName()));
+        command.addAll(List.of(run.toArgs()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean finished = child.waitFor(10, TimeUnit.MINUTES);
+        String report = output.lines().filter(l -> l.startsWith(UploadRun.REPORT_PREFIX)).findFirst().orElse(null);
+        List<Attachment> stored = sim.state().issue(key).attachments();
+        boolean complete = stored.size() == 1 && stored.get(0).size() == size
+                           && stored.get(0).sha256().equals(expectedSha256);
+        if (!finished || child.exitValue() != 0 || report == null || !complete) {
+            System.out.println(variant.name() + " failed (exit " + (finished ? child.exitValue() : "timeout")
+                               + ", complete upload " + complete + "):\n" + output);
+            return new Measurement(0, 0, false);
+        }
+        Map<String, Long> values = new TreeMap<>();
+        for (String pair : report.substring(UploadRun.REPORT_PREFIX.length()).split(" ")) {
+            String[] kv = pair.split("=");
+            values.put(kv[0], Long.parseLong(kv[1]));
+        }
+        double seconds = values.get("nanos") / 1e9;
+        return new Measurement(size / (double) MB / seconds, values.get("peakHeap"), true);
+    }
+}
