@@ -18,21 +18,19 @@ public final class JiraqUpload {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
-            // the endpoint (and its HTTP client) exists before the clock starts, like the baseline's client
             Endpoint endpoint = context.getEndpoint("jiraq:addAttachment?deployment=cloud&requestTimeout=600000&baseUrl="
                                                     + run.siteUrl() + "&username=" + run.user() + "&apiToken=RAW("
                                                     + run.apiToken() + ")");
-            long start = System.nanoTime();
-            Exchange result = template.request(endpoint, e -> {
-                e.getMessage().setHeader(JiraqConstants.ISSUE_KEY, run.issueKey());
-                e.getMessage().setHeader(JiraqConstants.FILE_NAME, "generated.bin");
-                e.getMessage().setBody(new GeneratedContent(run.size(), run.seed()));
+            run.measure(size -> {
+                Exchange result = template.request(endpoint, e -> {
+                    e.getMessage().setHeader(JiraqConstants.ISSUE_KEY, run.issueKey());
+                    e.getMessage().setHeader(JiraqConstants.FILE_NAME, "generated.bin");
+                    e.getMessage().setBody(new GeneratedContent(size, run.seed()));
+                });
+                if (result.getException() != null) {
+                    throw result.getException();
+                }
             });
-            long nanos = System.nanoTime() - start;
-            if (result.getException() != null) {
-                throw result.getException();
-            }
-            run.report(nanos);
         }
     }
 }

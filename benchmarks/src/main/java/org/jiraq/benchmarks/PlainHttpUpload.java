@@ -32,21 +32,20 @@ public final class PlainHttpUpload {
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         String credentials = Base64.getEncoder()
                 .encodeToString((run.user() + ":" + run.apiToken()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(run.siteUrl() + "/rest/api/3/issue/" + run.issueKey() + "/attachments"))
-                .header("Authorization", "Basic " + credentials)
-                .header("X-Atlassian-Token", "no-check")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
-                        List.<InputStream> of(new ByteArrayInputStream(head), new GeneratedContent(run.size(), run.seed()),
-                                new ByteArrayInputStream(tail))))))
-                .build();
-        long start = System.nanoTime();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        long nanos = System.nanoTime() - start;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
-        }
-        run.report(nanos);
+        URI target = URI.create(run.siteUrl() + "/rest/api/3/issue/" + run.issueKey() + "/attachments");
+        run.measure(size -> {
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    .header("Authorization", "Basic " + credentials)
+                    .header("X-Atlassian-Token", "no-check")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
+                            List.<InputStream> of(new ByteArrayInputStream(head), new GeneratedContent(size, run.seed()),
+                                    new ByteArrayInputStream(tail))))))
+                    .build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
+            }
+        });
     }
 }
