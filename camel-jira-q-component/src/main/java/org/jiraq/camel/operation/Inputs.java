@@ -2,6 +2,7 @@ package org.jiraq.camel.operation;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +75,7 @@ final class Inputs {
         if (!(value instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("Header " + header + " must be a Map, not " + value.getClass().getName());
         }
-        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> copy.put(String.valueOf(k), v));
         return copy;
     }
