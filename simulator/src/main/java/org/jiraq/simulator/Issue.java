@@ -14,7 +14,7 @@ import java.util.Map;
 public final class Issue {
 
     private final long id;
-    private final Project project;
+    private Project project;
     private final long number;
     private final Instant created;
     private final SimulatorUser reporter;
@@ -160,6 +160,10 @@ public final class Issue {
 
     List<Comment> liveComments() {
         return comments;
+    }
+
+    void setProject(Project project) {
+        this.project = project;
     }
 
     void touch(Instant at) {

@@ -66,12 +66,16 @@ public final class JiraSimulator implements AutoCloseable {
     private final SimulatorState state;
     private final SimulatorClock clock;
     private final ContractValidator contract;
+    private final SimulatorWebhooks webhooks;
     private final String baseUrl;
 
     private JiraSimulator(Builder builder) {
         this.flavour = builder.flavour;
         this.clock = builder.clock;
         this.state = new SimulatorState(clock);
+        this.webhooks = new SimulatorWebhooks(state, clock);
+        builder.adminWebhooks.forEach(webhooks::addAdmin);
+        webhooks.appSecret(builder.webhookAppSecret);
         this.contract = builder.checkContract ? new ContractValidator(flavour, builder.rejectViolations) : null;
         RequestDispatcher dispatcher = new RequestDispatcher(state);
         List<Extension> extensions = new ArrayList<>(List.of(dispatcher));
@@ -122,7 +126,8 @@ public final class JiraSimulator implements AutoCloseable {
         }
 
         List<SimulatorFeature> features = new ArrayList<>(List.of(new ServerEndpoints(), new IssueEndpoints(),
-                new CommentEndpoints(), new TransitionEndpoints(), new ProjectEndpoints(), new SearchEndpoints()));
+                new CommentEndpoints(), new TransitionEndpoints(), new ProjectEndpoints(), new SearchEndpoints(),
+                new WebhookEndpoints(webhooks)));
         features.addAll(builder.features);
         features.forEach(feature -> feature.register(context));
         context.fallback(request -> ApiResponse.error(404,
@@ -152,6 +157,11 @@ public final class JiraSimulator implements AutoCloseable {
 
     public SimulatorClock clock() {
         return clock;
+    }
+
+    /** The webhooks the site sends, and the knobs tests turn on them (copies, retries). */
+    public SimulatorWebhooks webhooks() {
+        return webhooks;
     }
 
     /**
@@ -207,6 +217,7 @@ public final class JiraSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         wireMock.stop();
     }
 
@@ -234,8 +245,25 @@ public final class JiraSimulator implements AutoCloseable {
         private final Map<String, String> users = new LinkedHashMap<>(Map.of(DEFAULT_USER, DEFAULT_API_TOKEN));
         private final Map<String, String> personalAccessTokens = new LinkedHashMap<>(Map.of(DEFAULT_PAT, DEFAULT_USER));
         private final List<SimulatorFeature> features = new ArrayList<>();
+        private final List<AdminWebhook> adminWebhooks = new ArrayList<>();
+        private String webhookAppSecret;
 
         private Builder() {
+        }
+
+        /** An admin webhook, as configured in Jira's administration: told about the changes it asks for. */
+        public Builder adminWebhook(AdminWebhook webhook) {
+            adminWebhooks.add(webhook);
+            return this;
+        }
+
+        /**
+         * The client secret of the OAuth 2.0 app whose dynamic webhooks the site signs (a bearer JWT, HS256); unsigned
+         * when not set.
+         */
+        public Builder webhookAppSecret(String clientSecret) {
+            this.webhookAppSecret = clientSecret;
+            return this;
         }
 
         public Builder flavour(Flavour flavour) {
