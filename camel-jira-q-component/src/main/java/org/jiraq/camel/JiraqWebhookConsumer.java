@@ -53,7 +53,7 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         receiver = new WebhookReceiver(WebhookVerifier.of(config.getWebhookVerification(), config.getWebhookSecret()),
                 events, delivered, this::deliver, config.getWebhookMaxBodySize());
         Endpoint platformHttp = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST&muteExceptions=true");
+                .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");
         http = platformHttp.createConsumer(receiver);
         ServiceHelper.startService(http);
         lifecycle = lifecycle(config, events);
