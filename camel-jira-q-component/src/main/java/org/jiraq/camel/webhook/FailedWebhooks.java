@@ -47,7 +47,7 @@ public final class FailedWebhooks {
                 LOG.warn("Skipping failed webhook {}: {}", item.path("id").asText(), notAnEvent.getMessage());
                 continue;
             }
-            if (receiver.accept(event, Map.of()) < 300) {
+            if (receiver.accept(event, Map.of()) == WebhookReceiver.Outcome.DELIVERED) {
                 replayed++;
             }
         }

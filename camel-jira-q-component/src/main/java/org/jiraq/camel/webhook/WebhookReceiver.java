@@ -28,6 +28,28 @@ public final class WebhookReceiver implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
+    /** What became of an event, and how Jira is answered for it. */
+    public enum Outcome {
+        /** The route processed it. */
+        DELIVERED(204),
+        /** Not one of the events asked for: acknowledged so that Jira does not retry it. */
+        FILTERED(204),
+        /** Its identifier was delivered before. */
+        DUPLICATE(204),
+        /** The route failed: Jira should send it again. */
+        FAILED(500);
+
+        private final int status;
+
+        Outcome(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
     /** Hands an event to the route; true when the route processed it without failure. */
     @FunctionalInterface
     public interface Delivery {
@@ -70,21 +92,21 @@ public final class WebhookReceiver implements Processor {
             answer(in, 400, notAnEvent.getMessage());
             return;
         }
-        answer(in, accept(event, safeHeaders(http)), null);
+        answer(in, accept(event, safeHeaders(http)).status(), null);
     }
 
     /**
-     * Passes a verified event on, once per identifier, and says how to answer: 204 when it was processed, filtered
-     * out or seen before, 500 when the route failed. Also the way failed deliveries fetched from Jira are replayed.
+     * Passes a verified event on, once per identifier. Also the way failed deliveries fetched from Jira are
+     * replayed.
      */
-    public int accept(WebhookEvent event, Map<String, Object> httpHeaders) {
+    public Outcome accept(WebhookEvent event, Map<String, Object> httpHeaders) {
         if (!events.isEmpty() && !events.contains(event.name())) {
-            return 204;
+            return Outcome.FILTERED;
         }
         String id = event.identifier();
         if (id != null && !delivered.add(id)) {
             LOG.debug("Webhook {} ({}) was delivered already", id, event.name());
-            return 204;
+            return Outcome.DUPLICATE;
         }
         boolean processed;
         try {
@@ -100,7 +122,7 @@ public final class WebhookReceiver implements Processor {
                 delivered.remove(id);
             }
         }
-        return processed ? 204 : 500;
+        return processed ? Outcome.DELIVERED : Outcome.FAILED;
     }
 
     private Map<String, Object> safeHeaders(Exchange http) {
