@@ -512,6 +512,8 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setPositionKey(String positionKey) {
         this.positionKey = positionKey;
+    }
+
     // oauth1
     public String getConsumerKey() {
         return consumerKey;
