@@ -37,12 +37,32 @@ final class WebhookApp implements AutoCloseable {
         return AvailablePortFinder.getNextAvailable();
     }
 
+    /**
+     * Starts the application; when the port is not free yet (the previous run's server is still letting go of it),
+     * tries again for a few seconds, since Vert.x only logs a failed bind.
+     */
     static WebhookApp start(JiraSimulator sim, int port, Map<String, Object> beans, RoutesBuilder... routes)
             throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
+            config.setBindPort(port);
+            VertxPlatformHttpServer server = new VertxPlatformHttpServer(config);
+            CamelContext context = create(sim, server, beans, routes);
+            if (server.getPort() == port) {
+                return new WebhookApp(context);
+            }
+            context.stop();
+            if (attempt == 25) {
+                throw new IllegalStateException("Port " + port + " stays taken");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static CamelContext create(JiraSimulator sim, VertxPlatformHttpServer server, Map<String, Object> beans,
+                                       RoutesBuilder... routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindPort(port);
-        context.addService(new VertxPlatformHttpServer(server));
+        context.addService(server);
         JiraqComponent jiraq = new JiraqComponent();
         JiraqConfiguration config = jiraq.getConfiguration();
         config.setBaseUrl(sim.baseUrl());
@@ -62,7 +82,7 @@ final class WebhookApp implements AutoCloseable {
             context.addRoutes(builder);
         }
         context.start();
-        return new WebhookApp(context);
+        return context;
     }
 
     static String url(int port, String path) {
