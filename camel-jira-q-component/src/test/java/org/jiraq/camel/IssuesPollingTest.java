@@ -1,5 +1,6 @@
 package org.jiraq.camel;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,19 +14,21 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
-import org.jiraq.camel.polling.InMemoryPollingPositionStore;
-import org.jiraq.camel.polling.PollingPositionStore;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jiraq.camel.store.JdbcPollingPositionStore;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.SimulatorClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * jiraq:issues against a simulator whose search index can run behind: every change is delivered once, in order of
- * its update, even when search shows it late and the application restarts in between.
+ * its update, even when search shows it late and the application restarts in between (positions in an H2 file, the
+ * database reopened on restart).
  */
 class IssuesPollingTest {
 
@@ -36,19 +39,31 @@ class IssuesPollingTest {
     }
 
     private final JiraSimulator sim = JiraSimulator.builder().clock(SimulatorClock.fixedAt(T0)).start();
-    private final PollingPositionStore store = new InMemoryPollingPositionStore();
     private final List<Change> changes = new CopyOnWriteArrayList<>();
+    @TempDir
+    private Path directory;
+    private TestDatabase database;
+    private JdbcConnectionPool pool;
     private CamelContext context;
 
     @AfterEach
     void stop() {
-        if (context != null) {
-            context.stop();
-        }
+        stopApp();
         sim.close();
     }
 
+    private void stopApp() {
+        if (context != null) {
+            context.stop();
+            pool.dispose();
+        }
+    }
+
     private CamelContext start(String uri) throws Exception {
+        if (database == null) {
+            database = new TestDatabase(directory);
+        }
+        pool = database.open();
         CamelContext camel = new DefaultCamelContext();
         JiraqComponent jiraq = new JiraqComponent();
         JiraqConfiguration config = jiraq.getConfiguration();
@@ -58,7 +73,7 @@ class IssuesPollingTest {
         config.setApiToken(JiraSimulator.DEFAULT_API_TOKEN);
         config.setMaxRetries(0);
         camel.addComponent("jiraq", jiraq);
-        camel.getRegistry().bind("positions", store);
+        camel.getRegistry().bind("positions", new JdbcPollingPositionStore(pool));
         HealthCheckRegistry health = new DefaultHealthCheckRegistry();
         health.setCamelContext(camel);
         health.register(health.resolveById("consumers"));
@@ -93,7 +108,7 @@ class IssuesPollingTest {
         sim.state().createIssue("OPS", "Task", "Not polled");
         await().atMost(Duration.ofSeconds(5)).until(() -> changes.size() == 2);
 
-        context.stop();
+        stopApp();
         sim.clock().advance(Duration.ofMinutes(2)); // the late edit of DEMO-1 is searchable now
         context = start(POLL);
         await().atMost(Duration.ofSeconds(5)).until(() -> changes.size() == 3);
