@@ -29,10 +29,13 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jiraq.camel.store.JdbcIdempotentRepository;
 
 /**
- * Events per second through jiraq:webhook (HMAC check, persistent de-duplication, JSON to Map, delivery and the answer
+ * Events per second through jiraq:webhook (HMAC check, de-duplication in the jiraq database, an embedded H2 file as by
+ * default, JSON to Map, delivery and the answer
  * after it) against a bare platform-http route that only answers 204, both on the same Vert.x server in the same
  * JVM and run, measured in alternating rounds so both see the same machine. Every request is a distinct Jira event
  * (its own X-Atlassian-Webhook-Identifier), so each one is verified, stored and delivered.
@@ -55,8 +58,11 @@ public final class WebhookThroughputBenchmark {
         int rounds = Integer.getInteger("rounds", 3);
 
         Path store = Files.createTempDirectory("jiraq-webhook-bench");
-        IdempotentRepository ids = FileIdempotentRepository.fileIdempotentRepository(
-                store.resolve("webhook-ids.dat").toFile(), 100_000, 512L * 1024 * 1024);
+        String url = "jdbc:h2:file:" + store.resolve("jiraq") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        Flyway.configure().dataSource(url, "", "").locations("classpath:db/jiraq").table("jiraq_schema_history")
+                .load().migrate();
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
+        IdempotentRepository ids = new JdbcIdempotentRepository(pool, "benchmark", Duration.ofDays(3));
         int port = freePort();
         LongAdder bareEvents = new LongAdder();
         LongAdder jiraqEvents = new LongAdder();
@@ -107,6 +113,7 @@ public final class WebhookThroughputBenchmark {
                 bareMedian, jiraqMedian, jiraqMedian / bareMedian);
         System.out.printf("delivered: bare %,d, jiraq %,d%n", bareEvents.sum(), jiraqEvents.sum());
         camel.stop();
+        pool.dispose();
         System.exit(0);
     }
 

@@ -3,7 +3,7 @@ package org.jiraq.camel.webhook;
 import java.io.IOException;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.jiraq.camel.client.Json;
 
 /**
@@ -12,22 +12,24 @@ import org.jiraq.camel.client.Json;
  */
 public record WebhookEvent(String name, String identifier, Integer retry, Map<String, Object> body) {
 
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
     /**
      * Reads a payload; anything that is not a JSON object with a webhookEvent name is refused, naming what is
      * wrong.
      */
     public static WebhookEvent parse(byte[] raw, String identifier, Integer retry) {
-        JsonNode node;
+        Map<String, Object> body;
         try {
-            node = Json.MAPPER.readTree(raw);
+            body = Json.MAPPER.readValue(raw, JSON_OBJECT);
         } catch (IOException e) {
-            throw new IllegalArgumentException("The body is not JSON");
+            throw new IllegalArgumentException("The body is not a JSON object");
         }
-        if (node == null || !node.isObject() || !node.path("webhookEvent").isTextual()
-                || node.path("webhookEvent").asText().isBlank()) {
+        if (body == null || !(body.get("webhookEvent") instanceof String name) || name.isBlank()) {
             throw new IllegalArgumentException("The body is not a Jira event: no webhookEvent");
         }
-        return new WebhookEvent(node.get("webhookEvent").asText(), identifier, retry, Json.toMap(node));
+        return new WebhookEvent(name, identifier, retry, body);
     }
 
     public String issueId() {
