@@ -171,6 +171,9 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public Map<String, String> getServiceMetadata() {
+        if (siteUrl == null) {
+            return Map.of(); // a webhook that registers nothing has no Jira connection
+        }
         return Map.of("deployment", String.valueOf(deployment), "authStrategy",
                 String.valueOf(AuthStrategyFactory.resolveMethod(configuration)));
     }

@@ -1,6 +1,5 @@
 package org.jiraq.camel.webhook;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -98,9 +97,5 @@ public final class WebhookEvents {
                                                + " as a dynamic webhook; it can: " + String.join(", ", DYNAMIC));
         }
         return List.copyOf(selected);
-    }
-
-    static String describe(Set<String> names) {
-        return names.isEmpty() ? "all events" : Arrays.toString(names.toArray());
     }
 }
