@@ -75,7 +75,7 @@ public final class JiraSimulator implements AutoCloseable {
         this.clock = builder.clock;
         this.state = new SimulatorState(clock);
         this.webhooks = new SimulatorWebhooks(state, clock);
-        builder.adminWebhooks.forEach(webhooks::addAdmin);
+        builder.adminWebhooks.forEach(webhooks::configureAdmin);
         webhooks.appSecret(builder.webhookAppSecret);
         this.contract = builder.checkContract ? new ContractValidator(flavour, builder.rejectViolations) : null;
         RequestDispatcher dispatcher = new RequestDispatcher(state);
@@ -207,9 +207,13 @@ public final class JiraSimulator implements AutoCloseable {
         return requests;
     }
 
-    /** Back to a fresh site: seed data only, no recorded requests or violations. The clock keeps its time. */
+    /**
+     * Back to a fresh site: seed data only, no recorded requests or violations, only the webhooks configured on the
+     * builder. The clock keeps its time.
+     */
     public void reset() {
         state.reset();
+        webhooks.reset();
         wireMock.resetRequests();
         if (contract != null) {
             contract.clear();

@@ -47,6 +47,7 @@ public final class SimulatorWebhooks implements AutoCloseable {
 
     private final SimulatorClock clock;
     private final SimulatorState state;
+    private final List<AdminWebhook> configured = new CopyOnWriteArrayList<>();
     private final List<Admin> admins = new CopyOnWriteArrayList<>();
     private final Map<Long, DynamicWebhook> dynamic = new LinkedHashMap<>();
     private final List<FailedWebhook> failed = new CopyOnWriteArrayList<>();
@@ -96,9 +97,20 @@ public final class SimulatorWebhooks implements AutoCloseable {
         return this;
     }
 
-    public SimulatorWebhooks addAdmin(AdminWebhook webhook) {
-        admins.add(new Admin(nextWebhookId.getAndIncrement(), "webhook", webhook));
+    /** Adds an admin webhook, as Jira's administration would; it stays after a {@link JiraSimulator#reset()}. */
+    public SimulatorWebhooks configureAdmin(AdminWebhook webhook) {
+        configured.add(webhook);
+        addAdmin("webhook", webhook);
         return this;
+    }
+
+    /** Back to the configured admin webhooks: no dynamic ones, no attempts, no failures. */
+    synchronized void reset() {
+        admins.clear();
+        configured.forEach(webhook -> addAdmin("webhook", webhook));
+        dynamic.clear();
+        failed.clear();
+        attempts.clear();
     }
 
     /** Every POST made so far, oldest first. */
