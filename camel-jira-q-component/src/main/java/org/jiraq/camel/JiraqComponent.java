@@ -52,11 +52,10 @@ public class JiraqComponent extends HealthCheckComponent {
     private static JiraqOperation parseOperation(String remaining) {
         try {
             return JiraqOperation.valueOf(remaining);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException unknown) {
             throw new IllegalArgumentException(
                     "Unknown jiraq operation '" + remaining + "'; expected one of "
-                                               + java.util.Arrays.toString(JiraqOperation.values()),
-                    e);
+                                               + java.util.Arrays.toString(JiraqOperation.values()));
         }
     }
 

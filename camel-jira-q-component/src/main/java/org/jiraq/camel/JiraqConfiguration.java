@@ -1,7 +1,6 @@
 package org.jiraq.camel;
 
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -22,8 +21,8 @@ public class JiraqConfiguration implements Cloneable {
     static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
 
     // connection
+    // required, but may come from the component, so the check is done when the endpoint is created
     @UriParam(label = "common")
-    @Metadata(required = true)
     private String baseUrl;
     @UriParam(label = "common", enums = "cloud,datacenter")
     private JiraqDeployment deployment;

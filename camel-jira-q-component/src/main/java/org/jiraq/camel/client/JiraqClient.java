@@ -45,7 +45,6 @@ public final class JiraqClient {
         this.retryPolicy = retryPolicy;
         this.requestTimeout = requestTimeout;
         Set<String> hosts = new HashSet<>();
-        hosts.add(hostOf(this.siteUrl));
         auth.trustedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(hosts);
         this.credentialId = null;
@@ -119,10 +118,11 @@ public final class JiraqClient {
     }
 
     private HttpResponse<byte[]> sendFollowingRedirects(JiraqRequest request) throws IOException {
-        URI uri = resolve(request);
+        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+        URI uri = resolve(root, request);
         for (int hop = 0; ; hop++) {
             long start = System.nanoTime();
-            HttpResponse<byte[]> raw = send(request, uri);
+            HttpResponse<byte[]> raw = send(request, uri, isTrusted(uri, root));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), raw.statusCode(),
                         (System.nanoTime() - start) / 1_000_000);
@@ -136,7 +136,13 @@ public final class JiraqClient {
         }
     }
 
-    private HttpResponse<byte[]> send(JiraqRequest request, URI uri) throws IOException {
+    /** Credentials go only to the site, the REST root and the hosts the auth strategy names; never to a redirect target. */
+    private boolean isTrusted(URI target, URI root) {
+        return sameOrigin(target, siteUrl) || sameOrigin(target, root) || trustedHosts.contains(hostOf(target))
+                && "https".equalsIgnoreCase(target.getScheme());
+    }
+
+    private HttpResponse<byte[]> send(JiraqRequest request, URI uri, boolean trusted) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout)
                 .header("Accept", "application/json");
         request.headers().forEach(builder::header);
@@ -149,8 +155,7 @@ public final class JiraqClient {
             builder.header("Content-Type", "application/json");
         }
         builder.method(request.method(), body);
-        // credentials only ever go to the site and the hosts its auth strategy names, never to a redirect target
-        if (trustedHosts.contains(hostOf(uri))) {
+        if (trusted) {
             auth.authenticate(new AuthRequest(request.method(), uri, Map.of(), request.credentialId(),
                     builder::setHeader));
         }
@@ -162,8 +167,7 @@ public final class JiraqClient {
         }
     }
 
-    private URI resolve(JiraqRequest request) throws IOException {
-        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+    private static URI resolve(URI root, JiraqRequest request) {
         StringBuilder uri = new StringBuilder(root.toString()).append(request.path());
         if (!request.query().isEmpty()) {
             StringJoiner q = new StringJoiner("&", "?", "");
@@ -192,6 +196,14 @@ public final class JiraqClient {
 
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && hostOf(a).equals(hostOf(b)) && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static String hostOf(URI uri) {

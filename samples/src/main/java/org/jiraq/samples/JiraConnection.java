@@ -1,0 +1,50 @@
+package org.jiraq.samples;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the standard Jira variables (JIRA_BASE_URL, JIRA_AUTH_METHOD, ...) into the component's options
+ * ({@code camel.component.jiraq.*}), so the same sample runs against any Jira without code changes.
+ */
+public final class JiraConnection {
+
+    static final String PREFIX = "camel.component.jiraq.";
+
+    private JiraConnection() {
+    }
+
+    /** Whether the environment names a real Jira; without one the sample runs on the embedded simulator. */
+    public static boolean configured(Map<String, String> env) {
+        return env.get("JIRA_BASE_URL") != null && !env.get("JIRA_BASE_URL").isBlank();
+    }
+
+    public static Map<String, String> properties(Map<String, String> env) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(PREFIX + "baseUrl", env.get("JIRA_BASE_URL"));
+        String method = env.getOrDefault("JIRA_AUTH_METHOD", "api_token").toLowerCase(Locale.ROOT);
+        switch (method) {
+            case "api_token" -> {
+                props.put(PREFIX + "authStrategy", "apiToken");
+                props.put(PREFIX + "username", require(env, "JIRA_API_USER_EMAIL", method));
+                props.put(PREFIX + "apiToken", require(env, "JIRA_API_TOKEN", method));
+            }
+            case "pat" -> {
+                props.put(PREFIX + "authStrategy", "pat");
+                props.put(PREFIX + "personalAccessToken", require(env, "JIRA_PAT", method));
+            }
+            default -> throw new IllegalArgumentException(
+                    "JIRA_AUTH_METHOD=" + method + " is not supported; use api_token or pat");
+        }
+        return props;
+    }
+
+    static String require(Map<String, String> env, String variable, String method) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(variable + " must be set when JIRA_AUTH_METHOD=" + method);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,72 @@
+package org.jiraq.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a route answers: a status, headers and an optional body. Features build these; the dispatcher turns them into
+ * WireMock response definitions.
+ */
+public final class ApiResponse {
+
+    private static final String JSON_TYPE = "application/json;charset=UTF-8";
+
+    private final int status;
+    private final Map<String, String> headers;
+    private final String body;
+
+    private ApiResponse(int status, Map<String, String> headers, String body) {
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    public static ApiResponse json(int status, JsonNode body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", JSON_TYPE);
+        return new ApiResponse(status, headers, Json.write(body));
+    }
+
+    public static ApiResponse ok(JsonNode body) {
+        return json(200, body);
+    }
+
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, new LinkedHashMap<>(), null);
+    }
+
+    /** Jira's error envelope: {@code {"errorMessages":[...],"errors":{...}}}. */
+    public static ApiResponse error(int status, List<String> errorMessages, Map<String, String> errors) {
+        ObjectNode body = Json.object();
+        errorMessages.forEach(body.putArray("errorMessages")::add);
+        ObjectNode fieldErrors = body.putObject("errors");
+        errors.forEach(fieldErrors::put);
+        return json(status, body);
+    }
+
+    public static ApiResponse error(int status, String errorMessage) {
+        return error(status, List.of(errorMessage), Map.of());
+    }
+
+    public ApiResponse withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new ApiResponse(status, copy, body);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
+    /** The body text, or {@code null} when there is none. */
+    public String body() {
+        return body;
+    }
+}

@@ -1,0 +1,168 @@
+package org.jiraq.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An issue held by {@link SimulatorState}. Readers get live values; only the simulator's endpoints change them, under
+ * the state's write lock.
+ */
+public final class Issue {
+
+    private final long id;
+    private final Project project;
+    private final long number;
+    private final Instant created;
+    private final SimulatorUser reporter;
+    private final List<Comment> comments = new ArrayList<>();
+    private final Map<String, JsonNode> customFields = new LinkedHashMap<>();
+    private String summary;
+    private JsonNode description;
+    private IssueType issueType;
+    private Status status = JiraCatalog.TO_DO;
+    private Priority priority = JiraCatalog.MEDIUM;
+    private List<String> labels = List.of();
+    private Instant updated;
+    private String searchText;
+
+    Issue(long id, Project project, long number, IssueType issueType, String summary, SimulatorUser reporter,
+            Instant created) {
+        this.id = id;
+        this.project = project;
+        this.number = number;
+        this.issueType = issueType;
+        this.summary = summary;
+        this.reporter = reporter;
+        this.created = created;
+        this.updated = created;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String key() {
+        return project.key() + "-" + number;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    /** The number after the dash in the key. */
+    public long number() {
+        return number;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    /** ADF on Cloud, a text node on Data Center, {@code null} when empty. */
+    public JsonNode description() {
+        return description;
+    }
+
+    public IssueType issueType() {
+        return issueType;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** A {@code customfield_*} value exactly as it was sent, or {@code null}. */
+    public JsonNode customField(String id) {
+        return customFields.get(id);
+    }
+
+    public Map<String, JsonNode> customFields() {
+        return Map.copyOf(customFields);
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    public Instant updated() {
+        return updated;
+    }
+
+    /** Who created it; {@code null} for issues seeded straight into the state. */
+    public SimulatorUser reporter() {
+        return reporter;
+    }
+
+    public List<Comment> comments() {
+        return List.copyOf(comments);
+    }
+
+    /** Summary, description and comments as one lower-case text, for JQL's {@code text ~}; kept until a change. */
+    String searchText() {
+        if (searchText == null) {
+            StringBuilder text = new StringBuilder(summary).append('\n').append(Adf.plainText(description));
+            comments.forEach(comment -> text.append('\n').append(comment.bodyText()));
+            searchText = text.toString().toLowerCase(java.util.Locale.ROOT);
+        }
+        return searchText;
+    }
+
+    void setSummary(String summary) {
+        this.summary = summary;
+        this.searchText = null;
+    }
+
+    void setDescription(JsonNode description) {
+        this.description = description == null || description.isNull() ? null : description;
+        this.searchText = null;
+    }
+
+    void setIssueType(IssueType issueType) {
+        this.issueType = issueType;
+    }
+
+    void setStatus(Status status) {
+        this.status = status;
+    }
+
+    void setPriority(Priority priority) {
+        this.priority = priority;
+    }
+
+    void setLabels(List<String> labels) {
+        this.labels = List.copyOf(labels);
+    }
+
+    void setCustomField(String id, JsonNode value) {
+        if (value == null || value.isNull()) {
+            customFields.remove(id);
+        } else {
+            customFields.put(id, value);
+        }
+    }
+
+    void addComment(Comment comment) {
+        comments.add(comment);
+        this.searchText = null;
+    }
+
+    List<Comment> liveComments() {
+        return comments;
+    }
+
+    void touch(Instant at) {
+        this.updated = at;
+    }
+}

@@ -1,0 +1,68 @@
+package org.jiraq.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Issue create, read, edit and delete: {@code {root}/issue} and {@code {root}/issue/{issueIdOrKey}}. */
+final class IssueEndpoints implements SimulatorFeature {
+
+    static final String NO_SUCH_ISSUE = "Issue does not exist or you do not have permission to see it.";
+
+    private SimulatorContext context;
+
+    @Override
+    public void register(SimulatorContext context) {
+        this.context = context;
+        String root = context.restRoot();
+        context.route("POST", root + "/issue", this::create);
+        context.route("GET", root + "/issue/{issueIdOrKey}", this::get);
+        context.route("PUT", root + "/issue/{issueIdOrKey}", this::edit);
+        context.route("DELETE", root + "/issue/{issueIdOrKey}", this::delete);
+    }
+
+    /** The issue named by the {@code issueIdOrKey} path parameter, or Jira's 404. */
+    static Issue requireIssue(SimulatorContext context, ApiRequest request) {
+        Issue issue = context.state().issue(request.pathParam("issueIdOrKey"));
+        if (issue == null) {
+            throw ApiException.notFound(NO_SUCH_ISSUE);
+        }
+        return issue;
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        IssueInput input = IssueInput.forCreate(context.flavour(), context.state(), request.json()).requireValid();
+        SimulatorState state = context.state();
+        Issue issue = state.createIssue(input.project(), input.issueType(), input.summary(), request.user());
+        input.applyTo(issue);
+        return ApiResponse.json(201, Json.object()
+                .put("id", Long.toString(issue.id()))
+                .put("key", issue.key())
+                .put("self", context.json().self("issue/" + issue.id())));
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        Issue issue = requireIssue(context, request);
+        return ApiResponse.ok(render(request, issue));
+    }
+
+    private ApiResponse edit(ApiRequest request) {
+        Issue issue = requireIssue(context, request);
+        JsonNode body = request.json();
+        if (IssueInput.forEdit(context.flavour(), context.state(), body).requireValid().applyTo(issue)) {
+            context.state().touch(issue);
+        }
+        return "true".equals(request.query("returnIssue"))
+                ? ApiResponse.ok(render(request, issue))
+                : ApiResponse.noContent();
+    }
+
+    private ApiResponse delete(ApiRequest request) {
+        // the simulator has no sub-tasks, so deleteSubtasks never has anything to refuse
+        context.state().deleteIssue(requireIssue(context, request));
+        return ApiResponse.noContent();
+    }
+
+    private JsonNode render(ApiRequest request, Issue issue) {
+        FieldSelection fields = FieldSelection.parse(request.queryList("fields"), "*all");
+        return context.json().issue(issue, fields, request.queryList("expand").contains("transitions"));
+    }
+}

@@ -1,0 +1,91 @@
+package org.jiraq.simulator;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs JQL over the state. A new search always evaluates afresh; the pages after the first reuse its sorted result
+ * while nothing has changed, so walking 20,000 issues page by page costs one evaluation, not one per page. Callers
+ * hold the state's read lock.
+ */
+final class SearchEngine {
+
+    private static final int CACHED_SEARCHES = 16;
+
+    /** The sorted matches of one query at one state version. */
+    static final class Result {
+
+        private final long version;
+        private final JqlQuery query;
+        private final List<Issue> issues;
+        private Map<Long, Integer> positions;
+
+        private Result(long version, JqlQuery query, List<Issue> issues) {
+            this.version = version;
+            this.query = query;
+            this.issues = issues;
+        }
+
+        JqlQuery query() {
+            return query;
+        }
+
+        List<Issue> issues() {
+            return issues;
+        }
+
+        /** Where the page after {@code lastIssueId} starts; {@code offset} when that issue has dropped out. */
+        synchronized int positionAfter(int offset, long lastIssueId) {
+            if (offset > 0 && offset <= issues.size() && issues.get(offset - 1).id() == lastIssueId) {
+                return offset;
+            }
+            if (positions == null) {
+                positions = new HashMap<>();
+                for (int i = 0; i < issues.size(); i++) {
+                    positions.put(issues.get(i).id(), i);
+                }
+            }
+            Integer position = positions.get(lastIssueId);
+            return position == null ? Math.min(offset, issues.size()) : position + 1;
+        }
+    }
+
+    private final SimulatorState state;
+    private final SimulatorClock clock;
+    private final Map<String, Result> recent = new LinkedHashMap<>(CACHED_SEARCHES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
+            return size() > CACHED_SEARCHES;
+        }
+    };
+
+    SearchEngine(SimulatorState state, SimulatorClock clock) {
+        this.state = state;
+        this.clock = clock;
+    }
+
+    /**
+     * The sorted matches of {@code jql}.
+     *
+     * @param continuing a later page of a search already started: reuse its result if the state is unchanged
+     * @throws JqlException for a query Jira would refuse
+     */
+    Result run(String jql, boolean continuing) {
+        String key = jql == null ? "" : jql;
+        synchronized (recent) {
+            Result cached = recent.get(key);
+            if (continuing && cached != null && cached.version == state.version()) {
+                return cached;
+            }
+        }
+        JqlQuery query = Jql.compile(key, state, clock.now());
+        List<Issue> matches = state.issuesView().stream().filter(query::matches).sorted(query.order()).toList();
+        Result result = new Result(state.version(), query, matches);
+        synchronized (recent) {
+            recent.put(key, result);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,98 @@
+package org.jiraq.simulator;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathTemplate;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.util.UUID;
+
+/** What a {@link SimulatorFeature} gets to work with while it registers itself. */
+public final class SimulatorContext {
+
+    private final JiraSimulator.Flavour flavour;
+    private final String baseUrl;
+    private final SimulatorState state;
+    private final SimulatorClock clock;
+    private final WireMockServer wireMock;
+    private final RequestDispatcher dispatcher;
+    private final AuthInterceptor auth;
+    private final JiraJson json;
+
+    SimulatorContext(JiraSimulator.Flavour flavour, String baseUrl, SimulatorState state, SimulatorClock clock,
+            WireMockServer wireMock, RequestDispatcher dispatcher, AuthInterceptor auth) {
+        this.flavour = flavour;
+        this.baseUrl = baseUrl;
+        this.state = state;
+        this.clock = clock;
+        this.wireMock = wireMock;
+        this.dispatcher = dispatcher;
+        this.auth = auth;
+        this.json = new JiraJson(flavour, baseUrl);
+    }
+
+    public JiraSimulator.Flavour flavour() {
+        return flavour;
+    }
+
+    /** The site URL, e.g. {@code http://localhost:8089}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The platform REST root path of this flavour: {@code /rest/api/3} (Cloud) or {@code /rest/api/2} (DC). */
+    public String restRoot() {
+        return flavour.restRoot();
+    }
+
+    public SimulatorState state() {
+        return state;
+    }
+
+    public SimulatorClock clock() {
+        return clock;
+    }
+
+    public WireMockServer wireMock() {
+        return wireMock;
+    }
+
+    /** Jira's JSON representations of the state's objects, with this site's {@code self} links. */
+    public JiraJson json() {
+        return json;
+    }
+
+    /**
+     * Serves {@code method} on {@code pathTemplate} (WireMock template syntax: {@code /rest/api/3/issue/{key}}).
+     * The returned route can still be marked {@link Route#contractExempt()} or {@link Route#anonymous()}.
+     */
+    public Route route(String method, String pathTemplate, Route.Handler handler) {
+        Route route = new Route(method, pathTemplate, handler);
+        register(route, request(method, urlPathTemplate(pathTemplate)));
+        return route;
+    }
+
+    /** Adds a step every request passes through; see {@link Interceptor} for the built-in orders. */
+    public void interceptor(int order, Interceptor interceptor) {
+        dispatcher.addInterceptor(order, interceptor);
+    }
+
+    /** Adds an authentication scheme after the ones already registered. */
+    public void authentication(SimulatorAuth scheme) {
+        auth.add(scheme);
+    }
+
+    void fallback(Route.Handler handler) {
+        register(Route.fallback(handler), any(anyUrl()));
+    }
+
+    private void register(Route route, MappingBuilder mapping) {
+        UUID stubId = UUID.randomUUID();
+        dispatcher.addRoute(stubId, route);
+        wireMock.stubFor(mapping.withId(stubId).atPriority(route.stubPriority())
+                .willReturn(aResponse().withTransformers(RequestDispatcher.NAME)));
+    }
+}

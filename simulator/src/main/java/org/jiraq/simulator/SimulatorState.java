@@ -1,0 +1,217 @@
+package org.jiraq.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * Everything the simulated Jira holds: projects, issues and their comments. Requests run under its read or write
+ * lock (see {@link #read}/{@link #write}); the public methods lock for themselves, so tests may call them while the
+ * simulator serves requests.
+ */
+public final class SimulatorState {
+
+    public static final Project DEMO = new Project(10000, "DEMO", "Demo");
+    public static final Project OPS = new Project(10001, "OPS", "Operations");
+
+    private static final long FIRST_ISSUE_ID = 10000;
+    private static final long FIRST_COMMENT_ID = 10000;
+    private static final long FIRST_ADDED_PROJECT_ID = 10002;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final SimulatorClock clock;
+    private final Map<String, Project> projectsByKey = new LinkedHashMap<>();
+    private final Map<Long, Project> projectsById = new HashMap<>();
+    private final TreeMap<Long, Issue> issuesById = new TreeMap<>();
+    private final Map<String, Issue> issuesByKey = new HashMap<>();
+    private final Map<String, Long> lastNumberByProject = new HashMap<>();
+    private long nextIssueId;
+    private long nextCommentId;
+    private long nextProjectId;
+    private long version;
+
+    SimulatorState(SimulatorClock clock) {
+        this.clock = clock;
+        reset();
+    }
+
+    /** Back to the seed data: projects DEMO and OPS, no issues, ids restarting at 10000. */
+    public void reset() {
+        write(() -> {
+            projectsByKey.clear();
+            projectsById.clear();
+            issuesById.clear();
+            issuesByKey.clear();
+            lastNumberByProject.clear();
+            nextIssueId = FIRST_ISSUE_ID;
+            nextCommentId = FIRST_COMMENT_ID;
+            nextProjectId = FIRST_ADDED_PROJECT_ID;
+            putProject(DEMO);
+            putProject(OPS);
+            version++;
+            return null;
+        });
+    }
+
+    /** All projects, in creation order. */
+    public List<Project> projects() {
+        return read(() -> List.copyOf(projectsByKey.values()));
+    }
+
+    /** The project with this key (any case) or id, or {@code null}. */
+    public Project project(String keyOrId) {
+        return read(() -> {
+            Project byKey = projectsByKey.get(keyOrId.toUpperCase(Locale.ROOT));
+            if (byKey != null || !keyOrId.chars().allMatch(Character::isDigit) || keyOrId.isEmpty()) {
+                return byKey;
+            }
+            return projectsById.get(Long.parseLong(keyOrId));
+        });
+    }
+
+    /** Adds a project, e.g. many of them to test project paging. */
+    public Project addProject(String key, String name) {
+        return write(() -> {
+            String upper = key.toUpperCase(Locale.ROOT);
+            if (projectsByKey.containsKey(upper)) {
+                throw new IllegalArgumentException("project " + upper + " exists");
+            }
+            Project project = new Project(nextProjectId++, upper, name);
+            putProject(project);
+            version++;
+            return project;
+        });
+    }
+
+    /** All issues, oldest first. */
+    public List<Issue> issues() {
+        return read(() -> List.copyOf(issuesById.values()));
+    }
+
+    /** The issue with this key (any case) or id, or {@code null}. */
+    public Issue issue(String idOrKey) {
+        return read(() -> {
+            Issue byKey = issuesByKey.get(idOrKey.toUpperCase(Locale.ROOT));
+            if (byKey != null || idOrKey.isEmpty() || !idOrKey.chars().allMatch(Character::isDigit)) {
+                return byKey;
+            }
+            return issuesById.get(Long.parseLong(idOrKey));
+        });
+    }
+
+    public int issueCount() {
+        return read(issuesById::size);
+    }
+
+    /** The comments of an issue, oldest first; empty when the issue does not exist. */
+    public List<Comment> comments(String issueIdOrKey) {
+        return read(() -> {
+            Issue issue = issue(issueIdOrKey);
+            return issue == null ? List.<Comment>of() : issue.comments();
+        });
+    }
+
+    /** Creates an issue directly, as if a user had created it in Jira's UI. */
+    public Issue createIssue(String projectKey, String issueTypeName, String summary) {
+        return write(() -> createIssue(requireProject(projectKey),
+                JiraCatalog.issueType(issueTypeName).orElseThrow(
+                        () -> new IllegalArgumentException("no issue type " + issueTypeName)),
+                summary, null));
+    }
+
+    /**
+     * Adds {@code count} Tasks to a project in one go, numbered on from its last issue; cheap enough for tens of
+     * thousands.
+     */
+    public List<Issue> seedIssues(String projectKey, int count) {
+        return write(() -> {
+            Project project = requireProject(projectKey);
+            List<Issue> seeded = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                Issue issue = createIssue(project, JiraCatalog.TASK, "Seeded issue " + (i + 1), null);
+                seeded.add(issue);
+            }
+            return seeded;
+        });
+    }
+
+    Issue createIssue(Project project, IssueType type, String summary, SimulatorUser reporter) {
+        long number = lastNumberByProject.merge(project.key(), 1L, Long::sum);
+        Issue issue = new Issue(nextIssueId++, project, number, type, summary, reporter, clock.now());
+        issuesById.put(issue.id(), issue);
+        issuesByKey.put(issue.key(), issue);
+        version++;
+        return issue;
+    }
+
+    Comment addComment(Issue issue, SimulatorUser author, JsonNode body) {
+        Instant now = clock.now();
+        Comment comment = new Comment(nextCommentId++, author, body, now, now);
+        issue.addComment(comment);
+        touch(issue);
+        return comment;
+    }
+
+    void deleteIssue(Issue issue) {
+        issuesById.remove(issue.id());
+        issuesByKey.remove(issue.key());
+        version++;
+    }
+
+    /** Records a change to an issue: bumps its {@code updated} and invalidates cached searches. */
+    void touch(Issue issue) {
+        issue.touch(clock.now());
+        version++;
+    }
+
+    /** Grows on every change, so cached search results know when they are stale. */
+    long version() {
+        return version;
+    }
+
+    /** Every issue, oldest first, without copying; only for use under {@link #read}. */
+    Collection<Issue> issuesView() {
+        return Collections.unmodifiableCollection(issuesById.values());
+    }
+
+    <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private Project requireProject(String projectKey) {
+        Project project = project(projectKey);
+        if (project == null) {
+            throw new IllegalArgumentException("no project " + projectKey);
+        }
+        return project;
+    }
+
+    private void putProject(Project project) {
+        projectsByKey.put(project.key(), project);
+        projectsById.put(project.id(), project);
+    }
+}
