@@ -54,8 +54,4 @@ public final class OAuth2Auth implements AuthStrategy {
     public String describe() {
         return "oauth2 " + settings.grantType() + " (client " + settings.clientId() + ")";
     }
-
-    public OAuth2TokenManager tokenManager() {
-        return tokens;
-    }
 }

@@ -33,7 +33,8 @@ public final class OAuth2CallbackProcessor extends OAuth2ConnectProcessor {
         Optional<OAuth2Consent.Connected> connected;
         try {
             connected = consent.complete(message.getHeader("state", String.class), code);
-        } catch (JiraqHttpException e) {
+        } catch (JiraqHttpException | JiraqAuthorizationException e) {
+            // the code was refused, or the grant reaches no site this app serves
             LOG.warn("Could not complete an OAuth 2.0 consent: {}", e.getMessage());
             answer(message, 502, "Atlassian did not accept the consent. Start again to connect your Jira account.");
             return;

@@ -38,7 +38,7 @@ public final class OAuth2TokenManager {
     private static final Logger LOG = LoggerFactory.getLogger(OAuth2TokenManager.class);
 
     private final OAuth2Settings settings;
-    private final AuthContext context;
+    private final TokenStore store;
     private final OAuth2TokenClient client;
     private final Clock clock;
     private final Map<String, OAuth2Grant> usable = new ConcurrentHashMap<>();
@@ -49,7 +49,7 @@ public final class OAuth2TokenManager {
 
     OAuth2TokenManager(OAuth2Settings settings, AuthContext context, OAuth2TokenClient client, Clock clock) {
         this.settings = settings;
-        this.context = context;
+        this.store = context.tokenStore().get(); // now, so a store that cannot keep tokens fails at start
         this.client = client;
         this.clock = clock;
     }
@@ -64,7 +64,7 @@ public final class OAuth2TokenManager {
         if (cached != null && cached.usableAt(soon())) {
             return cached;
         }
-        OAuth2Grant stored = store().load(credentialId).orElse(null);
+        OAuth2Grant stored = store.load(credentialId).orElse(null);
         if (stored != null && stored.reconnectRequired()) {
             throw JiraqAuthorizationException.reconnectRequired(credentialId);
         }
@@ -98,7 +98,7 @@ public final class OAuth2TokenManager {
     public OAuth2Grant connect(String credentialId, String code) throws IOException {
         Instant sent = clock.instant();
         Tokens tokens = client.exchangeCode(code);
-        OAuth2Grant grant = store().save(credentialId, OAuth2Grant.empty().withTokens(tokens.accessToken(),
+        OAuth2Grant grant = store.save(credentialId, OAuth2Grant.empty().withTokens(tokens.accessToken(),
                 sent.plusSeconds(tokens.expiresInSeconds()), tokens.refreshToken(), tokens.scope()));
         usable.put(credentialId, grant);
         LOG.info("Connected OAuth 2.0 credentialId '{}' (scopes: {})", credentialId, grant.scopes());
@@ -107,7 +107,7 @@ public final class OAuth2TokenManager {
 
     /** Refreshes under the credential's lock, unless the grant found there already has a token other than the rejected one. */
     private OAuth2Grant refresh(String credentialId, String rejectedAccessToken) throws IOException {
-        OAuth2Grant result = store().update(credentialId, current -> {
+        OAuth2Grant result = store.update(credentialId, current -> {
             OAuth2Grant grant = current != null ? current : initialGrant(credentialId);
             if (grant.reconnectRequired()
                     || grant.usableAt(soon()) && !grant.accessToken().equals(rejectedAccessToken)) {
@@ -165,7 +165,7 @@ public final class OAuth2TokenManager {
      * token, and a failure here must not cost the rotated refresh token.
      */
     private OAuth2Grant locate(String credentialId, OAuth2Grant grant) throws IOException {
-        OAuth2Grant located = store().update(credentialId, current -> {
+        OAuth2Grant located = store.update(credentialId, current -> {
             if (current == null) {
                 throw JiraqAuthorizationException.notConnected(credentialId);
             }
@@ -204,9 +204,5 @@ public final class OAuth2TokenManager {
 
     private Instant soon() {
         return clock.instant().plus(REFRESH_MARGIN);
-    }
-
-    private TokenStore store() {
-        return context.tokenStore().get();
     }
 }
