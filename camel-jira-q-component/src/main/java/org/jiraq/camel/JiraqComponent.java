@@ -68,11 +68,10 @@ public class JiraqComponent extends HealthCheckComponent {
      */
     public synchronized JiraqStore getStore() {
         if (store == null) {
-            JiraqStore opened = storeDataSource != null ? JiraqStore.of(storeDataSource)
+            store = storeDataSource != null ? JiraqStore.of(storeDataSource)
                     : storeUrl != null ? JiraqStore.url(storeUrl, storeUsername, storePassword)
                     : JiraqStore.embedded(Path.of(DEFAULT_STORE_FILE));
-            ServiceHelper.startService(opened);
-            store = opened;
+            ServiceHelper.startService(store);
         }
         return store;
     }
@@ -106,11 +105,16 @@ public class JiraqComponent extends HealthCheckComponent {
                                            + " restart");
     }
 
+    /** Reopens the store of a restarted component: its endpoints keep their token stores on it. */
+    @Override
+    protected synchronized void doStart() throws Exception {
+        super.doStart();
+        ServiceHelper.startService(store);
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
         ServiceHelper.stopService(store);
-        store = null;
-        defaultTokenStore = null;
         super.doStop();
     }
 

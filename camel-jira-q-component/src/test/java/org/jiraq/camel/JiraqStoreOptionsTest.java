@@ -89,6 +89,19 @@ class JiraqStoreOptionsTest {
     }
 
     @Test
+    void aRestartedComponentReopensTheStoreItsTokenStoresUse() throws Exception {
+        jiraq.setStoreUrl("jdbc:h2:file:" + dir.resolve("jiraq"));
+        start();
+        TokenStore store = jiraq.tokenStoreFor(jiraq.getConfiguration());
+        store.save("alice", OAuth2Grant.seed("refresh"));
+
+        jiraq.stop();
+        jiraq.start();
+
+        assertThat(store.load("alice").orElseThrow().refreshToken()).isEqualTo("refresh");
+    }
+
+    @Test
     void anEndpointsOwnTokenStoreBeanWinsAndTheDatabaseIsNeverOpened() {
         InMemoryTokenStore own = new InMemoryTokenStore();
         context.getRegistry().bind("myTokens", own);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -29,21 +30,27 @@ public final class JiraqStore extends ServiceSupport {
     /** H2 speaking PostgreSQL's dialect; row locks wait long enough for a token refresh held by another replica. */
     static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000";
 
-    private final DataSource dataSource;
+    private final Supplier<DataSource> opener;
+    private final boolean ownPool;
     private final Path keyFile;
-    private final JdbcConnectionPool ownPool;
+    private volatile DataSource dataSource;
 
-    private JiraqStore(DataSource dataSource, Path keyFile, JdbcConnectionPool ownPool) {
-        this.dataSource = dataSource;
-        this.keyFile = keyFile;
+    /**
+     * @param opener  opens the database on every start
+     * @param ownPool whether what it opens is a pool of the store's own, to close on stop
+     * @param keyFile the generated key file beside an H2 file, or null
+     */
+    private JiraqStore(Supplier<DataSource> opener, boolean ownPool, Path keyFile) {
+        this.opener = opener;
         this.ownPool = ownPool;
+        this.keyFile = keyFile;
     }
 
     /** An embedded H2 database in {@code file} (H2 adds {@code .mv.db}), its encryption key file beside it. */
     public static JiraqStore embedded(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + absolute + H2_SETTINGS, "", "");
-        return new JiraqStore(pool, keyFileBeside(absolute), pool);
+        return new JiraqStore(() -> JdbcConnectionPool.create("jdbc:h2:file:" + absolute + H2_SETTINGS, "", ""), true,
+                keyFileBeside(absolute));
     }
 
     /**
@@ -52,17 +59,20 @@ public final class JiraqStore extends ServiceSupport {
      */
     public static JiraqStore url(String jdbcUrl, String username, String password) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, nullToEmpty(username), nullToEmpty(password));
-            return new JiraqStore(pool, h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null), pool);
+            return new JiraqStore(
+                    () -> JdbcConnectionPool.create(jdbcUrl, nullToEmpty(username), nullToEmpty(password)), true,
+                    h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null));
         }
-        return new JiraqStore(new DriverManagerDataSource(jdbcUrl, username, password), null, null);
+        DataSource driver = new DriverManagerDataSource(jdbcUrl, username, password);
+        return new JiraqStore(() -> driver, false, null);
     }
 
     /** A database the application owns and pools; the store never closes it. */
     public static JiraqStore of(DataSource dataSource) {
-        return new JiraqStore(dataSource, null, null);
+        return new JiraqStore(() -> dataSource, false, null);
     }
 
+    /** The open database; null while the store is stopped. */
     public DataSource getDataSource() {
         return dataSource;
     }
@@ -103,6 +113,7 @@ public final class JiraqStore extends ServiceSupport {
 
     @Override
     protected void doStart() {
+        dataSource = opener.get();
         Flyway.configure(JiraqStore.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)
@@ -116,8 +127,8 @@ public final class JiraqStore extends ServiceSupport {
 
     @Override
     protected void doStop() {
-        if (ownPool != null) {
-            ownPool.dispose();
+        if (ownPool) {
+            ((JdbcConnectionPool) dataSource).dispose();
         }
     }
 
