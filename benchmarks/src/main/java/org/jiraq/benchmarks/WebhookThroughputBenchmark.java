@@ -28,10 +28,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.IdempotentRepository;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.jiraq.camel.store.JdbcIdempotentRepository;
+import org.jiraq.camel.JiraqComponent;
 
 /**
  * Events per second through jiraq:webhook (HMAC check, de-duplication in the jiraq database, an embedded H2 file as by
@@ -58,11 +55,6 @@ public final class WebhookThroughputBenchmark {
         int rounds = Integer.getInteger("rounds", 3);
 
         Path store = Files.createTempDirectory("jiraq-webhook-bench");
-        String url = "jdbc:h2:file:" + store.resolve("jiraq") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/jiraq").table("jiraq_schema_history")
-                .load().migrate();
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "", "");
-        IdempotentRepository ids = new JdbcIdempotentRepository(pool, "benchmark", Duration.ofDays(3));
         int port = freePort();
         LongAdder bareEvents = new LongAdder();
         LongAdder jiraqEvents = new LongAdder();
@@ -70,7 +62,10 @@ public final class WebhookThroughputBenchmark {
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindPort(port);
         camel.addService(new VertxPlatformHttpServer(server));
-        camel.getRegistry().bind("webhookIds", ids);
+        // de-duplication as by default: a table in the component's store, an embedded H2 file
+        JiraqComponent jiraq = new JiraqComponent();
+        jiraq.setStoreUrl("jdbc:h2:file:" + store.resolve("jiraq"));
+        camel.addComponent("jiraq", jiraq);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -80,8 +75,7 @@ public final class WebhookThroughputBenchmark {
                     exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
                     exchange.getMessage().setBody(null);
                 });
-                from("jiraq:webhook?webhookPath=/jiraq&webhookVerification=hmac&webhookSecret=RAW(" + SECRET
-                     + ")&idempotentRepository=#webhookIds")
+                from("jiraq:webhook?webhookPath=/jiraq&webhookVerification=hmac&webhookSecret=RAW(" + SECRET + ")")
                         .process(exchange -> jiraqEvents.increment());
             }
         });
@@ -113,7 +107,6 @@ public final class WebhookThroughputBenchmark {
                 bareMedian, jiraqMedian, jiraqMedian / bareMedian);
         System.out.printf("delivered: bare %,d, jiraq %,d%n", bareEvents.sum(), jiraqEvents.sum());
         camel.stop();
-        pool.dispose();
         System.exit(0);
     }
 

@@ -5,6 +5,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.jiraq.camel.auth.TokenStore;
 import org.jiraq.camel.polling.PollingPositionStore;
 
 /**
@@ -16,6 +17,10 @@ public class JiraqConfiguration implements Cloneable {
 
     static final String DEFAULT_SEARCH_FIELDS
             = "summary,status,issuetype,project,assignee,reporter,priority,labels,created,updated";
+    // oauth2
+    static final String DEFAULT_CREDENTIAL_ID = "default";
+    static final String DEFAULT_AUTHORIZATION_URL = "https://auth.atlassian.com/authorize";
+    static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
 
     // connection
     // required, but may come from the component, so the check is done when the endpoint is created
@@ -114,6 +119,31 @@ public class JiraqConfiguration implements Cloneable {
     private String privateKeyFile;
     @UriParam(label = "security", secret = true)
     private String accessToken;
+    // oauth2
+    @UriParam(label = "security")
+    private String clientId;
+    @UriParam(label = "security", secret = true)
+    private String clientSecret;
+    @UriParam(label = "security", defaultValue = "authorizationCode", enums = "authorizationCode,clientCredentials")
+    private JiraqGrantType grantType = JiraqGrantType.authorizationCode;
+    @UriParam(label = "security", secret = true)
+    private String refreshToken;
+    @UriParam(label = "security")
+    private String scopes;
+    @UriParam(label = "security")
+    private String cloudId;
+    @UriParam(label = "security", defaultValue = DEFAULT_CREDENTIAL_ID)
+    private String credentialId = DEFAULT_CREDENTIAL_ID;
+    @UriParam(label = "security", defaultValue = DEFAULT_AUTHORIZATION_URL)
+    private String authorizationUrl = DEFAULT_AUTHORIZATION_URL;
+    @UriParam(label = "security")
+    private String tokenUrl;
+    @UriParam(label = "security", defaultValue = DEFAULT_API_GATEWAY_URL)
+    private String apiGatewayUrl = DEFAULT_API_GATEWAY_URL;
+    @UriParam(label = "security")
+    private String redirectUri;
+    @UriParam(label = "security,advanced")
+    private TokenStore tokenStore;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -398,7 +428,7 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * jiraq:webhook: the secret shared with Jira: the admin webhook's secret for hmac, the OAuth 2.0 app's client
-     * secret for jwt.
+     * secret for jwt (default: the clientSecret option).
      */
     public void setWebhookSecret(String webhookSecret) {
         this.webhookSecret = webhookSecret;
@@ -419,8 +449,8 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * jiraq:webhook: where the ids of delivered events (X-Atlassian-Webhook-Identifier) are kept, so Jira's retries
-     * and duplicates reach the route once. Defaults to an in-memory repository; use a persistent one so
-     * duplicates are also caught across restarts and replicas.
+     * and duplicates reach the route once, also across restarts and replicas. Default: a table in the component's
+     * store (the jiraq database), keeping ids for 7 days.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
@@ -496,7 +526,8 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * jiraq:issues: where the polling position (the last change delivered, and the changes seen within the
-     * lookback) is kept. Defaults to memory; use a persistent store so a restart neither repeats nor skips.
+     * lookback) is kept, so a restart neither repeats nor skips a change. Default: tables in the component's store
+     * (the jiraq database).
      */
     public void setPositionStore(PollingPositionStore positionStore) {
         this.positionStore = positionStore;
@@ -561,6 +592,144 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    // oauth2
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /** The OAuth 2.0 client id (authStrategy=oauth2): of the app in the Atlassian developer console, or of the service account. */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /** The OAuth 2.0 client secret (authStrategy=oauth2). Sent only to the token URL. */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public JiraqGrantType getGrantType() {
+        return grantType;
+    }
+
+    /**
+     * How authStrategy=oauth2 obtains tokens: authorizationCode (3LO: a user consents once through the connect
+     * processors, or a refresh token is configured; Cloud only) or clientCredentials (a service account, on Cloud or
+     * with Data Center's own OAuth 2.0 provider).
+     */
+    public void setGrantType(JiraqGrantType grantType) {
+        this.grantType = grantType;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    /**
+     * A refresh token obtained elsewhere, to start from when the token store holds no grant for the credentialId. It
+     * is used once: Atlassian rotates refresh tokens, and every later one lives only in the token store.
+     */
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public String getScopes() {
+        return scopes;
+    }
+
+    /**
+     * The OAuth 2.0 scopes to ask for, separated by spaces or commas, for example read:jira-work write:jira-work.
+     * offline_access is added to the consent request, so a refresh token is granted.
+     */
+    public void setScopes(String scopes) {
+        this.scopes = scopes;
+    }
+
+    public String getCloudId() {
+        return cloudId;
+    }
+
+    /**
+     * The id of the Jira Cloud site that OAuth 2.0 calls go to. When not set it is discovered once per grant from
+     * the accessible resources, choosing the site whose URL is the baseUrl when the grant reaches several.
+     */
+    public void setCloudId(String cloudId) {
+        this.cloudId = cloudId;
+    }
+
+    public String getCredentialId() {
+        return credentialId;
+    }
+
+    /**
+     * Which stored OAuth 2.0 grant to use. The header CamelJiraqCredentialId overrides it per exchange, so one route
+     * can act for many connected users.
+     */
+    public void setCredentialId(String credentialId) {
+        this.credentialId = credentialId;
+    }
+
+    public String getAuthorizationUrl() {
+        return authorizationUrl;
+    }
+
+    /** Where the connect flow sends a user to consent (OAuth 2.0 authorization code). */
+    public void setAuthorizationUrl(String authorizationUrl) {
+        this.authorizationUrl = authorizationUrl;
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    /**
+     * The OAuth 2.0 token endpoint. Default: https://auth.atlassian.com/oauth/token on Cloud; the site's own
+     * /rest/oauth2/latest/token on Data Center.
+     */
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public String getApiGatewayUrl() {
+        return apiGatewayUrl;
+    }
+
+    /**
+     * Atlassian's API gateway for OAuth 2.0 on Cloud: the accessible resources are listed under it and Jira is called
+     * through its /ex/jira/{cloudId} routes.
+     */
+    public void setApiGatewayUrl(String apiGatewayUrl) {
+        this.apiGatewayUrl = apiGatewayUrl;
+    }
+
+    public String getRedirectUri() {
+        return redirectUri;
+    }
+
+    /**
+     * The public URL of the route running the OAuth 2.0 callback processor, exactly as registered as callback URL of
+     * the app in the Atlassian developer console. Needed by the connect flow only.
+     */
+    public void setRedirectUri(String redirectUri) {
+        this.redirectUri = redirectUri;
+    }
+
+    public TokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    /**
+     * Where OAuth 2.0 grants are kept. Default: the component's store (an encrypted table in the jiraq database),
+     * shared by every endpoint of the component and by replicas that share the database.
+     */
+    public void setTokenStore(TokenStore tokenStore) {
+        this.tokenStore = tokenStore;
     }
 
     public JiraqConfiguration copy() {

@@ -84,6 +84,13 @@ public final class JiraqConstants {
                                                  + " updated field).",
               javaType = "java.time.Instant")
     public static final String ISSUE_UPDATED = "CamelJiraqIssueUpdated";
+    // oauth2
+    @Metadata(label = "producer",
+              description = "The stored OAuth 2.0 grant to call Jira with (authStrategy=oauth2), overriding the"
+                            + " credentialId option for this exchange: one route can act for many connected users."
+                            + " Also read by the authorize processor of the connect flow.",
+              javaType = "String")
+    public static final String CREDENTIAL_ID = "CamelJiraqCredentialId";
 
     private JiraqConstants() {
     }

@@ -13,10 +13,10 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.jiraq.camel.operation.SearchOperation;
 import org.jiraq.camel.polling.ChangeQuery;
-import org.jiraq.camel.polling.InMemoryPollingPositionStore;
 import org.jiraq.camel.polling.IssueChange;
 import org.jiraq.camel.polling.PollingPosition;
 import org.jiraq.camel.polling.PollingPositionStore;
+import org.jiraq.camel.store.JdbcPollingPositionStore;
 
 /**
  * jiraq:issues: one exchange per changed issue, oldest change first. Each poll asks again for the lookback window
@@ -29,7 +29,7 @@ public class JiraqIssuesConsumer extends ScheduledPollConsumer {
 
     private final ChangeQuery query;
     private final Duration lookback;
-    private final PollingPositionStore store;
+    private PollingPositionStore store;
     private final String positionKey;
     private final String fields;
     private SearchOperation search;
@@ -39,7 +39,6 @@ public class JiraqIssuesConsumer extends ScheduledPollConsumer {
         JiraqConfiguration config = endpoint.getConfiguration();
         this.lookback = Duration.ofMillis(config.getLookback());
         this.query = new ChangeQuery(config.getJql(), lookback);
-        this.store = config.getPositionStore() != null ? config.getPositionStore() : new InMemoryPollingPositionStore();
         this.positionKey = config.getPositionKey() != null
                 ? config.getPositionKey() : config.getBaseUrl() + " " + (config.getJql() == null ? "" : config.getJql());
         this.fields = withRequiredFields(config.getFields());
@@ -52,6 +51,10 @@ public class JiraqIssuesConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
+        JiraqConfiguration config = getEndpoint().getConfiguration();
+        store = config.getPositionStore() != null
+                ? config.getPositionStore()
+                : new JdbcPollingPositionStore(getEndpoint().getComponent().getStore().getDataSource());
         search = new SearchOperation(getEndpoint());
         super.doStart();
     }

@@ -1,5 +1,6 @@
 package org.jiraq.camel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,14 +12,15 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.jiraq.camel.store.JdbcIdempotentRepository;
 import org.jiraq.camel.webhook.AdminWebhooks;
 import org.jiraq.camel.webhook.DynamicWebhooks;
 import org.jiraq.camel.webhook.FailedWebhooks;
 import org.jiraq.camel.webhook.WebhookEvent;
 import org.jiraq.camel.webhook.WebhookEvents;
 import org.jiraq.camel.webhook.WebhookLifecycle;
+import org.jiraq.camel.webhook.WebhookOptions;
 import org.jiraq.camel.webhook.WebhookReceiver;
 import org.jiraq.camel.webhook.WebhookVerifier;
 
@@ -27,6 +29,9 @@ import org.jiraq.camel.webhook.WebhookVerifier;
  * one exchange (body: the event as a Map), and Jira is answered only after the route has processed it.
  */
 public class JiraqWebhookConsumer extends DefaultConsumer {
+
+    /** Jira retries for about half an hour and lists failed deliveries for 72 hours; ids are kept well beyond. */
+    private static final Duration KEEP_IDENTIFIERS = Duration.ofDays(7);
 
     private IdempotentRepository delivered;
     private WebhookReceiver receiver;
@@ -47,10 +52,12 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         super.doStart();
         JiraqConfiguration config = getEndpoint().getConfiguration();
         delivered = config.getIdempotentRepository() != null
-                ? config.getIdempotentRepository() : MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+                ? config.getIdempotentRepository()
+                : new JdbcIdempotentRepository(getEndpoint().getComponent().getStore().getDataSource(),
+                        "webhook " + config.getWebhookPath(), KEEP_IDENTIFIERS);
         ServiceHelper.startService(delivered);
         Set<String> events = WebhookEvents.parse(config.getEvents());
-        receiver = new WebhookReceiver(WebhookVerifier.of(config.getWebhookVerification(), config.getWebhookSecret()),
+        receiver = new WebhookReceiver(WebhookVerifier.of(config.getWebhookVerification(), WebhookOptions.secret(config)),
                 events, delivered, this::deliver, config.getWebhookMaxBodySize());
         Endpoint platformHttp = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");

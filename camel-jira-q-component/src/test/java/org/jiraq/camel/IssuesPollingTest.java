@@ -14,8 +14,6 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.jiraq.camel.store.JdbcPollingPositionStore;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.SimulatorClock;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * jiraq:issues against a simulator whose search index can run behind: every change is delivered once, in order of
- * its update, even when search shows it late and the application restarts in between (positions in an H2 file, the
- * database reopened on restart).
+ * its update, even when search shows it late and the application restarts in between (positions in the component's
+ * store, an H2 file reopened by the restarted application).
  */
 class IssuesPollingTest {
 
@@ -42,8 +40,6 @@ class IssuesPollingTest {
     private final List<Change> changes = new CopyOnWriteArrayList<>();
     @TempDir
     private Path directory;
-    private TestDatabase database;
-    private JdbcConnectionPool pool;
     private CamelContext context;
 
     @AfterEach
@@ -55,15 +51,10 @@ class IssuesPollingTest {
     private void stopApp() {
         if (context != null) {
             context.stop();
-            pool.dispose();
         }
     }
 
     private CamelContext start(String uri) throws Exception {
-        if (database == null) {
-            database = new TestDatabase(directory);
-        }
-        pool = database.open();
         CamelContext camel = new DefaultCamelContext();
         JiraqComponent jiraq = new JiraqComponent();
         JiraqConfiguration config = jiraq.getConfiguration();
@@ -72,8 +63,9 @@ class IssuesPollingTest {
         config.setUsername(JiraSimulator.DEFAULT_USER);
         config.setApiToken(JiraSimulator.DEFAULT_API_TOKEN);
         config.setMaxRetries(0);
+        // the default position store: the component's database, here an H2 file that outlives each application
+        jiraq.setStoreUrl("jdbc:h2:file:" + directory.resolve("jiraq"));
         camel.addComponent("jiraq", jiraq);
-        camel.getRegistry().bind("positions", new JdbcPollingPositionStore(pool));
         HealthCheckRegistry health = new DefaultHealthCheckRegistry();
         health.setCamelContext(camel);
         health.register(health.resolveById("consumers"));
@@ -90,8 +82,7 @@ class IssuesPollingTest {
         return camel;
     }
 
-    private static final String POLL = "jiraq:issues?jql=RAW(project = DEMO)&lookback=300000&delay=50"
-                                       + "&positionStore=#positions&positionKey=demo";
+    private static final String POLL = "jiraq:issues?jql=RAW(project = DEMO)&lookback=300000&delay=50";
 
     @Test
     void everyChangeArrivesOnceAcrossARestartWhileSearchShowsChangesLate() throws Exception {

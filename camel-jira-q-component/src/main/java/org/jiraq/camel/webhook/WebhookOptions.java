@@ -15,6 +15,14 @@ public final class WebhookOptions {
     private WebhookOptions() {
     }
 
+    /** The secret requests are checked with: webhookSecret, or for jwt the app's clientSecret. */
+    public static String secret(JiraqConfiguration config) {
+        if (config.getWebhookSecret() == null && config.getWebhookVerification() == JiraqWebhookVerification.jwt) {
+            return config.getClientSecret();
+        }
+        return config.getWebhookSecret();
+    }
+
     public static void validate(JiraqConfiguration config) {
         JiraqWebhookVerification verification = config.getWebhookVerification();
         if (verification == null) {
@@ -22,9 +30,11 @@ public final class WebhookOptions {
                                                + " webhooks with a secret), jwt (OAuth 2.0 app webhooks) or none (only"
                                                + " behind a gateway that verifies requests itself)");
         }
-        if (verification != JiraqWebhookVerification.none
-                && (config.getWebhookSecret() == null || config.getWebhookSecret().isEmpty())) {
-            throw new IllegalArgumentException("Option 'webhookSecret' is required with webhookVerification=" + verification);
+        String secret = secret(config);
+        if (verification != JiraqWebhookVerification.none && (secret == null || secret.isEmpty())) {
+            throw new IllegalArgumentException("Option 'webhookSecret' is required with webhookVerification=" + verification
+                                               + (verification == JiraqWebhookVerification.jwt
+                                                       ? " (or clientSecret, the OAuth 2.0 app's)" : ""));
         }
         if (config.getWebhookPath() == null || !PATH.matcher(config.getWebhookPath()).matches()) {
             throw new IllegalArgumentException("Option 'webhookPath' must be an HTTP path such as /jiraq/webhook");

@@ -9,8 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.jiraq.camel.TestDatabase;
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,29 +20,36 @@ class JdbcIdempotentRepositoryTest {
     @TempDir
     Path directory;
 
+    private JiraqStore open() {
+        JiraqStore store = JiraqStore.url("jdbc:h2:file:" + directory.resolve("jiraq") + JiraqStore.H2_SETTINGS, null, null);
+        ServiceHelper.startService(store);
+        return store;
+    }
+
     @Test
     void identifierIsRememberedAcrossRestartsUntilRemoved() {
-        TestDatabase database = new TestDatabase(directory);
-        JdbcConnectionPool first = database.open();
-        JdbcIdempotentRepository before = new JdbcIdempotentRepository(first, "events", Duration.ofDays(7));
+        JiraqStore first = open();
+        JdbcIdempotentRepository before = new JdbcIdempotentRepository(first.getDataSource(), "events", Duration.ofDays(7));
         assertThat(before.add("7000000001")).isTrue();
         assertThat(before.add("7000000001")).isFalse();
-        first.dispose();
+        first.stop();
 
-        JdbcConnectionPool second = database.open();
-        JdbcIdempotentRepository after = new JdbcIdempotentRepository(second, "events", Duration.ofDays(7));
+        JiraqStore second = open();
+        JdbcIdempotentRepository after = new JdbcIdempotentRepository(second.getDataSource(), "events", Duration.ofDays(7));
         assertThat(after.contains("7000000001")).isTrue();
         assertThat(after.add("7000000001")).isFalse();
-        assertThat(new JdbcIdempotentRepository(second, "other consumer", Duration.ofDays(7)).add("7000000001")).isTrue();
+        assertThat(new JdbcIdempotentRepository(second.getDataSource(), "other consumer", Duration.ofDays(7))
+                .add("7000000001")).isTrue();
         assertThat(after.remove("7000000001")).isTrue();
         assertThat(after.add("7000000001")).isTrue();
-        second.dispose();
+        second.stop();
     }
 
     @Test
     void concurrentDeliveriesOfOneIdentifierLetExactlyOneThrough() throws Exception {
-        JdbcConnectionPool pool = new TestDatabase(directory).open();
-        JdbcIdempotentRepository repository = new JdbcIdempotentRepository(pool, "events", Duration.ofDays(7));
+        JiraqStore store = open();
+        JdbcIdempotentRepository repository = new JdbcIdempotentRepository(store.getDataSource(), "events",
+                Duration.ofDays(7));
         ExecutorService threads = Executors.newFixedThreadPool(8);
         List<Callable<Boolean>> tasks = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -54,7 +60,7 @@ class JdbcIdempotentRepositoryTest {
             added.add(result.get());
         }
         threads.shutdown();
-        pool.dispose();
+        store.stop();
 
         assertThat(added).containsOnlyOnce(true);
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -20,7 +21,7 @@ import org.jiraq.simulator.JiraSimulator;
 
 /**
  * A Camel application as users run it: platform-http on a port of its own (Vert.x, as on Camel Main), and the jiraq
- * component connected to a simulator through its component options. A test may start several in turn on the same
+ * component connected to a simulator through its component options, its store in a directory of the test's. A test may start several in turn on the same
  * port, to show what survives a restart.
  */
 final class WebhookApp implements AutoCloseable {
@@ -41,13 +42,12 @@ final class WebhookApp implements AutoCloseable {
      * Starts the application; when the port is not free yet (the previous run's server is still letting go of it),
      * tries again for a few seconds, since Vert.x only logs a failed bind.
      */
-    static WebhookApp start(JiraSimulator sim, int port, Map<String, Object> beans, RoutesBuilder... routes)
-            throws Exception {
+    static WebhookApp start(JiraSimulator sim, int port, Path store, RoutesBuilder... routes) throws Exception {
         for (int attempt = 1; ; attempt++) {
             VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
             config.setBindPort(port);
             VertxPlatformHttpServer server = new VertxPlatformHttpServer(config);
-            CamelContext context = create(sim, server, beans, routes);
+            CamelContext context = create(sim, server, store, routes);
             if (server.getPort() == port) {
                 return new WebhookApp(context);
             }
@@ -59,7 +59,7 @@ final class WebhookApp implements AutoCloseable {
         }
     }
 
-    private static CamelContext create(JiraSimulator sim, VertxPlatformHttpServer server, Map<String, Object> beans,
+    private static CamelContext create(JiraSimulator sim, VertxPlatformHttpServer server, Path store,
                                        RoutesBuilder... routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addService(server);
@@ -76,8 +76,9 @@ final class WebhookApp implements AutoCloseable {
         }
         config.setRetryDelay(10);
         config.setMaxRetryDelay(50);
+        // the component's store (webhook identifiers, positions) in an H2 file that outlives each application
+        jiraq.setStoreUrl("jdbc:h2:file:" + store.resolve("jiraq"));
         context.addComponent("jiraq", jiraq);
-        beans.forEach(context.getRegistry()::bind);
         for (RoutesBuilder builder : routes) {
             context.addRoutes(builder);
         }

@@ -1,6 +1,7 @@
 package org.jiraq.camel.routes;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.jiraq.simulator.WebhookAttempt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,6 +35,8 @@ class WebhookConsumerTest {
     private static final String SECRET = "it's a secret to everybody";
     private static final String PATH = "/jira/events";
 
+    @TempDir
+    Path store;
     private final int port = WebhookApp.freePort();
     private final AtomicInteger failuresToInject = new AtomicInteger();
     private JiraSimulator sim;
@@ -44,7 +48,7 @@ class WebhookConsumerTest {
                 .adminWebhook(AdminWebhook.to(WebhookApp.url(port, PATH)).signedWith(SECRET))
                 .start();
         sim.webhooks().retries(3, Duration.ofMillis(50));
-        app = WebhookApp.start(sim, port, Map.of(), new RouteBuilder() {
+        app = WebhookApp.start(sim, port, store, new RouteBuilder() {
             @Override
             public void configure() {
                 from("jiraq:webhook?webhookPath=" + PATH + "&webhookVerification=hmac&webhookSecret=RAW(" + SECRET + ")")

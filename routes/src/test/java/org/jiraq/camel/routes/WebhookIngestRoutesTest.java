@@ -1,7 +1,7 @@
 package org.jiraq.camel.routes;
 
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -12,6 +12,7 @@ import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.WebhookAttempt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +22,8 @@ class WebhookIngestRoutesTest {
 
     private static final String SECRET = "ingest secret";
 
+    @TempDir
+    Path store;
     private final int port = WebhookApp.freePort();
     private final JiraSimulator sim = JiraSimulator.builder()
             .adminWebhook(AdminWebhook.to(WebhookApp.url(port, "/ingest")).signedWith(SECRET)).start();
@@ -33,7 +36,7 @@ class WebhookIngestRoutesTest {
     }
 
     private void start(String target) throws Exception {
-        app = WebhookApp.start(sim, port, Map.of(), new WebhookIngestRoutes(), new RouteBuilder() {
+        app = WebhookApp.start(sim, port, store, new WebhookIngestRoutes(), new RouteBuilder() {
             @Override
             public void configure() {
                 // a sub-route leaves errors to its caller, whose dead letter channel then takes over

@@ -1,9 +1,9 @@
 package org.jiraq.camel.routes;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -15,6 +15,7 @@ import org.jiraq.simulator.SimulatorClock;
 import org.jiraq.simulator.WebhookAttempt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +30,8 @@ class WebhookRegistrationTest {
     private static final String ADMIN_SECRET = "admin webhook secret";
     private static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
 
+    @TempDir
+    Path store;
     private final int port = WebhookApp.freePort();
     private final AtomicBoolean downstreamDown = new AtomicBoolean();
     private JiraSimulator sim;
@@ -47,7 +50,7 @@ class WebhookRegistrationTest {
     }
 
     private WebhookApp startDynamic() throws Exception {
-        return WebhookApp.start(sim, port, Map.of(), routes("jiraq:webhook?webhookPath=/jira/app"
+        return WebhookApp.start(sim, port, store, routes("jiraq:webhook?webhookPath=/jira/app"
                 + "&webhookVerification=jwt&webhookSecret=RAW(" + APP_SECRET + ")"
                 + "&webhookRegistration=dynamic&webhookUrl=" + WebhookApp.url(port, "/jira/app")
                 + "&jql=RAW(project = DEMO)&events=issueCreated,commentCreated"
@@ -131,9 +134,9 @@ class WebhookRegistrationTest {
         String uri = "jiraq:webhook?webhookPath=/jira/dc&webhookVerification=hmac&webhookSecret=RAW(" + ADMIN_SECRET
                      + ")&webhookRegistration=admin&webhookUrl=" + WebhookApp.url(port, "/jira/dc")
                      + "&jql=RAW(project = OPS)&events=issueCreated";
-        app = WebhookApp.start(sim, port, Map.of(), routes(uri));
+        app = WebhookApp.start(sim, port, store, routes(uri));
         app.close();
-        app = WebhookApp.start(sim, port, Map.of(), routes(uri));
+        app = WebhookApp.start(sim, port, store, routes(uri));
 
         assertThat(sim.requests("POST", "/rest/webhooks/1.0/webhook")).hasSize(1);
         sim.state().createIssue("OPS", "Task", "Seen by the admin webhook");
