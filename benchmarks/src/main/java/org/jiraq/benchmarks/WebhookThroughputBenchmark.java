@@ -63,9 +63,9 @@ public final class WebhookThroughputBenchmark {
         server.setBindPort(port);
         camel.addService(new VertxPlatformHttpServer(server));
         // de-duplication as by default: a table in the component's store, an embedded H2 file
-        JiraqComponent jiraq = new JiraqComponent();
-        jiraq.setStoreUrl("jdbc:h2:file:" + store.resolve("jiraq"));
-        camel.addComponent("jiraq", jiraq);
+        JiraqComponent component = new JiraqComponent();
+        component.setStoreUrl("jdbc:h2:file:" + store.resolve("jiraq"));
+        camel.addComponent("jiraq", component);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
