@@ -1,7 +1,11 @@
 package org.jiraq.benchmarks;
 
 import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,8 +26,8 @@ import org.jiraq.simulator.JiraSimulator;
  * MB/s (1 MB = 2^20 bytes) for both and whether the small heap held.
  *
  * <p>
- * Settings, as {@code name=value} arguments: {@code size} (bytes, default 200 MB), {@code rounds} (default 3),
- * {@code childHeap} (default 64m).
+ * System properties: {@code size} (bytes, default 200 MB), {@code rounds} (default 3), {@code childHeap} (default
+ * 64m).
  */
 public final class AttachmentUploadBenchmark {
 
@@ -40,13 +44,9 @@ public final class AttachmentUploadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> settings = new TreeMap<>();
-        for (String arg : args) {
-            settings.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        long size = Long.parseLong(settings.getOrDefault("size", Long.toString(200 * MB)));
-        int rounds = Integer.parseInt(settings.getOrDefault("rounds", "3"));
-        String heap = settings.getOrDefault("childHeap", "64m");
+        long size = Long.getLong("size", 200 * MB);
+        int rounds = Integer.getInteger("rounds", 3);
+        String heap = System.getProperty("childHeap", "64m");
         List<Variant> variants = List.of(new Variant("plain HttpClient", PlainHttpUpload.class),
                 new Variant("jiraq:addAttachment", JiraqUpload.class));
         System.out.printf(Locale.ROOT, "Attachment upload: %d MB generated stream per upload, child JVMs with -Xmx%s,"
@@ -86,6 +86,18 @@ public final class AttachmentUploadBenchmark {
         }
     }
 
+    /** This benchmark's class path, for its child JVMs: exec:java loads the project in a class loader of its own. */
+    private static String classPath() throws URISyntaxException {
+        if (AttachmentUploadBenchmark.class.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                entries.add(Path.of(url.toURI()).toString());
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
+    }
+
     /** The best (highest) or the median of a figure over the uploads that succeeded. */
     private static double statistic(List<Measurement> measurements, String which,
                                     ToDoubleFunction<Measurement> figure) {
@@ -105,7 +117,7 @@ public final class AttachmentUploadBenchmark {
                 size, SEED);
         List<String> command = new ArrayList<>(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", classPath(),
                 variant.mainClass().getName()));
         command.addAll(List.of(run.toArgs()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();

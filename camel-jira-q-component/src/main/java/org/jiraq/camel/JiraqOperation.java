@@ -24,5 +24,10 @@ public enum JiraqOperation {
     // bulkCreateIssues
     bulkCreateIssues,
     // addAttachment
-    addAttachment
+    addAttachment,
+    // webhooks and polling: consumers
+    /** Consumer: Jira events pushed to an HTTP path served by Camel's platform-http. */
+    webhook,
+    /** Consumer: polls JQL for changed issues. */
+    issues
 }

@@ -21,7 +21,7 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        sim = simulator(JiraSimulator.builder().flavour(flavour())).start();
+        sim = simulator().start();
         CamelContext context = super.createCamelContext();
         JiraqComponent jiraq = new JiraqComponent();
         configure(jiraq.getConfiguration());
@@ -29,9 +29,9 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
         return context;
     }
 
-    /** The simulator to start; subclasses add features (test-only endpoints) to it. */
-    protected JiraSimulator.Builder simulator(JiraSimulator.Builder builder) {
-        return builder;
+    /** The simulator of this test class, before it starts; subclasses add features (OAuth 2.0, ...). */
+    protected JiraSimulator.Builder simulator() {
+        return JiraSimulator.builder().flavour(flavour());
     }
 
     /** Connection options for the simulator; subclasses change them to test other set-ups. */

@@ -27,8 +27,8 @@ class RequestPaginationTest extends JiraqTestSupport {
     private static final String PAGING = PagingTestEndpoints.ROOT.substring("/rest".length());
 
     @Override
-    protected JiraSimulator.Builder simulator(JiraSimulator.Builder builder) {
-        return builder.feature(new PagingTestEndpoints());
+    protected JiraSimulator.Builder simulator() {
+        return super.simulator().feature(new PagingTestEndpoints());
     }
 
     @Override

@@ -42,7 +42,7 @@ final class AttachmentEndpoints implements SimulatorFeature {
             issue.addAttachment(attachment);
             created.add(render(attachment));
         }
-        context.state().touch(issue);
+        context.state().issueUpdated(issue, request.user(), "issue_updated", List.of("attachment"));
         return ApiResponse.ok(created);
     }
 

@@ -41,6 +41,7 @@ final class BulkCreateEndpoints implements SimulatorFeature {
                 Issue issue = context.state().createIssue(input.project(), input.issueType(), input.summary(),
                         request.user());
                 input.applyTo(issue);
+                context.state().issueCreated(issue, request.user());
                 issues.add(Json.object()
                         .put("id", Long.toString(issue.id()))
                         .put("key", issue.key())

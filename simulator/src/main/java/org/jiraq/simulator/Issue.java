@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Map;
 public final class Issue {
 
     private final long id;
-    private final Project project;
+    private Project project;
     private final long number;
     private final Instant created;
     private final SimulatorUser reporter;
@@ -119,7 +120,7 @@ public final class Issue {
         if (searchText == null) {
             StringBuilder text = new StringBuilder(summary).append('\n').append(Adf.plainText(description));
             comments.forEach(comment -> text.append('\n').append(comment.bodyText()));
-            searchText = text.toString().toLowerCase(java.util.Locale.ROOT);
+            searchText = text.toString().toLowerCase(Locale.ROOT);
         }
         return searchText;
     }
@@ -169,6 +170,10 @@ public final class Issue {
 
     List<Comment> liveComments() {
         return comments;
+    }
+
+    void setProject(Project project) {
+        this.project = project;
     }
 
     void touch(Instant at) {

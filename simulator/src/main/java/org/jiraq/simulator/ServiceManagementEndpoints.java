@@ -121,7 +121,7 @@ public final class ServiceManagementEndpoints implements SimulatorFeature {
                 issue.setCustomField(field.getKey(), field.getValue());
             }
         });
-        state.touch(issue);
+        state.issueCreated(issue, request.user());
         List<String> participants = new ArrayList<>();
         body.path("requestParticipants").forEach(p -> participants.add(p.asText()));
         String onBehalfOf = body.path("raiseOnBehalfOf").asText(null);
@@ -162,7 +162,7 @@ public final class ServiceManagementEndpoints implements SimulatorFeature {
         RequestComment comment = new RequestComment(nextCommentId.getAndIncrement(), text,
                 body.path("public").asBoolean(true), request.user(), context.clock().now());
         found.addComment(comment);
-        context.state().touch(found.issue());
+        context.state().issueUpdated(found.issue(), request.user(), "issue_commented", List.of());
         return ApiResponse.json(201, json.comment(found, comment));
     }
 

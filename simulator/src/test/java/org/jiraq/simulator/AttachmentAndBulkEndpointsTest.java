@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class AttachmentAndBulkEndpointsTest extends BothSitesTest {
+class AttachmentAndBulkEndpointsTest extends BothFlavoursTestSupport {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static HttpResponse<String> upload(Site site, String key, String xsrfToken) throws Exception {

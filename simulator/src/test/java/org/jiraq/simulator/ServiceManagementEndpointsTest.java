@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class ServiceManagementEndpointsTest extends BothSitesTest {
+class ServiceManagementEndpointsTest extends BothFlavoursTestSupport {
 
     @ParameterizedTest
     @EnumSource(JiraSimulator.Flavour.class)

@@ -68,7 +68,7 @@ final class DetectedPageStyle implements PageStyle {
             return PageStyle.offset(items);
         }
         if (page.path("next").isTextual()) {
-            return new CursorPageStyle(items, client);
+            return PageStyle.nextUrl(items, client);
         }
         return new SinglePage(items);
     }

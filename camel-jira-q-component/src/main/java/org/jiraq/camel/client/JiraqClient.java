@@ -36,6 +36,7 @@ public final class JiraqClient {
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
     private final Set<String> trustedHosts;
+    private final String credentialId;
 
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
         this.siteUrl = stripTrailingSlash(siteUrl);
@@ -46,6 +47,25 @@ public final class JiraqClient {
         Set<String> hosts = new HashSet<>();
         auth.trustedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(hosts);
+        this.credentialId = null;
+    }
+
+    private JiraqClient(JiraqClient base, String credentialId) {
+        this.siteUrl = base.siteUrl;
+        this.auth = base.auth;
+        this.http = base.http;
+        this.retryPolicy = base.retryPolicy;
+        this.requestTimeout = base.requestTimeout;
+        this.trustedHosts = base.trustedHosts;
+        this.credentialId = credentialId;
+    }
+
+    /**
+     * This client acting for one stored OAuth 2.0 grant: requests (and the pages of a paginator) that name none use
+     * {@code credentialId}. Null gives this client back.
+     */
+    public JiraqClient forCredential(String credentialId) {
+        return credentialId == null || credentialId.isBlank() ? this : new JiraqClient(this, credentialId);
     }
 
     public URI siteUrl() {
@@ -58,12 +78,15 @@ public final class JiraqClient {
 
     /** Sends the request, retrying as the policy allows; an answer of 400 or more is thrown. */
     public JiraqResponse execute(JiraqRequest request) throws IOException {
+        if (credentialId != null && request.credentialId() == null) {
+            request = request.withCredentialId(credentialId);
+        }
         int retries = 0;
         boolean renewed = false;
         while (true) {
-            JiraqResponse response;
+            HttpResponse<byte[]> raw;
             try {
-                response = sendFollowingRedirects(request);
+                raw = sendFollowingRedirects(request);
             } catch (IOException e) {
                 if (!request.retrySafe() || !retryPolicy.canRetry(retries)) {
                     throw e;
@@ -71,11 +94,13 @@ public final class JiraqClient {
                 pause(request, retries++, null, e.getClass().getSimpleName());
                 continue;
             }
+            JiraqResponse response = new JiraqResponse(raw.statusCode(), raw.headers(), raw.body());
             if (response.status() < 400) {
                 return response;
             }
-            if (response.status() == 401 && !renewed
-                    && auth.renewAfterUnauthorized(request.credentialId(), null)) {
+            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile
+            if (response.status() == 401 && !renewed && auth.renewAfterUnauthorized(request.credentialId(),
+                    raw.request().headers().firstValue("Authorization").orElse(null))) {
                 renewed = true;
                 continue;
             }
@@ -93,11 +118,13 @@ public final class JiraqClient {
     }
 
     /**
-     * The request for a page Jira linked to (a cursor's {@code next}): the same resource, with the link's query. A
-     * link to another origin or another resource is refused, so the credentials never follow it anywhere else.
+     * The request for a page Jira linked to (a cursor's {@code next}): the same resource, with the link's query
+     * parameters set over the request's own. A link to another origin or another resource is refused, so the
+     * credentials never follow it anywhere else.
      */
     public JiraqRequest followLink(JiraqRequest current, String link) throws IOException {
-        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, current.credentialId()));
+        String credential = current.credentialId() != null ? current.credentialId() : credentialId;
+        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, credential));
         URI target;
         try {
             target = URI.create(root + current.path()).resolve(link);
@@ -120,7 +147,7 @@ public final class JiraqClient {
         return path != null && path.startsWith(basePath) ? path.substring(basePath.length()) : null;
     }
 
-    private JiraqResponse sendFollowingRedirects(JiraqRequest request) throws IOException {
+    private HttpResponse<byte[]> sendFollowingRedirects(JiraqRequest request) throws IOException {
         URI root = stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
         URI uri = resolve(root, request);
         for (int hop = 0; ; hop++) {
@@ -133,7 +160,7 @@ public final class JiraqClient {
             String location = raw.headers().firstValue("Location").orElse(null);
             if (!isRedirect(raw.statusCode()) || location == null || hop == MAX_REDIRECTS
                     || !"GET".equals(request.method())) {
-                return new JiraqResponse(raw.statusCode(), raw.headers(), raw.body());
+                return raw;
             }
             uri = uri.resolve(location);
         }

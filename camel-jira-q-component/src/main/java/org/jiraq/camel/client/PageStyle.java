@@ -48,4 +48,12 @@ public interface PageStyle {
     static PageStyle detect(JiraqClient client) {
         return new DetectedPageStyle(client);
     }
+
+    /**
+     * Cursor paging where each page holds the URL of the next in {@code next}; an empty page ends it. A link that
+     * leaves the resource or the client's site is refused rather than followed.
+     */
+    static PageStyle nextUrl(String itemsField, JiraqClient client) {
+        return new NextUrlPageStyle(itemsField, client);
+    }
 }

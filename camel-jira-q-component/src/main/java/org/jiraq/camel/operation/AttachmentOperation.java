@@ -47,7 +47,7 @@ public final class AttachmentOperation {
             String type = URLConnection.guessContentTypeFromName(upload.name());
             body.addFile("file", upload.name(), type != null ? type : "application/octet-stream", upload.content());
         }
-        List<Object> attachments = outputs.list(endpoint.getClient().execute(
+        List<Object> attachments = outputs.list(endpoint.getClient(exchange).execute(
                 JiraqRequest.post(endpoint.apiPath() + "/issue/" + Inputs.segment(key) + "/attachments")
                         .header("X-Atlassian-Token", "no-check")
                         .stream(body.publisher(), body.contentType())

@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqEndpoint;
+import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqHttpException;
 import org.jiraq.camel.client.JiraqRequest;
 import org.jiraq.camel.client.Json;
@@ -54,12 +55,13 @@ public final class BulkCreateOperation {
                 results.set(i, failure(i, null, List.of("Item " + i + ": " + e.getMessage()), Map.of()));
             }
         }
+        JiraqClient client = endpoint.getClient(exchange);
         Exception wholeChunkFailure = null;
         int created = 0;
         for (int from = 0; from < pending.size(); from += CHUNK) {
             List<Pending> chunk = pending.subList(from, Math.min(from + CHUNK, pending.size()));
             try {
-                created += record(chunk, send(chunk), results);
+                created += record(chunk, send(client, chunk), results);
             } catch (IOException | JiraqHttpException e) {
                 wholeChunkFailure = wholeChunkFailure == null ? e : wholeChunkFailure;
                 for (Pending item : chunk) {
@@ -82,13 +84,12 @@ public final class BulkCreateOperation {
      * Jira's answer for a chunk: a 201 when some were created, a 400 listing every item's error when none was. Any
      * other failure is the chunk's as a whole.
      */
-    private JsonNode send(List<Pending> chunk) throws IOException {
+    private JsonNode send(JiraqClient client, List<Pending> chunk) throws IOException {
         ObjectNode body = Json.object();
         ArrayNode updates = body.putArray("issueUpdates");
         chunk.forEach(item -> updates.add(item.request()));
         try {
-            return endpoint.getClient()
-                    .execute(JiraqRequest.post(endpoint.apiPath() + "/issue/bulk").json(body).build()).json();
+            return client.execute(JiraqRequest.post(endpoint.apiPath() + "/issue/bulk").json(body).build()).json();
         } catch (JiraqHttpException e) {
             JsonNode answer = e.getStatusCode() == 400 ? itemErrors(e.getResponseBody()) : null;
             if (answer == null) {

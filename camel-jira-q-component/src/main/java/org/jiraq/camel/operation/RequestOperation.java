@@ -17,6 +17,7 @@ import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqEndpoint;
 import org.jiraq.camel.JiraqSearchMode;
+import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqRequest;
 import org.jiraq.camel.client.JiraqResponse;
 import org.jiraq.camel.client.PageStyle;
@@ -51,13 +52,14 @@ public final class RequestOperation {
     public void send(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         JiraqRequest request = request(in);
+        JiraqClient client = endpoint.getClient(exchange);
         if (!in.getHeader(JiraqConstants.PAGINATE, config.isPaginate(), Boolean.class)) {
-            JiraqResponse response = endpoint.getClient().execute(request);
+            JiraqResponse response = client.execute(request);
             in.setHeader(JiraqConstants.HTTP_STATUS, response.status());
             in.setBody(body(response));
             return;
         }
-        Paginator pages = endpoint.getClient().paginate(request, PageStyle.detect(endpoint.getClient()),
+        Paginator pages = client.paginate(request, PageStyle.detect(client),
                 config.getSearchMode() == JiraqSearchMode.stream ? Long.MAX_VALUE : config.getMaxResults());
         switch (config.getSearchMode()) {
             case list -> {

@@ -38,7 +38,7 @@ public final class ServiceDeskOperations {
     }
 
     public void listServiceDesks(Exchange exchange) {
-        list(exchange.getMessage(), JiraqRequest.get(ROOT + "/servicedesk"));
+        list(exchange, JiraqRequest.get(ROOT + "/servicedesk"));
     }
 
     /**
@@ -48,7 +48,7 @@ public final class ServiceDeskOperations {
     public void listRequestTypes(Exchange exchange) {
         Message in = exchange.getMessage();
         String desk = in.getHeader(JiraqConstants.SERVICE_DESK_ID, config.getServiceDeskId(), String.class);
-        list(in, desk == null || desk.isBlank()
+        list(exchange, desk == null || desk.isBlank()
                 ? JiraqRequest.get(ROOT + "/requesttype").header(EXPERIMENTAL_HEADER, "opt-in")
                 : JiraqRequest.get(ROOT + "/servicedesk/" + Inputs.segment(desk.trim()) + "/requesttype"));
     }
@@ -92,7 +92,7 @@ public final class ServiceDeskOperations {
                                                + JiraqConstants.REQUEST_FIELD_VALUES
                                                + ", or send {\"requestFieldValues\":{...}} as the body");
         }
-        JsonNode created = endpoint.getClient().execute(JiraqRequest.post(ROOT + "/request").json(request).build()).json();
+        JsonNode created = endpoint.getClient(exchange).execute(JiraqRequest.post(ROOT + "/request").json(request).build()).json();
         setRequestHeaders(in, created);
         in.setBody(outputs.map(created));
     }
@@ -101,7 +101,7 @@ public final class ServiceDeskOperations {
     public void getRequest(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         String key = Inputs.issueKey(in, "getCustomerRequest");
-        JsonNode request = endpoint.getClient().execute(JiraqRequest.get(requestPath(key))
+        JsonNode request = endpoint.getClient(exchange).execute(JiraqRequest.get(requestPath(key))
                 .query("expand", config.getExpand()).build()).json();
         setRequestHeaders(in, request);
         in.setBody(outputs.map(request));
@@ -127,16 +127,17 @@ public final class ServiceDeskOperations {
                 : config.isPublicComment();
         Boolean header = in.getHeader(JiraqConstants.PUBLIC_COMMENT, Boolean.class);
         ObjectNode request = Json.object().put("body", comment.toString()).put("public", header != null ? header : visible);
-        JsonNode created = endpoint.getClient().execute(JiraqRequest.post(requestPath(key) + "/comment").json(request)
+        JsonNode created = endpoint.getClient(exchange).execute(JiraqRequest.post(requestPath(key) + "/comment").json(request)
                 .build()).json();
         in.setHeader(JiraqConstants.ISSUE_KEY, key);
         in.setHeader(JiraqConstants.COMMENT_ID, created.path("id").asText());
         in.setBody(outputs.map(created));
     }
 
-    private void list(Message in, JiraqRequest.Builder first) {
+    private void list(Exchange exchange, JiraqRequest.Builder first) {
+        Message in = exchange.getMessage();
         List<Object> items = new ArrayList<>();
-        endpoint.getClient().paginate(first.query("limit", config.getPageSize()).build(), PageStyle.serviceManagement(),
+        endpoint.getClient(exchange).paginate(first.query("limit", config.getPageSize()).build(), PageStyle.serviceManagement(),
                 Long.MAX_VALUE).forEachRemaining(item -> items.add(outputs.map(item)));
         in.setHeader(JiraqConstants.RESULT_COUNT, items.size());
         in.setBody(items);

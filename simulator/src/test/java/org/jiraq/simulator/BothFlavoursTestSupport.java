@@ -1,17 +1,15 @@
 package org.jiraq.simulator;
 
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
-/**
- * A test class against one simulator per flavour: started once, checked for contract violations and reset after
- * each test.
- */
-abstract class BothSitesTest {
+/** One Cloud and one Data Center site for the whole test class, reset and contract-checked after each test. */
+abstract class BothFlavoursTestSupport {
 
-    static Map<JiraSimulator.Flavour, Site> sites;
+    protected static Map<JiraSimulator.Flavour, Site> sites;
 
     @BeforeAll
     static void start() {

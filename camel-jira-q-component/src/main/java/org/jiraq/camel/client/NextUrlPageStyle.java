@@ -6,15 +6,17 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Cursor paging ({@code GET /webhook/failed}): each page links to the next one with a {@code next} URL and leaves it
- * out on the last page. The link is followed only while it names the same resource on the same site.
+ * Cursor paging by URL: each page names the next one in {@code next} (the failed-webhook list). The link is followed
+ * only while it names the same resource on the same site; its query is carried over to the request, so the request
+ * keeps its own root and credentials. An empty page ends the walk: Jira hands out a next URL even when nothing
+ * follows yet.
  */
-final class CursorPageStyle implements PageStyle {
+final class NextUrlPageStyle implements PageStyle {
 
     private final String itemsField;
     private final JiraqClient client;
 
-    CursorPageStyle(String itemsField, JiraqClient client) {
+    NextUrlPageStyle(String itemsField, JiraqClient client) {
         this.itemsField = itemsField;
         this.client = client;
     }
@@ -26,12 +28,12 @@ final class CursorPageStyle implements PageStyle {
 
     @Override
     public JiraqRequest next(JiraqRequest current, JsonNode page, int itemCount) {
-        String link = nextPosition(current, page, itemCount);
-        if (link == null) {
+        String next = nextPosition(current, page, itemCount);
+        if (next == null) {
             return null;
         }
         try {
-            return client.followLink(current, link);
+            return client.followLink(current, next);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,7 +41,7 @@ final class CursorPageStyle implements PageStyle {
 
     @Override
     public String nextPosition(JiraqRequest current, JsonNode page, int itemCount) {
-        String link = page.path("next").asText(null);
-        return itemCount == 0 || link == null || link.isBlank() ? null : link;
+        String next = page.path("next").asText(null);
+        return itemCount == 0 || next == null || next.isBlank() ? null : next;
     }
 }
