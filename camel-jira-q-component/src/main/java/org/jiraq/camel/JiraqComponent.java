@@ -6,6 +6,9 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.jiraq.camel.gdpr.AccountRegistry;
+import org.jiraq.camel.gdpr.GdprStore;
+import org.jiraq.camel.gdpr.InMemoryGdprStore;
 
 /** The {@code jiraq:} component: Jira Cloud and Jira Data Center. */
 @Component("jiraq")
@@ -13,6 +16,10 @@ public class JiraqComponent extends HealthCheckComponent {
 
     @Metadata(label = "advanced", description = "The shared configuration; endpoints start from a copy of it.")
     private JiraqConfiguration configuration = new JiraqConfiguration();
+
+    // gdpr
+    @Metadata(label = "advanced")
+    private GdprStore gdprStore;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -31,6 +38,27 @@ public class JiraqComponent extends HealthCheckComponent {
                     "Unknown jiraq operation '" + remaining + "'; expected one of "
                                                + java.util.Arrays.toString(JiraqOperation.values()));
         }
+    }
+
+    // gdpr
+
+    /** The accounts whose personal data the application holds; jiraq:gdpr reports them to Atlassian. */
+    public AccountRegistry getAccountRegistry() {
+        return getGdprStore();
+    }
+
+    public synchronized GdprStore getGdprStore() {
+        if (gdprStore == null) {
+            gdprStore = new InMemoryGdprStore();
+        }
+        return gdprStore;
+    }
+
+    /**
+     * Where the account registry and the progress of the personal data reporting cycle are kept.
+     */
+    public void setGdprStore(GdprStore gdprStore) {
+        this.gdprStore = gdprStore;
     }
 
     public JiraqConfiguration getConfiguration() {

@@ -1,5 +1,7 @@
 package org.jiraq.camel;
 
+import java.time.Duration;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -14,6 +16,8 @@ public class JiraqConfiguration implements Cloneable {
 
     static final String DEFAULT_SEARCH_FIELDS
             = "summary,status,issuetype,project,assignee,reporter,priority,labels,created,updated";
+    // gdpr
+    static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
 
     // connection
     // required, but may come from the component, so the check is done when the endpoint is created
@@ -73,6 +77,12 @@ public class JiraqConfiguration implements Cloneable {
     private boolean deleteSubtasks;
     @UriParam(label = "producer", defaultValue = "false")
     private boolean adfAsText;
+
+    // gdpr
+    @UriParam(label = "consumer", defaultValue = "7d", javaType = "java.time.Duration")
+    private long cyclePeriod = Duration.ofDays(7).toMillis();
+    @UriParam(label = "security", defaultValue = DEFAULT_API_GATEWAY_URL)
+    private String apiGatewayUrl = DEFAULT_API_GATEWAY_URL;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -308,6 +318,32 @@ public class JiraqConfiguration implements Cloneable {
     /** Return rich-text values (description, comment bodies) as plain text instead of ADF documents. */
     public void setAdfAsText(boolean adfAsText) {
         this.adfAsText = adfAsText;
+    }
+
+    // gdpr
+
+    public long getCyclePeriod() {
+        return cyclePeriod;
+    }
+
+    /**
+     * How often jiraq:gdpr reports every registered account (7d by default), counted from the start of the previous
+     * cycle. A Cycle-Period that Atlassian sends replaces it.
+     */
+    public void setCyclePeriod(long cyclePeriod) {
+        this.cyclePeriod = cyclePeriod;
+    }
+
+    public String getApiGatewayUrl() {
+        return apiGatewayUrl;
+    }
+
+    /**
+     * Atlassian's API gateway: Jira Cloud calls with OAuth 2.0 go to its /ex/jira/{cloudId}, and the personal data
+     * reporting API (reportAccounts, gdpr) is its /app/report-accounts/.
+     */
+    public void setApiGatewayUrl(String apiGatewayUrl) {
+        this.apiGatewayUrl = apiGatewayUrl;
     }
 
     public JiraqConfiguration copy() {

@@ -13,18 +13,20 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.jiraq.camel.auth.AuthStrategyFactory;
 import org.jiraq.camel.client.HttpClientFactory;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.RetryPolicy;
+import org.jiraq.camel.gdpr.JiraqGdprConsumer;
+import org.jiraq.camel.gdpr.ReportingSchedule;
 
 /**
  * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jiraq", title = "Jira (jiraq)", syntax = "jiraq:operation",
-             category = { Category.API, Category.CLOUD }, headersClass = JiraqConstants.class, producerOnly = true)
-public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.API, Category.CLOUD }, headersClass = JiraqConstants.class)
+public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The operation to perform")
     @Metadata(required = true)
@@ -103,7 +105,20 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
+    public void configureProperties(Map<String, Object> options) {
+        if (operation == JiraqOperation.gdpr) { // gdpr
+            ReportingSchedule.applyDefaults(options);
+        }
+        super.configureProperties(options);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation == JiraqOperation.gdpr) { // gdpr
+            JiraqGdprConsumer consumer = new JiraqGdprConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         throw new UnsupportedOperationException("jiraq:" + operation + " is a producer operation; it cannot consume");
     }
 
@@ -117,6 +132,11 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
 
     public JiraqClient getClient() {
         return client;
+    }
+
+    @Override
+    public JiraqComponent getComponent() {
+        return (JiraqComponent) super.getComponent();
     }
 
     public JiraqDeployment getDeployment() {

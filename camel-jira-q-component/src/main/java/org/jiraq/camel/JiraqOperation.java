@@ -11,5 +11,8 @@ public enum JiraqOperation {
     addComment,
     getComments,
     getTransitions,
-    transitionIssue
+    transitionIssue,
+    // gdpr
+    reportAccounts,
+    gdpr
 }

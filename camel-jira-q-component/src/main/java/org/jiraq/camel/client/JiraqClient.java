@@ -36,6 +36,7 @@ public final class JiraqClient {
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
     private final Set<String> trustedHosts;
+    private final URI fixedRoot;
 
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
         this.siteUrl = stripTrailingSlash(siteUrl);
@@ -46,6 +47,31 @@ public final class JiraqClient {
         Set<String> hosts = new HashSet<>();
         auth.trustedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(hosts);
+        this.fixedRoot = null;
+    }
+
+    private JiraqClient(JiraqClient base, URI fixedRoot) {
+        this.siteUrl = base.siteUrl;
+        this.auth = base.auth;
+        this.http = base.http;
+        this.retryPolicy = base.retryPolicy;
+        this.requestTimeout = base.requestTimeout;
+        this.trustedHosts = base.trustedHosts;
+        this.fixedRoot = stripTrailingSlash(fixedRoot);
+    }
+
+    /**
+     * This client sending its requests below {@code root} instead of the auth strategy's REST root: for Atlassian's
+     * app APIs on the gateway ({@code https://api.atlassian.com/app/...}), which belong to no site. Credentials go
+     * there only when it is the site's origin or a host the auth strategy names (see {@link #sendsCredentialsTo}).
+     */
+    public JiraqClient atRoot(URI root) {
+        return new JiraqClient(this, root);
+    }
+
+    /** Whether requests to {@code target} carry this client's credentials. */
+    public boolean sendsCredentialsTo(URI target) {
+        return isTrusted(target, siteUrl);
     }
 
     public URI siteUrl() {
@@ -93,11 +119,13 @@ public final class JiraqClient {
     }
 
     private JiraqResponse sendFollowingRedirects(JiraqRequest request) throws IOException {
-        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+        URI root = fixedRoot != null ? fixedRoot : stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+        // a fixed root is trusted like any other host, not because a request is aimed at it
+        URI trustedRoot = fixedRoot != null ? siteUrl : root;
         URI uri = resolve(root, request);
         for (int hop = 0; ; hop++) {
             long start = System.nanoTime();
-            HttpResponse<byte[]> raw = send(request, uri, isTrusted(uri, root));
+            HttpResponse<byte[]> raw = send(request, uri, isTrusted(uri, trustedRoot));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), raw.statusCode(),
                         (System.nanoTime() - start) / 1_000_000);
