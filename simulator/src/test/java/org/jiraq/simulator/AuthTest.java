@@ -2,35 +2,14 @@ package org.jiraq.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class AuthTest {
+class AuthTest extends BothFlavoursTestSupport {
 
     private static final String UNAUTHENTICATED = "{\"errorMessages\":[\"Client must be authenticated to access "
             + "this resource.\"],\"errors\":{}}";
-
-    private static Map<JiraSimulator.Flavour, Site> sites;
-
-    @BeforeAll
-    static void start() {
-        sites = Site.startBoth();
-    }
-
-    @AfterAll
-    static void stop() {
-        sites.values().forEach(Site::close);
-    }
-
-    @AfterEach
-    void checkContractAndReset() {
-        sites.values().forEach(Site::checkAndReset);
-    }
 
     @ParameterizedTest
     @EnumSource(JiraSimulator.Flavour.class)
