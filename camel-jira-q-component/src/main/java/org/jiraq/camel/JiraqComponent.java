@@ -9,6 +9,7 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.jiraq.camel.gdpr.AccountRegistry;
 import org.jiraq.camel.gdpr.GdprStore;
 import org.jiraq.camel.gdpr.InMemoryGdprStore;
+import org.jiraq.camel.gdpr.ReportingSchedule;
 
 /** The {@code jiraq:} component: Jira Cloud and Jira Data Center. */
 @Component("jiraq")
@@ -25,6 +26,9 @@ public class JiraqComponent extends HealthCheckComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         JiraqOperation operation = parseOperation(remaining);
         JiraqEndpoint endpoint = new JiraqEndpoint(uri, this, operation, configuration.copy());
+        if (operation == JiraqOperation.gdpr) { // gdpr
+            ReportingSchedule.applyDefaults(parameters);
+        }
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;

@@ -19,7 +19,6 @@ import org.jiraq.camel.client.HttpClientFactory;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.RetryPolicy;
 import org.jiraq.camel.gdpr.JiraqGdprConsumer;
-import org.jiraq.camel.gdpr.ReportingSchedule;
 
 /**
  * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues.
@@ -102,14 +101,6 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     public Producer createProducer() {
         return new JiraqProducer(this);
-    }
-
-    @Override
-    public void configureProperties(Map<String, Object> options) {
-        if (operation == JiraqOperation.gdpr) { // gdpr
-            ReportingSchedule.applyDefaults(options);
-        }
-        super.configureProperties(options);
     }
 
     @Override
