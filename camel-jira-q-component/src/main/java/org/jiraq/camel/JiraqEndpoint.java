@@ -105,12 +105,15 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (operation == JiraqOperation.gdpr) { // gdpr
-            JiraqGdprConsumer consumer = new JiraqGdprConsumer(this, processor);
-            configureConsumer(consumer);
-            return consumer;
-        }
-        throw new UnsupportedOperationException("jiraq:" + operation + " is a producer operation; it cannot consume");
+        return switch (operation) {
+            case gdpr -> {
+                JiraqGdprConsumer consumer = new JiraqGdprConsumer(this, processor);
+                configureConsumer(consumer);
+                yield consumer;
+            }
+            default -> throw new UnsupportedOperationException(
+                    "jiraq:" + operation + " is a producer operation; it cannot consume");
+        };
     }
 
     public JiraqOperation getOperation() {

@@ -13,6 +13,8 @@ public enum JiraqOperation {
     getTransitions,
     transitionIssue,
     // gdpr
+    /** Producer: one call to Atlassian's personal data reporting API. */
     reportAccounts,
+    /** Consumer: the personal data reporting cycle, one exchange per account to erase or refresh. */
     gdpr
 }
