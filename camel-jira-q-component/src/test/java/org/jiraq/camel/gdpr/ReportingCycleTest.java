@@ -20,6 +20,7 @@ import org.jiraq.simulator.PersonalDataReporting;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class ReportingCycleTest extends GdprTestSupport {
@@ -205,6 +206,15 @@ class ReportingCycleTest extends GdprTestSupport {
         // the schedule ticks every second; none may start a cycle within the 7 days
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> reporting.calls().size() == 1);
         assertThat(store.cycleState().inProgress()).isFalse();
+    }
+
+    @Test
+    void refusesToStartWhenItsCredentialsWouldNotReachTheGateway() {
+        assertThatThrownBy(() -> context.addRoutes(gdprRoute(GDPR + "&apiGatewayUrl=https://api.atlassian.com",
+                (id, exchange) -> {
+                })))
+                .hasStackTraceContaining("Option 'apiGatewayUrl' is https://api.atlassian.com");
+        assertThat(reporting.calls()).isEmpty();
     }
 
     private static void count(ConcurrentMap<String, AtomicInteger> counts, String accountId) {
