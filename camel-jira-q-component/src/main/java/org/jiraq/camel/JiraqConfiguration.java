@@ -6,6 +6,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.jiraq.camel.auth.TokenStore;
 
 /**
  * Every option of the component. Set once on the component (camel.component.jiraq.*) and overridden per
@@ -16,7 +17,9 @@ public class JiraqConfiguration implements Cloneable {
 
     static final String DEFAULT_SEARCH_FIELDS
             = "summary,status,issuetype,project,assignee,reporter,priority,labels,created,updated";
-    // gdpr
+    // oauth2
+    static final String DEFAULT_CREDENTIAL_ID = "default";
+    static final String DEFAULT_AUTHORIZATION_URL = "https://auth.atlassian.com/authorize";
     static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
 
     // connection
@@ -87,12 +90,35 @@ public class JiraqConfiguration implements Cloneable {
     private String privateKeyFile;
     @UriParam(label = "security", secret = true)
     private String accessToken;
+    // oauth2
+    @UriParam(label = "security")
+    private String clientId;
+    @UriParam(label = "security", secret = true)
+    private String clientSecret;
+    @UriParam(label = "security", defaultValue = "authorizationCode", enums = "authorizationCode,clientCredentials")
+    private JiraqGrantType grantType = JiraqGrantType.authorizationCode;
+    @UriParam(label = "security", secret = true)
+    private String refreshToken;
+    @UriParam(label = "security")
+    private String scopes;
+    @UriParam(label = "security")
+    private String cloudId;
+    @UriParam(label = "security", defaultValue = DEFAULT_CREDENTIAL_ID)
+    private String credentialId = DEFAULT_CREDENTIAL_ID;
+    @UriParam(label = "security", defaultValue = DEFAULT_AUTHORIZATION_URL)
+    private String authorizationUrl = DEFAULT_AUTHORIZATION_URL;
+    @UriParam(label = "security")
+    private String tokenUrl;
+    @UriParam(label = "security", defaultValue = DEFAULT_API_GATEWAY_URL)
+    private String apiGatewayUrl = DEFAULT_API_GATEWAY_URL;
+    @UriParam(label = "security")
+    private String redirectUri;
+    @UriParam(label = "security,advanced")
+    private TokenStore tokenStore;
 
     // gdpr
     @UriParam(label = "consumer", defaultValue = "7d", javaType = "java.time.Duration")
     private long cyclePeriod = Duration.ofDays(7).toMillis();
-    @UriParam(label = "security", defaultValue = DEFAULT_API_GATEWAY_URL)
-    private String apiGatewayUrl = DEFAULT_API_GATEWAY_URL;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -379,6 +405,145 @@ public class JiraqConfiguration implements Cloneable {
         this.accessToken = accessToken;
     }
 
+    // oauth2
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /** The OAuth 2.0 client id (authStrategy=oauth2): of the app in the Atlassian developer console, or of the service account. */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /** The OAuth 2.0 client secret (authStrategy=oauth2). Sent only to the token URL. */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public JiraqGrantType getGrantType() {
+        return grantType;
+    }
+
+    /**
+     * How authStrategy=oauth2 obtains tokens: authorizationCode (3LO: a user consents once through the connect
+     * processors, or a refresh token is configured; Cloud only) or clientCredentials (a service account, on Cloud or
+     * with Data Center's own OAuth 2.0 provider).
+     */
+    public void setGrantType(JiraqGrantType grantType) {
+        this.grantType = grantType;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    /**
+     * A refresh token obtained elsewhere, to start from when the token store holds no grant for the credentialId. It
+     * is used once: Atlassian rotates refresh tokens, and every later one lives only in the token store.
+     */
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public String getScopes() {
+        return scopes;
+    }
+
+    /**
+     * The OAuth 2.0 scopes to ask for, separated by spaces or commas, for example read:jira-work write:jira-work.
+     * offline_access is added to the consent request, so a refresh token is granted.
+     */
+    public void setScopes(String scopes) {
+        this.scopes = scopes;
+    }
+
+    public String getCloudId() {
+        return cloudId;
+    }
+
+    /**
+     * The id of the Jira Cloud site that OAuth 2.0 calls go to. When not set it is discovered once per grant from
+     * the accessible resources, choosing the site whose URL is the baseUrl when the grant reaches several.
+     */
+    public void setCloudId(String cloudId) {
+        this.cloudId = cloudId;
+    }
+
+    public String getCredentialId() {
+        return credentialId;
+    }
+
+    /**
+     * Which stored OAuth 2.0 grant to use. The header CamelJiraqCredentialId overrides it per exchange, so one route
+     * can act for many connected users.
+     */
+    public void setCredentialId(String credentialId) {
+        this.credentialId = credentialId;
+    }
+
+    public String getAuthorizationUrl() {
+        return authorizationUrl;
+    }
+
+    /** Where the connect flow sends a user to consent (OAuth 2.0 authorization code). */
+    public void setAuthorizationUrl(String authorizationUrl) {
+        this.authorizationUrl = authorizationUrl;
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    /**
+     * The OAuth 2.0 token endpoint. Default: https://auth.atlassian.com/oauth/token on Cloud; the site's own
+     * /rest/oauth2/latest/token on Data Center.
+     */
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public String getApiGatewayUrl() {
+        return apiGatewayUrl;
+    }
+
+    /**
+     * Atlassian's API gateway for OAuth 2.0 on Cloud: the accessible resources are listed under it, Jira is called
+     * through its /ex/jira/{cloudId} routes, and the personal data reporting API (reportAccounts, gdpr) is its
+     * /app/report-accounts/.
+     */
+    public void setApiGatewayUrl(String apiGatewayUrl) {
+        this.apiGatewayUrl = apiGatewayUrl;
+    }
+
+    public String getRedirectUri() {
+        return redirectUri;
+    }
+
+    /**
+     * The public URL of the route running the OAuth 2.0 callback processor, exactly as registered as callback URL of
+     * the app in the Atlassian developer console. Needed by the connect flow only.
+     */
+    public void setRedirectUri(String redirectUri) {
+        this.redirectUri = redirectUri;
+    }
+
+    public TokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    /**
+     * Where OAuth 2.0 grants are kept. Default: the component's store (an encrypted table in the jiraq database),
+     * shared by every endpoint of the component and by replicas that share the database.
+     */
+    public void setTokenStore(TokenStore tokenStore) {
+        this.tokenStore = tokenStore;
+    }
+
     // gdpr
 
     public long getCyclePeriod() {
@@ -391,18 +556,6 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setCyclePeriod(long cyclePeriod) {
         this.cyclePeriod = cyclePeriod;
-    }
-
-    public String getApiGatewayUrl() {
-        return apiGatewayUrl;
-    }
-
-    /**
-     * Atlassian's API gateway: Jira Cloud calls with OAuth 2.0 go to its /ex/jira/{cloudId}, and the personal data
-     * reporting API (reportAccounts, gdpr) is its /app/report-accounts/.
-     */
-    public void setApiGatewayUrl(String apiGatewayUrl) {
-        this.apiGatewayUrl = apiGatewayUrl;
     }
 
     public JiraqConfiguration copy() {

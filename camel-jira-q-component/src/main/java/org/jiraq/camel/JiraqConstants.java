@@ -60,6 +60,14 @@ public final class JiraqConstants {
               javaType = "Integer")
     public static final String RESULT_COUNT = "CamelJiraqResultCount";
 
+    // oauth2
+    @Metadata(label = "producer",
+              description = "The stored OAuth 2.0 grant to call Jira with (authStrategy=oauth2), overriding the"
+                            + " credentialId option for this exchange: one route can act for many connected users."
+                            + " Also read by the authorize processor of the connect flow.",
+              javaType = "String")
+    public static final String CREDENTIAL_ID = "CamelJiraqCredentialId";
+
     // gdpr
     @Metadata(label = "consumer",
               description = "gdpr: the Atlassian account id whose personal data to erase or refresh. Also read by"

@@ -1,11 +1,11 @@
 package org.jiraq.camel;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -14,10 +14,9 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.jiraq.camel.auth.AuthContext;
 import org.jiraq.camel.auth.AuthStrategyFactory;
-import org.jiraq.camel.client.HttpClientFactory;
 import org.jiraq.camel.client.JiraqClient;
-import org.jiraq.camel.client.RetryPolicy;
 import org.jiraq.camel.gdpr.JiraqGdprConsumer;
 
 /**
@@ -81,20 +80,17 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (configuration.getPageSize() < 1 || configuration.getMaxResults() < 1) {
             throw new IllegalArgumentException("Options 'pageSize' and 'maxResults' must be at least 1");
         }
-        AuthStrategyFactory.create(configuration); // fails now, naming the missing credential option
+        AuthStrategyFactory.validate(configuration, siteUrl, deployment); // fails now, naming the missing credential option
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         if (client == null) {
-            client = new JiraqClient(siteUrl, AuthStrategyFactory.create(configuration),
-                    HttpClientFactory.create(getCamelContext(), Duration.ofMillis(configuration.getConnectTimeout()),
-                            configuration.getProxyHost(), configuration.getProxyPort(),
-                            configuration.getSslContextParameters()),
-                    new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryDelay()),
-                            Duration.ofMillis(configuration.getMaxRetryDelay())),
-                    Duration.ofMillis(configuration.getRequestTimeout()));
+            AuthContext auth = AuthContext.create(getCamelContext(), configuration, siteUrl, deployment,
+                    () -> getComponent().tokenStoreFor(configuration));
+            client = new JiraqClient(siteUrl, AuthStrategyFactory.create(configuration, auth), auth.http(),
+                    auth.retryPolicy(), auth.requestTimeout());
         }
     }
 
@@ -126,6 +122,14 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     public JiraqClient getClient() {
         return client;
+    }
+
+    /**
+     * The client for one exchange: its calls use the OAuth 2.0 grant the exchange names in header
+     * CamelJiraqCredentialId, else the endpoint's credentialId. Operations call Jira through this.
+     */
+    public JiraqClient getClient(Exchange exchange) {
+        return client.forCredential(exchange.getMessage().getHeader(JiraqConstants.CREDENTIAL_ID, String.class));
     }
 
     @Override

@@ -45,6 +45,13 @@ public final class ApiResponse {
         return new ApiResponse(status, headers, body);
     }
 
+    /** A redirect to {@code location} (302 Found), as an authorization server answers a consent. */
+    public static ApiResponse redirect(String location) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", location);
+        return new ApiResponse(302, headers, null);
+    }
+
     /** Jira's error envelope: {@code {"errorMessages":[...],"errors":{...}}}. */
     public static ApiResponse error(int status, List<String> errorMessages, Map<String, String> errors) {
         ObjectNode body = Json.object();

@@ -75,7 +75,8 @@ public final class JiraSimulator implements AutoCloseable {
         this.state = new SimulatorState(clock);
         this.contract = builder.checkContract ? new ContractValidator(flavour, builder.rejectViolations) : null;
         RequestDispatcher dispatcher = new RequestDispatcher(state);
-        List<Extension> extensions = new ArrayList<>(List.of(dispatcher));
+        RequestRewriter rewriter = new RequestRewriter();
+        List<Extension> extensions = new ArrayList<>(List.of(dispatcher, rewriter));
         if (contract != null) {
             extensions.add(new ContractListener(contract, event -> {
                 Route route = dispatcher.routeOf(event);
@@ -97,7 +98,7 @@ public final class JiraSimulator implements AutoCloseable {
         wireMock.start();
         try {
             this.baseUrl = "http://localhost:" + wireMock.port();
-            registerFeatures(builder, dispatcher);
+            registerFeatures(builder, dispatcher, rewriter);
         } catch (RuntimeException e) {
             wireMock.stop();
             throw e;
@@ -105,9 +106,10 @@ public final class JiraSimulator implements AutoCloseable {
         LOG.info("Jira simulator ({}) serving {}", flavour, baseUrl);
     }
 
-    private void registerFeatures(Builder builder, RequestDispatcher dispatcher) {
+    private void registerFeatures(Builder builder, RequestDispatcher dispatcher, RequestRewriter rewriter) {
         AuthInterceptor auth = new AuthInterceptor(flavour, baseUrl);
-        SimulatorContext context = new SimulatorContext(flavour, baseUrl, state, clock, wireMock, dispatcher, auth);
+        SimulatorContext context = new SimulatorContext(flavour, baseUrl, state, clock, wireMock, dispatcher, auth,
+                rewriter);
         if (contract != null) {
             context.interceptor(Interceptor.ORDER_CONTRACT, contract);
         }

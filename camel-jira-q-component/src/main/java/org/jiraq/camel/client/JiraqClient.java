@@ -36,6 +36,7 @@ public final class JiraqClient {
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
     private final Set<String> trustedHosts;
+    private final String credentialId;
     private final URI fixedRoot;
 
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
@@ -47,17 +48,27 @@ public final class JiraqClient {
         Set<String> hosts = new HashSet<>();
         auth.trustedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(hosts);
+        this.credentialId = null;
         this.fixedRoot = null;
     }
 
-    private JiraqClient(JiraqClient base, URI fixedRoot) {
+    private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
         this.siteUrl = base.siteUrl;
         this.auth = base.auth;
         this.http = base.http;
         this.retryPolicy = base.retryPolicy;
         this.requestTimeout = base.requestTimeout;
         this.trustedHosts = base.trustedHosts;
-        this.fixedRoot = stripTrailingSlash(fixedRoot);
+        this.credentialId = credentialId;
+        this.fixedRoot = fixedRoot;
+    }
+
+    /**
+     * This client acting for one stored OAuth 2.0 grant: requests (and the pages of a paginator) that name none use
+     * {@code credentialId}. Null gives this client back.
+     */
+    public JiraqClient forCredential(String credentialId) {
+        return credentialId == null || credentialId.isBlank() ? this : new JiraqClient(this, credentialId, fixedRoot);
     }
 
     /**
@@ -66,7 +77,7 @@ public final class JiraqClient {
      * there only when it is the site's origin or a host the auth strategy names (see {@link #sendsCredentialsTo}).
      */
     public JiraqClient atRoot(URI root) {
-        return new JiraqClient(this, root);
+        return new JiraqClient(this, credentialId, stripTrailingSlash(root));
     }
 
     /** Whether requests to {@code target} carry this client's credentials. */
@@ -84,12 +95,15 @@ public final class JiraqClient {
 
     /** Sends the request, retrying as the policy allows; an answer of 400 or more is thrown. */
     public JiraqResponse execute(JiraqRequest request) throws IOException {
+        if (credentialId != null && request.credentialId() == null) {
+            request = request.withCredentialId(credentialId);
+        }
         int retries = 0;
         boolean renewed = false;
         while (true) {
-            JiraqResponse response;
+            HttpResponse<byte[]> raw;
             try {
-                response = sendFollowingRedirects(request);
+                raw = sendFollowingRedirects(request);
             } catch (IOException e) {
                 if (!request.retrySafe() || !retryPolicy.canRetry(retries)) {
                     throw e;
@@ -97,11 +111,13 @@ public final class JiraqClient {
                 pause(request, retries++, null, e.getClass().getSimpleName());
                 continue;
             }
+            JiraqResponse response = new JiraqResponse(raw.statusCode(), raw.headers(), raw.body());
             if (response.status() < 400) {
                 return response;
             }
-            if (response.status() == 401 && !renewed
-                    && auth.renewAfterUnauthorized(request.credentialId(), null)) {
+            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile
+            if (response.status() == 401 && !renewed && auth.renewAfterUnauthorized(request.credentialId(),
+                    raw.request().headers().firstValue("Authorization").orElse(null))) {
                 renewed = true;
                 continue;
             }
@@ -118,7 +134,7 @@ public final class JiraqClient {
         return new Paginator(this, firstPage, style, limit);
     }
 
-    private JiraqResponse sendFollowingRedirects(JiraqRequest request) throws IOException {
+    private HttpResponse<byte[]> sendFollowingRedirects(JiraqRequest request) throws IOException {
         URI root = fixedRoot != null ? fixedRoot : stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
         // a fixed root is trusted like any other host, not because a request is aimed at it
         URI trustedRoot = fixedRoot != null ? siteUrl : root;
@@ -133,7 +149,7 @@ public final class JiraqClient {
             String location = raw.headers().firstValue("Location").orElse(null);
             if (!isRedirect(raw.statusCode()) || location == null || hop == MAX_REDIRECTS
                     || !"GET".equals(request.method())) {
-                return new JiraqResponse(raw.statusCode(), raw.headers(), raw.body());
+                return raw;
             }
             uri = uri.resolve(location);
         }

@@ -43,14 +43,14 @@ public final class SearchOperation {
         PageStyle style = cloud ? PageStyle.nextPageToken("issues") : PageStyle.offset("issues");
         switch (config.getSearchMode()) {
             case list -> {
-                Paginator pages = endpoint.getClient().paginate(first, style, config.getMaxResults());
+                Paginator pages = endpoint.getClient(exchange).paginate(first, style, config.getMaxResults());
                 List<Object> issues = new ArrayList<>();
                 pages.forEachRemaining(issue -> issues.add(outputs.map(issue)));
                 in.setHeader(JiraqConstants.RESULT_COUNT, issues.size());
                 in.setBody(issues);
             }
             case page -> {
-                Paginator pages = endpoint.getClient().paginate(first, style, config.getPageSize());
+                Paginator pages = endpoint.getClient(exchange).paginate(first, style, config.getPageSize());
                 List<Object> issues = new ArrayList<>();
                 pages.nextPage().forEach(issue -> issues.add(outputs.map(issue)));
                 String next = pages.nextPosition();
@@ -63,7 +63,7 @@ public final class SearchOperation {
                 in.setHeader(JiraqConstants.RESULT_COUNT, issues.size());
                 in.setBody(issues);
             }
-            case stream -> in.setBody(outputs.stream(endpoint.getClient().paginate(first, style, Long.MAX_VALUE)));
+            case stream -> in.setBody(outputs.stream(endpoint.getClient(exchange).paginate(first, style, Long.MAX_VALUE)));
         }
     }
 

@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every {@link GdprStore} must do; each implementation's test extends this. */
-abstract class GdprStoreContract {
+public abstract class GdprStoreContract {
 
-    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00.123Z");
-    private static final Instant LEASE_END = T0.plus(Duration.ofMinutes(2));
+    protected static final Instant T0 = Instant.parse("2026-11-01T10:00:00.123Z");
+    protected static final Instant LEASE_END = T0.plus(Duration.ofMinutes(2));
 
     private GdprStore store;
 

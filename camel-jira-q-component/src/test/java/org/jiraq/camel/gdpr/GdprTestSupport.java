@@ -1,5 +1,6 @@
 package org.jiraq.camel.gdpr;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +11,18 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqTestSupport;
+import org.jiraq.camel.store.JdbcGdprStore;
+import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.PersonalDataReporting;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A simulator that also serves the personal data reporting API (its root standing in for Atlassian's gateway), and
- * application instances sharing one {@link GdprStore}: the test's own CamelContext, and more started with
- * {@link #startInstance} to play a restart or a second replica.
+ * application instances sharing one database (an H2 file) through their own component stores: the test's own
+ * CamelContext, and more started with {@link #startInstance} to play a restart or a second replica. The test reads
+ * and seeds the registry through a store of its own on the same file, as another process would.
  */
 abstract class GdprTestSupport extends JiraqTestSupport {
 
@@ -27,11 +32,9 @@ abstract class GdprTestSupport extends JiraqTestSupport {
     protected final PersonalDataReporting reporting = new PersonalDataReporting();
     protected GdprStore store;
     private final List<CamelContext> instances = new ArrayList<>();
-
-    /** The store every instance of the test shares; created once per test. */
-    protected GdprStore createStore() {
-        return new InMemoryGdprStore();
-    }
+    @TempDir
+    Path storeDir;
+    private JiraqStore database;
 
     @Override
     protected JiraSimulator.Builder simulator() {
@@ -46,11 +49,17 @@ abstract class GdprTestSupport extends JiraqTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        store = createStore();
+        database = JiraqStore.url(storeUrl(), null, null);
+        database.start();
+        store = new JdbcGdprStore(database);
         CamelContext camel = super.createCamelContext();
-        camel.getComponent("jiraq", JiraqComponent.class).setGdprStore(store);
+        camel.getComponent("jiraq", JiraqComponent.class).setStoreUrl(storeUrl());
         camel.getShutdownStrategy().setTimeout(10);
         return camel;
+    }
+
+    private String storeUrl() {
+        return "jdbc:h2:file:" + storeDir.resolve("jiraq");
     }
 
     /** Another instance of the application: its own CamelContext and component, the same store and simulator. */
@@ -58,7 +67,7 @@ abstract class GdprTestSupport extends JiraqTestSupport {
         CamelContext instance = new DefaultCamelContext();
         JiraqComponent jiraq = new JiraqComponent();
         configure(jiraq.getConfiguration());
-        jiraq.setGdprStore(store);
+        jiraq.setStoreUrl(storeUrl());
         instance.addComponent("jiraq", jiraq);
         instance.getShutdownStrategy().setTimeout(10);
         instance.addRoutes(routes);
@@ -87,5 +96,6 @@ abstract class GdprTestSupport extends JiraqTestSupport {
     @AfterEach
     void stopInstances() {
         instances.forEach(CamelContext::stop);
+        database.stop();
     }
 }

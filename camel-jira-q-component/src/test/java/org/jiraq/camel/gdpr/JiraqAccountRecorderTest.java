@@ -2,6 +2,7 @@ package org.jiraq.camel.gdpr;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -33,13 +34,13 @@ class JiraqAccountRecorderTest extends GdprTestSupport {
             e.getMessage().setHeader(JiraqConstants.ISSUE_TYPE_NAME, "Task");
             e.getMessage().setHeader(JiraqConstants.SUMMARY, "Reported by alice");
         }).getMessage().getHeader(JiraqConstants.ISSUE_KEY, String.class);
-        Instant before = Instant.now();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         template.requestBodyAndHeader("direct:issue", null, JiraqConstants.ISSUE_KEY, key);
 
         assertThat(store.accountsAfter(null, 10)).singleElement().satisfies(account -> {
             assertThat(account.accountId()).isEqualTo(SimulatorUser.ofEmail(JiraSimulator.DEFAULT_USER).accountId());
-            assertThat(account.updatedAt()).isBetween(before, Instant.now());
+            assertThat(account.updatedAt()).isBetween(before, Instant.now().plusMillis(1));
         });
     }
 

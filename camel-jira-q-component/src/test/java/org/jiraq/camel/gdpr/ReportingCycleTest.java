@@ -2,6 +2,7 @@ package org.jiraq.camel.gdpr;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 
 class ReportingCycleTest extends GdprTestSupport {
 
-    private static final Instant FETCHED = Instant.now().minus(Duration.ofDays(3));
+    private static final Instant FETCHED = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
 
     /** How many times the routes erased or refreshed each account, across every instance of the application. */
     private final ConcurrentMap<String, AtomicInteger> erased = new ConcurrentHashMap<>();
