@@ -24,12 +24,12 @@ import org.jiraq.camel.client.Json;
  * updatedAt then comes from the account registry) or maps with accountId and updatedAt (an Instant, a date-time or
  * an RFC 3339 string), as a Java list or JSON. The result is the list of accounts needing action, each a map with
  * accountId and status (closed or updated), empty when Jira answers 204; header CamelJiraqCyclePeriod carries
- * Atlassian's Cycle-Period when it sends one. The unknown account is left out, and an empty list makes no call.
+ * Atlassian's Cycle-Period when it sends one. The unknown account is left out, and an empty list makes no call. The
+ * call uses the app's OAuth 2.0 grant named by CamelJiraqCredentialId, else the endpoint's credentialId.
  */
 public final class ReportAccountsOperation {
 
     private final JiraqEndpoint endpoint;
-    private volatile PersonalDataReporter reporter;
 
     public ReportAccountsOperation(JiraqEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -40,7 +40,9 @@ public final class ReportAccountsOperation {
         List<RegisteredAccount> accounts = accounts(message.getBody());
         List<Map<String, Object>> result = new ArrayList<>();
         if (!accounts.isEmpty()) {
-            PersonalDataReporter.Answer answer = reporter().report(accounts);
+            PersonalDataReporter reporter = new PersonalDataReporter(endpoint.getClient(exchange),
+                    endpoint.getConfiguration().getApiGatewayUrl());
+            PersonalDataReporter.Answer answer = reporter.report(accounts);
             answer.actions().forEach(action -> {
                 Map<String, Object> account = new LinkedHashMap<>();
                 account.put("accountId", action.accountId());
@@ -51,13 +53,6 @@ public final class ReportAccountsOperation {
         }
         message.setHeader(JiraqConstants.RESULT_COUNT, result.size());
         message.setBody(result);
-    }
-
-    private PersonalDataReporter reporter() {
-        if (reporter == null) {
-            reporter = new PersonalDataReporter(endpoint.getClient(), endpoint.getConfiguration().getApiGatewayUrl());
-        }
-        return reporter;
     }
 
     private List<RegisteredAccount> accounts(Object body) throws IOException {

@@ -1,7 +1,9 @@
 package org.jiraq.camel.routes;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -17,17 +19,20 @@ import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.PersonalDataReporting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class GdprRoutesTest extends CamelTestSupport {
 
-    private static final Instant FETCHED = Instant.now().minus(Duration.ofDays(1));
+    private static final Instant FETCHED = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
 
     private final PersonalDataReporting reporting = new PersonalDataReporting();
     private JiraSimulator sim;
     private AccountRegistry registry;
+    @TempDir
+    Path storeDir;
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -39,6 +44,7 @@ class GdprRoutesTest extends CamelTestSupport {
         config.setApiGatewayUrl(sim.baseUrl());
         config.setUsername(JiraSimulator.DEFAULT_USER);
         config.setApiToken(JiraSimulator.DEFAULT_API_TOKEN);
+        jiraq.setStoreUrl("jdbc:h2:file:" + storeDir.resolve("jiraq"));
         context.addComponent("jiraq", jiraq);
         registry = jiraq.getAccountRegistry();
         return context;
