@@ -12,6 +12,11 @@ public enum JiraqOperation {
     getComments,
     getTransitions,
     transitionIssue,
+    // webhooks and polling: consumers
+    /** Consumer: Jira events pushed to an HTTP path served by Camel's platform-http. */
+    webhook,
+    /** Consumer: polls JQL for changed issues. */
+    issues,
     // gdpr
     /** Producer: one call to Atlassian's personal data reporting API. */
     reportAccounts,
