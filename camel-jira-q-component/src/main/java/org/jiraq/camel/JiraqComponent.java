@@ -13,6 +13,10 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.jiraq.camel.auth.TokenStore;
+import org.jiraq.camel.gdpr.AccountRegistry;
+import org.jiraq.camel.gdpr.GdprStore;
+import org.jiraq.camel.gdpr.ReportingSchedule;
+import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JdbcTokenStore;
 import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.camel.store.SecretCipher;
@@ -42,6 +46,10 @@ public class JiraqComponent extends HealthCheckComponent {
     private JiraqStore store;
     private TokenStore defaultTokenStore;
 
+    // gdpr
+    @Metadata(label = "advanced")
+    private GdprStore gdprStore;
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         JiraqOperation operation = parseOperation(remaining);
@@ -51,6 +59,9 @@ public class JiraqComponent extends HealthCheckComponent {
         extractPrefixed(parameters, "httpHeader.", endpointConfiguration::setHttpHeaders);
         extractPrefixed(parameters, "cookie.", endpointConfiguration::setCookies);
         JiraqEndpoint endpoint = new JiraqEndpoint(uri, this, operation, endpointConfiguration);
+        if (operation == JiraqOperation.gdpr) { // gdpr
+            ReportingSchedule.applyDefaults(parameters);
+        }
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
@@ -199,6 +210,28 @@ public class JiraqComponent extends HealthCheckComponent {
      */
     public void setTokenStoreThrowaway(boolean tokenStoreThrowaway) {
         this.tokenStoreThrowaway = tokenStoreThrowaway;
+    }
+
+    // gdpr
+
+    /** The accounts whose personal data the application holds; jiraq:gdpr reports them to Atlassian. */
+    public AccountRegistry getAccountRegistry() {
+        return getGdprStore();
+    }
+
+    public synchronized GdprStore getGdprStore() {
+        if (gdprStore == null) {
+            gdprStore = new JdbcGdprStore(getStore());
+        }
+        return gdprStore;
+    }
+
+    /**
+     * Where the account registry and the progress of the personal data reporting cycle are kept. Default: tables in
+     * the component's store (storeDataSource, storeUrl or the embedded H2 file).
+     */
+    public void setGdprStore(GdprStore gdprStore) {
+        this.gdprStore = gdprStore;
     }
 
     public JiraqConfiguration getConfiguration() {

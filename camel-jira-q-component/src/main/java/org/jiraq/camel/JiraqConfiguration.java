@@ -1,5 +1,6 @@
 package org.jiraq.camel;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
@@ -146,6 +147,10 @@ public class JiraqConfiguration implements Cloneable {
     private String redirectUri;
     @UriParam(label = "security,advanced")
     private TokenStore tokenStore;
+
+    // gdpr
+    @UriParam(label = "consumer", defaultValue = "7d", javaType = "java.time.Duration")
+    private long cyclePeriod = Duration.ofDays(7).toMillis();
 
     // request, serviceDeskRequest
     @UriParam(label = "producer", defaultValue = "GET", enums = "GET,POST,PUT,PATCH,DELETE,HEAD")
@@ -728,8 +733,9 @@ public class JiraqConfiguration implements Cloneable {
     }
 
     /**
-     * Atlassian's API gateway for OAuth 2.0 on Cloud: the accessible resources are listed under it and Jira is called
-     * through its /ex/jira/{cloudId} routes.
+     * Atlassian's API gateway for OAuth 2.0 on Cloud: the accessible resources are listed under it, Jira is called
+     * through its /ex/jira/{cloudId} routes, and the personal data reporting API (reportAccounts, gdpr) is its
+     * /app/report-accounts/.
      */
     public void setApiGatewayUrl(String apiGatewayUrl) {
         this.apiGatewayUrl = apiGatewayUrl;
@@ -757,6 +763,20 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setTokenStore(TokenStore tokenStore) {
         this.tokenStore = tokenStore;
+    }
+
+    // gdpr
+
+    public long getCyclePeriod() {
+        return cyclePeriod;
+    }
+
+    /**
+     * How often jiraq:gdpr reports every registered account (7d by default), counted from the start of the previous
+     * cycle. A Cycle-Period that Atlassian sends replaces it.
+     */
+    public void setCyclePeriod(long cyclePeriod) {
+        this.cyclePeriod = cyclePeriod;
     }
 
     public String getHttpMethod() {

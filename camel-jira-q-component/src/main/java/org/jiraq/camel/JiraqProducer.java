@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 import org.jiraq.camel.operation.AttachmentOperation;
 import org.jiraq.camel.operation.BulkCreateOperation;
+import org.jiraq.camel.gdpr.ReportAccountsOperation;
 import org.jiraq.camel.operation.CommentOperations;
 import org.jiraq.camel.operation.IssueOperations;
 import org.jiraq.camel.operation.OperationHandler;
@@ -54,6 +55,7 @@ public class JiraqProducer extends DefaultProducer {
         map.put(JiraqOperation.addRequestComment, serviceDesk::addComment);
         map.put(JiraqOperation.bulkCreateIssues, new BulkCreateOperation(endpoint)::create);
         map.put(JiraqOperation.addAttachment, new AttachmentOperation(endpoint)::add);
+        map.put(JiraqOperation.reportAccounts, new ReportAccountsOperation(endpoint)::report);
         return map;
     }
 
