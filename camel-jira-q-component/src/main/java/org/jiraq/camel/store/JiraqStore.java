@@ -34,6 +34,7 @@ public final class JiraqStore extends ServiceSupport {
     private final boolean ownPool;
     private final Path keyFile;
     private volatile DataSource dataSource;
+    private volatile boolean h2;
 
     /**
      * @param opener  opens the database on every start
@@ -75,6 +76,11 @@ public final class JiraqStore extends ServiceSupport {
     /** The open database; null while the store is stopped. */
     public DataSource getDataSource() {
         return dataSource;
+    }
+
+    /** Whether the open database is H2 (embedded, one JVM) rather than a server replicas can share. */
+    public boolean isH2() {
+        return h2;
     }
 
     /** The file that keeps a generated encryption key beside an embedded H2 database; empty for other databases. */
@@ -123,6 +129,11 @@ public final class JiraqStore extends ServiceSupport {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+        try (Connection connection = dataSource.getConnection()) {
+            h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
