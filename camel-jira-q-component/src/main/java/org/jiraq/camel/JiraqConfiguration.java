@@ -1,10 +1,12 @@
 package org.jiraq.camel;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.jiraq.camel.auth.TokenStore;
+import org.jiraq.camel.polling.PollingPositionStore;
 
 /**
  * Every option of the component. Set once on the component (camel.component.jiraq.*) and overridden per
@@ -60,7 +62,7 @@ public class JiraqConfiguration implements Cloneable {
     private long maxRetryDelay = 30_000;
 
     // producer
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String jql;
     @UriParam(label = "producer", defaultValue = DEFAULT_SEARCH_FIELDS)
     private String fields = DEFAULT_SEARCH_FIELDS;
@@ -79,6 +81,35 @@ public class JiraqConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false")
     private boolean adfAsText;
 
+    // webhooks
+    @UriParam(label = "consumer", defaultValue = "/jiraq/webhook")
+    private String webhookPath = "/jiraq/webhook";
+    @UriParam(label = "consumer")
+    private String events;
+    @UriParam(label = "consumer,security", enums = "hmac,jwt,none")
+    private JiraqWebhookVerification webhookVerification;
+    @UriParam(label = "consumer,security", secret = true)
+    private String webhookSecret;
+    @UriParam(label = "consumer,advanced", defaultValue = "10485760")
+    private int webhookMaxBodySize = 10 * 1024 * 1024;
+    @UriParam(label = "consumer,advanced")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "none", enums = "none,dynamic,admin")
+    private JiraqWebhookRegistration webhookRegistration = JiraqWebhookRegistration.none;
+    @UriParam(label = "consumer")
+    private String webhookUrl;
+    @UriParam(label = "consumer,advanced", defaultValue = "0 0 3,15 * * ?")
+    private String webhookRefreshCron = "0 0 3,15 * * ?";
+    @UriParam(label = "consumer,advanced", defaultValue = "true")
+    private boolean webhookReplayFailed = true;
+
+    // polling
+    @UriParam(label = "consumer", defaultValue = "600000", javaType = "java.time.Duration")
+    private long lookback = 600_000;
+    @UriParam(label = "consumer,advanced")
+    private PollingPositionStore positionStore;
+    @UriParam(label = "consumer,advanced")
+    private String positionKey;
     // oauth1
     @UriParam(label = "security")
     private String consumerKey;
@@ -267,7 +298,10 @@ public class JiraqConfiguration implements Cloneable {
         return jql;
     }
 
-    /** The JQL of searchIssues when the message carries none (header CamelJiraqJql or a String body). */
+    /**
+     * The JQL of searchIssues when the message carries none (header CamelJiraqJql or a String body); the issues
+     * jiraq:issues polls; the filter of a webhook that jiraq:webhook registers.
+     */
     public void setJql(String jql) {
         this.jql = jql;
     }
@@ -348,6 +382,167 @@ public class JiraqConfiguration implements Cloneable {
     /** Return rich-text values (description, comment bodies) as plain text instead of ADF documents. */
     public void setAdfAsText(boolean adfAsText) {
         this.adfAsText = adfAsText;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    /**
+     * jiraq:webhook: the HTTP path, served by Camel's platform-http (the embedded server of Camel Main, Quarkus,
+     * Spring Boot or Camel K), where Jira posts events.
+     */
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    /**
+     * jiraq:webhook: the comma-separated events to deliver, by Jira's webhookEvent name (jira:issue_created,
+     * comment_created, project_updated...) or its alias (issueCreated, commentCreated, projectUpdated...); all
+     * when not set. Other events are answered 2xx and dropped. Also the events a registered webhook asks for.
+     */
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public JiraqWebhookVerification getWebhookVerification() {
+        return webhookVerification;
+    }
+
+    /**
+     * jiraq:webhook: how each request is checked before anything else, required: hmac (X-Hub-Signature of admin
+     * webhooks with a secret), jwt (the bearer token of app webhooks) or none (only behind a gateway that checks).
+     * A request that fails the check is answered 401 and delivers nothing.
+     */
+    public void setWebhookVerification(JiraqWebhookVerification webhookVerification) {
+        this.webhookVerification = webhookVerification;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    /**
+     * jiraq:webhook: the secret shared with Jira: the admin webhook's secret for hmac, the OAuth 2.0 app's client
+     * secret for jwt (default: the clientSecret option).
+     */
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public int getWebhookMaxBodySize() {
+        return webhookMaxBodySize;
+    }
+
+    /** jiraq:webhook: the largest request body accepted, in bytes; larger ones are answered 413. */
+    public void setWebhookMaxBodySize(int webhookMaxBodySize) {
+        this.webhookMaxBodySize = webhookMaxBodySize;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * jiraq:webhook: where the ids of delivered events (X-Atlassian-Webhook-Identifier) are kept, so Jira's retries
+     * and duplicates reach the route once, also across restarts and replicas. Default: a table in the component's
+     * store (the jiraq database), keeping ids for 7 days.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public JiraqWebhookRegistration getWebhookRegistration() {
+        return webhookRegistration;
+    }
+
+    /**
+     * jiraq:webhook: whether the consumer registers its webhook with Jira on start: none (set up in Jira's
+     * administration), dynamic (Jira Cloud apps: a dynamic webhook with the jql filter, reused across restarts,
+     * refreshed before its 30-day expiry, failed deliveries replayed) or admin (an admin webhook through
+     * /rest/webhooks/1.0/webhook, for Data Center; needs admin rights).
+     */
+    public void setWebhookRegistration(JiraqWebhookRegistration webhookRegistration) {
+        this.webhookRegistration = webhookRegistration;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    /**
+     * jiraq:webhook: the public URL at which Jira reaches webhookPath (https://app.example.com/jiraq/webhook);
+     * required when webhookRegistration is dynamic or admin.
+     */
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
+    }
+
+    public String getWebhookRefreshCron() {
+        return webhookRefreshCron;
+    }
+
+    /**
+     * jiraq:webhook with webhookRegistration=dynamic: the Quartz cron expression on which the dynamic webhook is
+     * refreshed (Jira drops it 30 days after the last refresh) and failed deliveries are replayed. Twice a day by
+     * default.
+     */
+    public void setWebhookRefreshCron(String webhookRefreshCron) {
+        this.webhookRefreshCron = webhookRefreshCron;
+    }
+
+    public boolean isWebhookReplayFailed() {
+        return webhookReplayFailed;
+    }
+
+    /**
+     * jiraq:webhook with webhookRegistration=dynamic: whether deliveries Jira gave up on (GET
+     * /rest/api/3/webhook/failed) are fetched on start and on each refresh, and passed to the route through the
+     * same de-duplication.
+     */
+    public void setWebhookReplayFailed(boolean webhookReplayFailed) {
+        this.webhookReplayFailed = webhookReplayFailed;
+    }
+
+    public long getLookback() {
+        return lookback;
+    }
+
+    /**
+     * jiraq:issues: how far behind the last change seen each poll looks again, in milliseconds, so a change that
+     * reaches Jira's search index late is still delivered (once). Make it longer than the index can lag.
+     */
+    public void setLookback(long lookback) {
+        this.lookback = lookback;
+    }
+
+    public PollingPositionStore getPositionStore() {
+        return positionStore;
+    }
+
+    /**
+     * jiraq:issues: where the polling position (the last change delivered, and the changes seen within the
+     * lookback) is kept, so a restart neither repeats nor skips a change. Default: tables in the component's store
+     * (the jiraq database).
+     */
+    public void setPositionStore(PollingPositionStore positionStore) {
+        this.positionStore = positionStore;
+    }
+
+    public String getPositionKey() {
+        return positionKey;
+    }
+
+    /**
+     * jiraq:issues: the name under which the polling position is stored; by default made of the site and the JQL,
+     * so changing the JQL starts afresh.
+     */
+    public void setPositionKey(String positionKey) {
+        this.positionKey = positionKey;
     }
 
     // oauth1

@@ -13,17 +13,19 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.jiraq.camel.auth.AuthContext;
 import org.jiraq.camel.auth.AuthStrategyFactory;
 import org.jiraq.camel.client.JiraqClient;
+import org.jiraq.camel.webhook.WebhookOptions;
 
 /**
- * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues.
+ * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues; receive
+ * Jira's webhooks (jiraq:webhook) or poll for changed issues (jiraq:issues).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jiraq", title = "Jira (jiraq)", syntax = "jiraq:operation",
-             category = { Category.API, Category.CLOUD }, headersClass = JiraqConstants.class, producerOnly = true)
-public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.API, Category.CLOUD }, headersClass = JiraqConstants.class)
+public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The operation to perform")
     @Metadata(required = true)
@@ -45,6 +47,12 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
 
     /** Checks the options now, so a mistake fails at route start with a message that names the option. */
     void validate() {
+        if (operation == JiraqOperation.webhook) {
+            WebhookOptions.validate(configuration);
+            if (configuration.getWebhookRegistration() == JiraqWebhookRegistration.none) {
+                return; // Jira calls in; nothing calls Jira
+            }
+        }
         String baseUrl = configuration.getBaseUrl();
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException(
@@ -80,12 +88,17 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
             throw new IllegalArgumentException("Options 'pageSize' and 'maxResults' must be at least 1");
         }
         AuthStrategyFactory.validate(configuration, siteUrl, deployment); // fails now, naming the missing credential option
+        if (configuration.getWebhookRegistration() == JiraqWebhookRegistration.dynamic
+                && operation == JiraqOperation.webhook && deployment != JiraqDeployment.cloud) {
+            throw new IllegalArgumentException(
+                    "Option 'webhookRegistration' dynamic is for Jira Cloud apps; use admin on Data Center");
+        }
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (client == null) {
+        if (client == null && siteUrl != null) {
             AuthContext auth = AuthContext.create(getCamelContext(), configuration, siteUrl, deployment,
                     () -> getComponent().tokenStoreFor(configuration));
             client = new JiraqClient(siteUrl, AuthStrategyFactory.create(configuration, auth), auth.http(),
@@ -99,8 +112,17 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("jiraq:" + operation + " is a producer operation; it cannot consume");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        return switch (operation) {
+            case webhook -> new JiraqWebhookConsumer(this, processor);
+            case issues -> {
+                JiraqIssuesConsumer consumer = new JiraqIssuesConsumer(this, processor);
+                configureConsumer(consumer);
+                yield consumer;
+            }
+            default -> throw new UnsupportedOperationException(
+                    "jiraq:" + operation + " is a producer operation; consume with jiraq:webhook or jiraq:issues");
+        };
     }
 
     public JiraqOperation getOperation() {
@@ -158,6 +180,9 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
 
     @Override
     public Map<String, String> getServiceMetadata() {
+        if (siteUrl == null) {
+            return Map.of(); // a webhook that registers nothing has no Jira connection
+        }
         return Map.of("deployment", String.valueOf(deployment), "authStrategy",
                 String.valueOf(AuthStrategyFactory.resolveMethod(configuration)));
     }

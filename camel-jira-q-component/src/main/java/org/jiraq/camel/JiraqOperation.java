@@ -11,5 +11,10 @@ public enum JiraqOperation {
     addComment,
     getComments,
     getTransitions,
-    transitionIssue
+    transitionIssue,
+    // webhooks and polling: consumers
+    /** Consumer: Jira events pushed to an HTTP path served by Camel's platform-http. */
+    webhook,
+    /** Consumer: polls JQL for changed issues. */
+    issues
 }

@@ -34,6 +34,11 @@ public final class ApiResponse {
         return json(200, body);
     }
 
+    /** 202 with no body: the request was taken, its effect may come later. */
+    public static ApiResponse accepted() {
+        return new ApiResponse(202, new LinkedHashMap<>(), null);
+    }
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, new LinkedHashMap<>(), null);
     }
