@@ -30,7 +30,7 @@ class JiraqStoreTest {
         try {
             assertThat(restarted.keyFile()).contains(dir.resolve("jiraq.key").toAbsolutePath());
             assertThat(query(restarted, "SELECT version FROM jiraq_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank"))
-                    .containsExactly("1", "3", "6"); // V3: webhooks and polling, V6: Quartz
+                    .containsExactly("1", "3", "6", "7"); // V3: webhooks and polling, V6: Quartz, V7: poll lock
             assertThat(query(restarted, "SELECT COUNT(*) FROM jiraq_oauth_grant")).containsExactly("0");
         } finally {
             restarted.stop();

@@ -22,7 +22,7 @@ public enum SharedDatabase {
     H2 {
         @Override
         public String createDatabase(Path dir) {
-            return "jdbc:h2:file:" + dir.resolve("jiraq");
+            return "jdbc:h2:file:" + dir.resolve("jiraq") + JiraqStore.H2_SETTINGS;
         }
     },
     POSTGRESQL {
