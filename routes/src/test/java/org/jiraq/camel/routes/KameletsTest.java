@@ -125,14 +125,20 @@ class KameletsTest {
     }
 
     @Test
-    void transitionIssueSinkMovesTheIssueByTransitionName() throws Exception {
-        Issue issue = sim.state().createIssue("DEMO", "Task", "To be done");
+    void transitionIssueSinkMovesTheIssueByTheTransitionInItsHeaderElseItsProperty() throws Exception {
+        Issue first = sim.state().createIssue("DEMO", "Task", "To be done");
+        Issue second = sim.state().createIssue("DEMO", "Task", "To be started");
         ProducerTemplate template = sink("jiraq-transition-issue-sink", "&transition=Done");
 
-        Exchange done = template.request("direct:in", exchange -> exchange.getMessage().setHeader("issueKey", issue.key()));
+        Exchange byProperty = template.request("direct:in",
+                exchange -> exchange.getMessage().setHeader("issueKey", first.key()));
+        Exchange byHeader = template.request("direct:in", exchange -> exchange.getMessage().setHeaders(
+                Map.of("issueKey", second.key(), "transition", "In Progress")));
 
-        assertThat(done.getException()).isNull();
-        assertThat(sim.state().issue(issue.key()).status().name()).isEqualTo("Done");
+        assertThat(byProperty.getException()).isNull();
+        assertThat(byHeader.getException()).isNull();
+        assertThat(sim.state().issue(first.key()).status().name()).isEqualTo("Done");
+        assertThat(sim.state().issue(second.key()).status().name()).isEqualTo("In Progress");
     }
 
     @Test
@@ -154,7 +160,7 @@ class KameletsTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> issues.getReceivedCounter() == 2);
         assertThat(issues.getReceivedExchanges()).map(e -> e.getMessage().getHeader(JiraqConstants.ISSUE_KEY))
-                .containsExactly("DEMO-1", "DEMO-3");
+                .containsExactly("DEMO-1", "DEMO-2");
     }
 
     @Test
