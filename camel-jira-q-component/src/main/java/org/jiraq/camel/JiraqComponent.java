@@ -11,7 +11,11 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.jiraq.camel.auth.TokenStore;
+import org.jiraq.camel.gdpr.AccountRegistry;
+import org.jiraq.camel.gdpr.GdprStore;
+import org.jiraq.camel.gdpr.ReportingSchedule;
 import org.jiraq.camel.store.ClusteredQuartz;
+import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JdbcTokenStore;
 import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.camel.store.SecretCipher;
@@ -41,6 +45,10 @@ public class JiraqComponent extends HealthCheckComponent {
     private JiraqStore store;
     private TokenStore defaultTokenStore;
 
+    // gdpr
+    @Metadata(label = "advanced")
+    private GdprStore gdprStore;
+
     // scale
     @Metadata(label = "advanced")
     private Boolean clusteredSchedules;
@@ -49,6 +57,9 @@ public class JiraqComponent extends HealthCheckComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         JiraqOperation operation = parseOperation(remaining);
         JiraqEndpoint endpoint = new JiraqEndpoint(uri, this, operation, configuration.copy());
+        if (operation == JiraqOperation.gdpr) { // gdpr
+            ReportingSchedule.applyDefaults(parameters);
+        }
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
@@ -224,6 +235,28 @@ public class JiraqComponent extends HealthCheckComponent {
      */
     public void setTokenStoreThrowaway(boolean tokenStoreThrowaway) {
         this.tokenStoreThrowaway = tokenStoreThrowaway;
+    }
+
+    // gdpr
+
+    /** The accounts whose personal data the application holds; jiraq:gdpr reports them to Atlassian. */
+    public AccountRegistry getAccountRegistry() {
+        return getGdprStore();
+    }
+
+    public synchronized GdprStore getGdprStore() {
+        if (gdprStore == null) {
+            gdprStore = new JdbcGdprStore(getStore());
+        }
+        return gdprStore;
+    }
+
+    /**
+     * Where the account registry and the progress of the personal data reporting cycle are kept. Default: tables in
+     * the component's store (storeDataSource, storeUrl or the embedded H2 file).
+     */
+    public void setGdprStore(GdprStore gdprStore) {
+        this.gdprStore = gdprStore;
     }
 
     public JiraqConfiguration getConfiguration() {

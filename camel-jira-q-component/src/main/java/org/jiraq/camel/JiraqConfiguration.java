@@ -1,5 +1,7 @@
 package org.jiraq.camel;
 
+import java.time.Duration;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
@@ -144,6 +146,10 @@ public class JiraqConfiguration implements Cloneable {
     private String redirectUri;
     @UriParam(label = "security,advanced")
     private TokenStore tokenStore;
+
+    // gdpr
+    @UriParam(label = "consumer", defaultValue = "7d", javaType = "java.time.Duration")
+    private long cyclePeriod = Duration.ofDays(7).toMillis();
 
     public String getBaseUrl() {
         return baseUrl;
@@ -701,8 +707,9 @@ public class JiraqConfiguration implements Cloneable {
     }
 
     /**
-     * Atlassian's API gateway for OAuth 2.0 on Cloud: the accessible resources are listed under it and Jira is called
-     * through its /ex/jira/{cloudId} routes.
+     * Atlassian's API gateway for OAuth 2.0 on Cloud: the accessible resources are listed under it, Jira is called
+     * through its /ex/jira/{cloudId} routes, and the personal data reporting API (reportAccounts, gdpr) is its
+     * /app/report-accounts/.
      */
     public void setApiGatewayUrl(String apiGatewayUrl) {
         this.apiGatewayUrl = apiGatewayUrl;
@@ -730,6 +737,20 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setTokenStore(TokenStore tokenStore) {
         this.tokenStore = tokenStore;
+    }
+
+    // gdpr
+
+    public long getCyclePeriod() {
+        return cyclePeriod;
+    }
+
+    /**
+     * How often jiraq:gdpr reports every registered account (7d by default), counted from the start of the previous
+     * cycle. A Cycle-Period that Atlassian sends replaces it.
+     */
+    public void setCyclePeriod(long cyclePeriod) {
+        this.cyclePeriod = cyclePeriod;
     }
 
     public JiraqConfiguration copy() {

@@ -92,6 +92,21 @@ public final class JiraqConstants {
               javaType = "String")
     public static final String CREDENTIAL_ID = "CamelJiraqCredentialId";
 
+    // gdpr
+    @Metadata(label = "consumer",
+              description = "gdpr: the Atlassian account id whose personal data to erase or refresh. Also read by"
+                            + " JiraqAccountRecorder: the accounts to record (one id or a collection).",
+              javaType = "String")
+    public static final String ACCOUNT_ID = "CamelJiraqAccountId";
+    @Metadata(label = "consumer",
+              description = "gdpr: what to do with the account's personal data: closed (erase it) or updated (fetch"
+                            + " it again or drop it).",
+              javaType = "String")
+    public static final String ACCOUNT_STATUS = "CamelJiraqAccountStatus";
+    @Metadata(label = "producer", description = "reportAccounts: the Cycle-Period Atlassian sent, when it sent one.",
+              javaType = "java.time.Duration")
+    public static final String CYCLE_PERIOD = "CamelJiraqCyclePeriod";
+
     private JiraqConstants() {
     }
 }

@@ -17,6 +17,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import org.jiraq.camel.auth.AuthContext;
 import org.jiraq.camel.auth.AuthStrategyFactory;
 import org.jiraq.camel.client.JiraqClient;
+import org.jiraq.camel.gdpr.JiraqGdprConsumer;
 import org.jiraq.camel.webhook.WebhookOptions;
 
 /**
@@ -120,8 +121,14 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
                 configureConsumer(consumer);
                 yield consumer;
             }
+            case gdpr -> {
+                JiraqGdprConsumer consumer = new JiraqGdprConsumer(this, processor);
+                configureConsumer(consumer);
+                yield consumer;
+            }
             default -> throw new UnsupportedOperationException(
-                    "jiraq:" + operation + " is a producer operation; consume with jiraq:webhook or jiraq:issues");
+                    "jiraq:" + operation + " is a producer operation; consume with jiraq:webhook, jiraq:issues or"
+                    + " jiraq:gdpr");
         };
     }
 

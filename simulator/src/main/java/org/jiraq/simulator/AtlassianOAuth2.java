@@ -50,6 +50,8 @@ public final class AtlassianOAuth2 implements SimulatorFeature {
     /** Who client-credentials tokens act as. */
     public static final String SERVICE_ACCOUNT = "service-account@example.com";
     public static final String ACCESSIBLE_RESOURCES = "/oauth/token/accessible-resources";
+    /** The gateway's APIs for the app itself, such as personal data reporting: they take the app's access tokens. */
+    public static final String APP_APIS = "/app/";
     public static final String DATA_CENTER_TOKEN_PATH = "/rest/oauth2/latest/token";
 
     /** Set by the gateway rewrite on the requests it forwards: the cloudId the caller addressed. */
@@ -197,7 +199,7 @@ public final class AtlassianOAuth2 implements SimulatorFeature {
 
     /**
      * Access tokens this server issued: refused once expired; on Cloud accepted only through the gateway with this
-     * site's cloudId (or by accessible-resources); on Data Center accepted by the site itself.
+     * site's cloudId (or by accessible-resources and the app APIs); on Data Center accepted by the site itself.
      */
     private SimulatorAuth.Result authenticate(JiraSimulator.Flavour flavour, ApiRequest request) {
         String token = PersonalAccessTokenAuth.bearerToken(request);
@@ -206,7 +208,8 @@ public final class AtlassianOAuth2 implements SimulatorFeature {
             return SimulatorAuth.Result.abstain();
         }
         boolean reachable = flavour == JiraSimulator.Flavour.DATA_CENTER
-                || ACCESSIBLE_RESOURCES.equals(request.path()) || cloudId.equals(request.header(GATEWAY_HEADER));
+                || ACCESSIBLE_RESOURCES.equals(request.path()) || request.path().startsWith(APP_APIS)
+                || cloudId.equals(request.header(GATEWAY_HEADER));
         if (authority.isExpired(access.get()) || !reachable) {
             refusedAccessTokens.incrementAndGet();
             return SimulatorAuth.Result.refuse();

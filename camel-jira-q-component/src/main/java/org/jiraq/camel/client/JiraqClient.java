@@ -37,6 +37,7 @@ public final class JiraqClient {
     private final Duration requestTimeout;
     private final Set<String> trustedHosts;
     private final String credentialId;
+    private final URI fixedRoot;
 
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
         this.siteUrl = stripTrailingSlash(siteUrl);
@@ -48,9 +49,10 @@ public final class JiraqClient {
         auth.trustedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(hosts);
         this.credentialId = null;
+        this.fixedRoot = null;
     }
 
-    private JiraqClient(JiraqClient base, String credentialId) {
+    private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
         this.siteUrl = base.siteUrl;
         this.auth = base.auth;
         this.http = base.http;
@@ -58,6 +60,7 @@ public final class JiraqClient {
         this.requestTimeout = base.requestTimeout;
         this.trustedHosts = base.trustedHosts;
         this.credentialId = credentialId;
+        this.fixedRoot = fixedRoot;
     }
 
     /**
@@ -65,7 +68,21 @@ public final class JiraqClient {
      * {@code credentialId}. Null gives this client back.
      */
     public JiraqClient forCredential(String credentialId) {
-        return credentialId == null || credentialId.isBlank() ? this : new JiraqClient(this, credentialId);
+        return credentialId == null || credentialId.isBlank() ? this : new JiraqClient(this, credentialId, fixedRoot);
+    }
+
+    /**
+     * This client sending its requests below {@code root} instead of the auth strategy's REST root: for Atlassian's
+     * app APIs on the gateway ({@code https://api.atlassian.com/app/...}), which belong to no site. Credentials go
+     * there only when it is the site's origin or a host the auth strategy names (see {@link #sendsCredentialsTo}).
+     */
+    public JiraqClient atRoot(URI root) {
+        return new JiraqClient(this, credentialId, stripTrailingSlash(root));
+    }
+
+    /** Whether requests to {@code target} carry this client's credentials. */
+    public boolean sendsCredentialsTo(URI target) {
+        return isTrusted(target, siteUrl);
     }
 
     public URI siteUrl() {
@@ -118,11 +135,13 @@ public final class JiraqClient {
     }
 
     private HttpResponse<byte[]> sendFollowingRedirects(JiraqRequest request) throws IOException {
-        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+        URI root = fixedRoot != null ? fixedRoot : stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+        // a fixed root is trusted like any other host, not because a request is aimed at it
+        URI trustedRoot = fixedRoot != null ? siteUrl : root;
         URI uri = resolve(root, request);
         for (int hop = 0; ; hop++) {
             long start = System.nanoTime();
-            HttpResponse<byte[]> raw = send(request, uri, isTrusted(uri, root));
+            HttpResponse<byte[]> raw = send(request, uri, isTrusted(uri, trustedRoot));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), raw.statusCode(),
                         (System.nanoTime() - start) / 1_000_000);
