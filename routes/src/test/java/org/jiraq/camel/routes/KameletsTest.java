@@ -3,6 +3,8 @@ package org.jiraq.camel.routes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -12,9 +14,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.jiraq.camel.JiraqComponent;
+import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqDeployment;
 import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.PersonalDataReporting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +37,8 @@ class KameletsTest {
 
     @TempDir
     Path dir;
-    private final JiraSimulator sim = JiraSimulator.builder().start();
+    private final PersonalDataReporting reporting = new PersonalDataReporting();
+    private final JiraSimulator sim = JiraSimulator.builder().feature(reporting).start();
     private CamelContext context;
     private WebhookApp app;
 
@@ -187,5 +193,35 @@ class KameletsTest {
         assertThat(events.getReceivedCounter()).isOne();
         assertThat(events.getReceivedExchanges().get(0).getMessage().getHeader(JiraqConstants.ISSUE_KEY))
                 .isEqualTo("DEMO-1");
+    }
+
+    @Test
+    void gdprSourceDeliversTheAccountsAtlassianReportsClosedOrUpdated() throws Exception {
+        context = newContext();
+        // the GDPR source uses the component's connection (camel.component.jiraq.*), the simulator as the gateway
+        JiraqComponent jiraq = context.getComponent("jiraq", JiraqComponent.class);
+        JiraqConfiguration config = jiraq.getConfiguration();
+        config.setBaseUrl(sim.baseUrl());
+        config.setDeployment(JiraqDeployment.cloud);
+        config.setUsername(JiraSimulator.DEFAULT_USER);
+        config.setApiToken(JiraSimulator.DEFAULT_API_TOKEN);
+        config.setApiGatewayUrl(sim.baseUrl());
+        for (String account : List.of("acct-closed", "acct-updated", "acct-unchanged")) {
+            jiraq.getAccountRegistry().record(account, Instant.parse("2026-01-01T00:00:00Z"));
+        }
+        reporting.closed("acct-closed").updated(Instant.now(), "acct-updated");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kamelet:jiraq-gdpr-source?cron=*+*+*+*+*+?").to("mock:accounts");
+            }
+        });
+        context.start();
+        MockEndpoint accounts = context.getEndpoint("mock:accounts", MockEndpoint.class);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> accounts.getReceivedCounter() == 2);
+        assertThat(accounts.getReceivedExchanges())
+                .map(e -> e.getMessage().getBody(String.class) + "=" + e.getMessage().getHeader(JiraqConstants.ACCOUNT_STATUS))
+                .containsExactlyInAnyOrder("acct-closed=closed", "acct-updated=updated");
     }
 }
