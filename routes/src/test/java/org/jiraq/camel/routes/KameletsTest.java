@@ -116,6 +116,19 @@ class KameletsTest {
     }
 
     @Test
+    void requestSinkCallsTheGivenRestPathWithTheBody() throws Exception {
+        Issue issue = sim.state().createIssue("DEMO", "Task", "Summary via request");
+        ProducerTemplate template = sink("jiraq-request-sink", "&httpMethod=PUT&path=/rest/api/3/issue/" + issue.key());
+
+        Exchange done = template.request("direct:in",
+                exchange -> exchange.getMessage().setBody("{\"fields\":{\"summary\":\"Changed by the request sink\"}}"));
+
+        assertThat(done.getException()).isNull();
+        assertThat(sim.state().issue(issue.key()).summary()).isEqualTo("Changed by the request sink");
+        assertThat(done.getMessage().getHeader(JiraqConstants.HTTP_STATUS, Integer.class)).isEqualTo(204);
+    }
+
+    @Test
     void addCommentSinkAddsTheBodyAsAComment() throws Exception {
         Issue issue = sim.state().createIssue("DEMO", "Task", "Needs a comment");
         ProducerTemplate template = sink("jiraq-add-comment-sink", "");
