@@ -9,14 +9,21 @@ import org.apache.camel.spi.Metadata;
  */
 public final class JiraqConstants {
 
-    @Metadata(label = "producer", description = "The issue key or id the operation works on (getIssue, updateIssue,"
+    @Metadata(label = "common", description = "The issue key or id the operation works on (getIssue, updateIssue,"
                                                  + " deleteIssue, addComment, getComments, getTransitions,"
-                                                 + " transitionIssue). Set by createIssue to the new issue's key.",
+                                                 + " transitionIssue, getCustomerRequest, addRequestComment,"
+                                                 + " addAttachment). Set by createIssue and createCustomerRequest to"
+                                                 + " the new issue's key, and by the consumers to the key of the event's"
+                                                 + " issue.",
               javaType = "String")
     public static final String ISSUE_KEY = "CamelJiraqIssueKey";
-    @Metadata(label = "producer", description = "The id of the issue createIssue made.", javaType = "String")
+    @Metadata(label = "common", description = "The id of the issue createIssue or createCustomerRequest made, or of"
+                                                 + " the issue the consumers deliver.",
+              javaType = "String")
     public static final String ISSUE_ID = "CamelJiraqIssueId";
-    @Metadata(label = "producer", description = "createIssue: the project key of the new issue.", javaType = "String")
+    @Metadata(label = "common", description = "createIssue: the project key of the new issue. Set by the consumers"
+                                                 + " to the project of the event or issue.",
+              javaType = "String")
     public static final String PROJECT_KEY = "CamelJiraqProjectKey";
     @Metadata(label = "producer", description = "createIssue: the issue type name (Task, Bug, Story, ...).",
               javaType = "String")
@@ -40,10 +47,12 @@ public final class JiraqConstants {
               javaType = "String")
     public static final String TRANSITION = "CamelJiraqTransition";
     @Metadata(label = "producer",
-              description = "addComment: the comment (else the body). Plain text or Markdown becomes ADF on API v3.",
+              description = "addComment, addRequestComment: the comment (else the body). For addComment, plain text or"
+                            + " Markdown becomes ADF on API v3.",
               javaType = "Object")
     public static final String COMMENT = "CamelJiraqComment";
-    @Metadata(label = "producer", description = "addComment: the id of the comment created.", javaType = "String")
+    @Metadata(label = "producer", description = "addComment, addRequestComment: the id of the comment created.",
+              javaType = "String")
     public static final String COMMENT_ID = "CamelJiraqCommentId";
     @Metadata(label = "producer",
               description = "searchIssues in page mode: in, the position of the page to fetch; out, the position of"
@@ -56,9 +65,129 @@ public final class JiraqConstants {
     public static final String IS_LAST = "CamelJiraqIsLast";
     @Metadata(label = "producer",
               description = "The number of items returned (list and page modes, getProjects, getComments,"
-                            + " getTransitions).",
+                            + " getTransitions, request with paginate, getServiceDesks, getRequestTypes,"
+                            + " bulkCreateIssues, addAttachment).",
               javaType = "Integer")
     public static final String RESULT_COUNT = "CamelJiraqResultCount";
+
+    // webhooks and polling
+    @Metadata(label = "consumer", description = "jiraq:webhook: the event's webhookEvent, for example"
+                                                 + " jira:issue_created or comment_created.",
+              javaType = "String")
+    public static final String WEBHOOK_EVENT = "CamelJiraqWebhookEvent";
+    @Metadata(label = "consumer",
+              description = "jiraq:webhook: Jira's X-Atlassian-Webhook-Identifier, the same on every retry of one"
+                            + " delivery; the key of de-duplication.",
+              javaType = "String")
+    public static final String WEBHOOK_IDENTIFIER = "CamelJiraqWebhookIdentifier";
+    @Metadata(label = "consumer",
+              description = "jiraq:webhook: Jira's X-Atlassian-Webhook-Retry, how often Jira has retried this"
+                            + " delivery; absent on the first attempt.",
+              javaType = "Integer")
+    public static final String WEBHOOK_RETRY = "CamelJiraqWebhookRetry";
+    @Metadata(label = "consumer", description = "jiraq:issues: when the delivered change was made (the issue's"
+                                                 + " updated field).",
+              javaType = "java.time.Instant")
+    public static final String ISSUE_UPDATED = "CamelJiraqIssueUpdated";
+    // oauth2
+    @Metadata(label = "producer",
+              description = "The stored OAuth 2.0 grant to call Jira with (authStrategy=oauth2), overriding the"
+                            + " credentialId option for this exchange: one route can act for many connected users."
+                            + " Also read by the authorize processor of the connect flow.",
+              javaType = "String")
+    public static final String CREDENTIAL_ID = "CamelJiraqCredentialId";
+
+    // gdpr
+    @Metadata(label = "consumer",
+              description = "gdpr: the Atlassian account id whose personal data to erase or refresh. Also read by"
+                            + " JiraqAccountRecorder: the accounts to record (one id or a collection).",
+              javaType = "String")
+    public static final String ACCOUNT_ID = "CamelJiraqAccountId";
+    @Metadata(label = "consumer",
+              description = "gdpr: what to do with the account's personal data: closed (erase it) or updated (fetch"
+                            + " it again or drop it).",
+              javaType = "String")
+    public static final String ACCOUNT_STATUS = "CamelJiraqAccountStatus";
+    @Metadata(label = "producer", description = "reportAccounts: the Cycle-Period Atlassian sent, when it sent one.",
+              javaType = "java.time.Duration")
+    public static final String CYCLE_PERIOD = "CamelJiraqCyclePeriod";
+
+    // request, serviceDeskRequest
+    @Metadata(label = "producer", description = "request, serviceDeskRequest: the HTTP method (GET, POST, PUT, PATCH,"
+                                                 + " DELETE, HEAD); overrides option httpMethod.",
+              javaType = "String")
+    public static final String HTTP_METHOD = "CamelJiraqHttpMethod";
+    @Metadata(label = "producer",
+              description = "request: the path below /rest (/api/3/myself); serviceDeskRequest: the path below"
+                            + " /rest/servicedeskapi (/servicedesk). May end in a query string; overrides option path.",
+              javaType = "String")
+    public static final String PATH = "CamelJiraqPath";
+    @Metadata(label = "producer",
+              description = "request, serviceDeskRequest: query parameters (a Map; a Collection value repeats the"
+                            + " parameter), added to the query.* options.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String QUERY = "CamelJiraqQuery";
+    @Metadata(label = "producer",
+              description = "request, serviceDeskRequest: HTTP headers to send (a Map), added to the httpHeader.*"
+                            + " options. Only these are sent; Authorization, Cookie and Host are refused.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String HTTP_HEADERS = "CamelJiraqHttpHeaders";
+    @Metadata(label = "producer",
+              description = "request, serviceDeskRequest: cookies to send (a Map of names to values), added to the"
+                            + " cookie.* options. Jira's session cookies are refused.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String COOKIES = "CamelJiraqCookies";
+    @Metadata(label = "producer", description = "request, serviceDeskRequest: whether to follow Jira's paging and"
+                                                 + " return the items of every page; overrides option paginate.",
+              javaType = "Boolean")
+    public static final String PAGINATE = "CamelJiraqPaginate";
+    @Metadata(label = "producer", description = "request, serviceDeskRequest without paginate: the HTTP status Jira"
+                                                 + " answered with.",
+              javaType = "Integer")
+    public static final String HTTP_STATUS = "CamelJiraqHttpStatus";
+
+    // Service Management
+    @Metadata(label = "producer", description = "getRequestTypes, createCustomerRequest: the service desk id;"
+                                                 + " overrides option serviceDeskId.",
+              javaType = "String")
+    public static final String SERVICE_DESK_ID = "CamelJiraqServiceDeskId";
+    @Metadata(label = "producer", description = "createCustomerRequest: the request type id; overrides option"
+                                                 + " requestTypeId.",
+              javaType = "String")
+    public static final String REQUEST_TYPE_ID = "CamelJiraqRequestTypeId";
+    @Metadata(label = "producer",
+              description = "createCustomerRequest: the request's field values by field id (a Map, JSON node or JSON"
+                            + " string), added to those of the body.",
+              javaType = "Object")
+    public static final String REQUEST_FIELD_VALUES = "CamelJiraqRequestFieldValues";
+    @Metadata(label = "producer", description = "createCustomerRequest: the account id (Data Center: user name) of"
+                                                 + " the customer the request is raised for.",
+              javaType = "String")
+    public static final String RAISE_ON_BEHALF_OF = "CamelJiraqRaiseOnBehalfOf";
+    @Metadata(label = "producer", description = "createCustomerRequest: the customers to add as participants (a List"
+                                                 + " or a comma-separated String of account ids).",
+              javaType = "Object")
+    public static final String REQUEST_PARTICIPANTS = "CamelJiraqRequestParticipants";
+    @Metadata(label = "producer", description = "createCustomerRequest, getCustomerRequest: the request's current"
+                                                 + " status name.",
+              javaType = "String")
+    public static final String REQUEST_STATUS = "CamelJiraqRequestStatus";
+    @Metadata(label = "producer", description = "addRequestComment: true for a comment the customer sees, false for"
+                                                 + " an internal note; overrides option publicComment.",
+              javaType = "Boolean")
+    public static final String PUBLIC_COMMENT = "CamelJiraqPublicComment";
+
+    // bulkCreateIssues
+    @Metadata(label = "producer", description = "bulkCreateIssues: how many of the inputs were not created.",
+              javaType = "Integer")
+    public static final String FAILED_COUNT = "CamelJiraqFailedCount";
+
+    // addAttachment
+    @Metadata(label = "producer",
+              description = "addAttachment: the file name for content given as byte[] or InputStream (a String, or a"
+                            + " List of names in the order of a List body); File and Path bodies keep their own name.",
+              javaType = "Object")
+    public static final String FILE_NAME = "CamelJiraqFileName";
 
     // faults: retry-safe creates and rate-limit state
     @Metadata(label = "producer",

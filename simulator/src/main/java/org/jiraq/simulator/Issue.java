@@ -15,11 +15,12 @@ import java.util.Map;
 public final class Issue {
 
     private final long id;
-    private final Project project;
+    private Project project;
     private final long number;
     private final Instant created;
     private final SimulatorUser reporter;
     private final List<Comment> comments = new ArrayList<>();
+    private final List<Attachment> attachments = new ArrayList<>();
     private final Map<String, JsonNode> customFields = new LinkedHashMap<>();
     private final Map<String, JsonNode> properties = new LinkedHashMap<>();
     private String summary;
@@ -147,6 +148,10 @@ public final class Issue {
         return List.copyOf(comments);
     }
 
+    public List<Attachment> attachments() {
+        return List.copyOf(attachments);
+    }
+
     /** Summary, description and comments as one lower-case text, for JQL's {@code text ~}; kept until a change. */
     String searchText() {
         if (searchText == null) {
@@ -198,6 +203,18 @@ public final class Issue {
     void addComment(Comment comment) {
         comments.add(comment);
         this.searchText = null;
+    }
+
+    void addAttachment(Attachment attachment) {
+        attachments.add(attachment);
+    }
+
+    List<Comment> liveComments() {
+        return comments;
+    }
+
+    void setProject(Project project) {
+        this.project = project;
     }
 
     void touch(Instant at) {

@@ -20,7 +20,13 @@ final class Jql {
     private Jql() {
     }
 
+    /** A query nobody in particular runs (a webhook's filter): {@code currentUser()} matches no one. */
+    static JqlQuery compile(String jql, SimulatorState state, Instant now) {
+        return compile(jql, state, now, null);
+    }
+
     /**
+     * @param user who searches, for {@code currentUser()}; null when nobody does (a webhook's filter)
      * @throws JqlException with Jira's messages when the query is malformed or names what does not exist
      */
     static JqlQuery compile(String jql, SimulatorState state, Instant now, SimulatorUser user) {

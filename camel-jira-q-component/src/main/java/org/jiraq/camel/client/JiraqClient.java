@@ -38,6 +38,8 @@ public final class JiraqClient {
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
     private final Set<String> trustedHosts;
+    private final String credentialId;
+    private final URI fixedRoot;
     private final RateLimitGovernor governor;
 
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
@@ -49,7 +51,43 @@ public final class JiraqClient {
         Set<String> hosts = new HashSet<>();
         auth.trustedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(hosts);
+        this.credentialId = null;
+        this.fixedRoot = null;
         this.governor = RateLimitGovernor.of(this.siteUrl, auth.describe());
+    }
+
+    private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
+        this.siteUrl = base.siteUrl;
+        this.auth = base.auth;
+        this.http = base.http;
+        this.retryPolicy = base.retryPolicy;
+        this.requestTimeout = base.requestTimeout;
+        this.trustedHosts = base.trustedHosts;
+        this.credentialId = credentialId;
+        this.fixedRoot = fixedRoot;
+        this.governor = base.governor;
+    }
+
+    /**
+     * This client acting for one stored OAuth 2.0 grant: requests (and the pages of a paginator) that name none use
+     * {@code credentialId}. Null gives this client back.
+     */
+    public JiraqClient forCredential(String credentialId) {
+        return credentialId == null || credentialId.isBlank() ? this : new JiraqClient(this, credentialId, fixedRoot);
+    }
+
+    /**
+     * This client sending its requests below {@code root} instead of the auth strategy's REST root: for Atlassian's
+     * app APIs on the gateway ({@code https://api.atlassian.com/app/...}), which belong to no site. Credentials go
+     * there only when it is the site's origin or a host the auth strategy names (see {@link #sendsCredentialsTo}).
+     */
+    public JiraqClient atRoot(URI root) {
+        return new JiraqClient(this, credentialId, stripTrailingSlash(root));
+    }
+
+    /** Whether requests to {@code target} carry this client's credentials. */
+    public boolean sendsCredentialsTo(URI target) {
+        return isTrusted(target, siteUrl);
     }
 
     public URI siteUrl() {
@@ -76,6 +114,9 @@ public final class JiraqClient {
      * @throws JiraqConnectionException no usable answer, saying whether Jira may have processed the request
      */
     public JiraqResponse execute(JiraqRequest request, DuplicateGuard guard) throws IOException {
+        if (credentialId != null && request.credentialId() == null) {
+            request = request.withCredentialId(credentialId);
+        }
         int retries = 0;
         boolean renewed = false;
         while (true) {
@@ -87,9 +128,9 @@ public final class JiraqClient {
             }
             governor.beforeSend(request, retryPolicy.maxDelay());
             Instant attemptStart = Instant.now();
-            JiraqResponse response;
+            HttpResponse<byte[]> raw;
             try {
-                response = sendFollowingRedirects(request);
+                raw = sendFollowingRedirects(request);
             } catch (IOException e) {
                 boolean unknown = !request.retrySafe() && RetryPolicy.mayHaveReachedJira(e);
                 if (unknown && guard != null) {
@@ -104,12 +145,14 @@ public final class JiraqClient {
                 pause(request, retries++, settle, e.getClass().getSimpleName());
                 continue;
             }
+            JiraqResponse response = new JiraqResponse(raw.statusCode(), raw.headers(), raw.body());
             governor.afterResponse(request, response);
             if (response.status() < 400) {
                 return response;
             }
-            if (response.status() == 401 && !renewed
-                    && auth.renewAfterUnauthorized(request.credentialId(), null)) {
+            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile
+            if (response.status() == 401 && !renewed && auth.renewAfterUnauthorized(request.credentialId(),
+                    raw.request().headers().firstValue("Authorization").orElse(null))) {
                 renewed = true;
                 continue;
             }
@@ -138,12 +181,44 @@ public final class JiraqClient {
         return new Paginator(this, firstPage, style, limit);
     }
 
-    private JiraqResponse sendFollowingRedirects(JiraqRequest request) throws IOException {
-        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+    /**
+     * The request for a page Jira linked to (a cursor's {@code next}): the same resource, with the link's query
+     * parameters set over the request's own. A link to another origin or another resource is refused, so the
+     * credentials never follow it anywhere else.
+     */
+    public JiraqRequest followLink(JiraqRequest current, String link) throws IOException {
+        String credential = current.credentialId() != null ? current.credentialId() : credentialId;
+        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, credential));
+        URI target;
+        try {
+            target = URI.create(root + current.path()).resolve(link);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Jira's next-page link '" + link + "' is not a valid URL", e);
+        }
+        boolean sameResource = sameOrigin(target, siteUrl) && current.path().equals(pathBelow(siteUrl, target))
+                || sameOrigin(target, root) && current.path().equals(pathBelow(root, target));
+        if (!sameResource) {
+            throw new IllegalStateException("Jira's next-page link '" + link + "' leaves " + current.path() + " on "
+                                            + siteUrl + "; it is not followed, so the credentials stay with the site");
+        }
+        return current.withQuery(RestPath.decodeQuery(target.getRawQuery()));
+    }
+
+    /** The part of {@code target}'s path below {@code base}'s path, or null when it is not below it. */
+    private static String pathBelow(URI base, URI target) {
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+        String path = target.normalize().getRawPath();
+        return path != null && path.startsWith(basePath) ? path.substring(basePath.length()) : null;
+    }
+
+    private HttpResponse<byte[]> sendFollowingRedirects(JiraqRequest request) throws IOException {
+        URI root = fixedRoot != null ? fixedRoot : stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+        // a fixed root is trusted like any other host, not because a request is aimed at it
+        URI trustedRoot = fixedRoot != null ? siteUrl : root;
         URI uri = resolve(root, request);
         for (int hop = 0; ; hop++) {
             long start = System.nanoTime();
-            HttpResponse<byte[]> raw = send(request, uri, isTrusted(uri, root));
+            HttpResponse<byte[]> raw = send(request, uri, isTrusted(uri, trustedRoot));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), raw.statusCode(),
                         (System.nanoTime() - start) / 1_000_000);
@@ -151,7 +226,7 @@ public final class JiraqClient {
             String location = raw.headers().firstValue("Location").orElse(null);
             if (!isRedirect(raw.statusCode()) || location == null || hop == MAX_REDIRECTS
                     || !"GET".equals(request.method())) {
-                return new JiraqResponse(raw.statusCode(), raw.headers(), raw.body());
+                return raw;
             }
             uri = uri.resolve(location);
         }
@@ -166,14 +241,19 @@ public final class JiraqClient {
     private HttpResponse<byte[]> send(JiraqRequest request, URI uri, boolean trusted) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout)
                 .header("Accept", "application/json");
-        request.headers().forEach(builder::header);
+        // a route's own headers may replace Accept; its cookies are for the site only, like the credentials
+        request.headers().forEach((name, value) -> {
+            if (trusted || !"Cookie".equalsIgnoreCase(name)) {
+                builder.setHeader(name, value);
+            }
+        });
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
         if (request.streamBody() != null) {
             body = request.streamBody();
-            builder.header("Content-Type", request.contentType());
+            builder.setHeader("Content-Type", request.contentType());
         } else if (request.jsonBody() != null) {
             body = HttpRequest.BodyPublishers.ofByteArray(Json.write(request.jsonBody()));
-            builder.header("Content-Type", "application/json");
+            builder.setHeader("Content-Type", "application/json");
         }
         builder.method(request.method(), body);
         if (trusted) {

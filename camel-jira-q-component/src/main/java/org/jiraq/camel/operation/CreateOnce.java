@@ -36,7 +36,7 @@ final class CreateOnce {
 
     /** Creates with {@code POST path}; the answer is Jira's, or the one it gave the earlier attempt that got through. */
     JiraqResponse send(Message in, String path, ObjectNode request) throws IOException {
-        JiraqClient client = endpoint.getClient();
+        JiraqClient client = endpoint.getClient(in.getExchange());
         if (!endpoint.getConfiguration().isIdempotentCreate()) {
             return client.execute(JiraqRequest.post(path).json(request).build());
         }
@@ -102,7 +102,7 @@ final class CreateOnce {
 
         @Override
         protected JiraqResponse findExisting(JiraqClient client, Instant since) throws IOException {
-            JsonNode issue = markers.find(Set.of(key), project, since).get(key);
+            JsonNode issue = markers.find(client, Set.of(key), project, since).get(key);
             if (issue == null) {
                 return null;
             }

@@ -59,11 +59,12 @@ final class IdempotencyMarkers {
     /**
      * The issues carrying the given keys, by key; keys with no issue are absent.
      *
+     * @param client  the client of the exchange, so the lookup uses the same credentials as the create
      * @param project the project key or id the issues were created in, or null
      * @param since   when the first create whose outcome is unknown was sent
      */
-    Map<String, JsonNode> find(Collection<String> keys, String project, Instant since) throws IOException {
-        JiraqClient client = endpoint.getClient();
+    Map<String, JsonNode> find(JiraqClient client, Collection<String> keys, String project, Instant since)
+            throws IOException {
         String jql = endpoint.getConfiguration().getIdempotencyLookup() == JiraqIdempotencyLookup.propertyQuery
                 ? propertyQuery(keys) : recentCreatesQuery(project, since);
         Map<String, JsonNode> found = new LinkedHashMap<>();

@@ -1,0 +1,47 @@
+package org.jiraq.camel.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Cursor paging by URL: each page names the next one in {@code next} (the failed-webhook list). The link is followed
+ * only while it names the same resource on the same site; its query is carried over to the request, so the request
+ * keeps its own root and credentials. An empty page ends the walk: Jira hands out a next URL even when nothing
+ * follows yet.
+ */
+final class NextUrlPageStyle implements PageStyle {
+
+    private final String itemsField;
+    private final JiraqClient client;
+
+    NextUrlPageStyle(String itemsField, JiraqClient client) {
+        this.itemsField = itemsField;
+        this.client = client;
+    }
+
+    @Override
+    public JsonNode items(JsonNode page) {
+        return page.path(itemsField);
+    }
+
+    @Override
+    public JiraqRequest next(JiraqRequest current, JsonNode page, int itemCount) {
+        String next = nextPosition(current, page, itemCount);
+        if (next == null) {
+            return null;
+        }
+        try {
+            return client.followLink(current, next);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String nextPosition(JiraqRequest current, JsonNode page, int itemCount) {
+        String next = page.path("next").asText(null);
+        return itemCount == 0 || next == null || next.isBlank() ? null : next;
+    }
+}
