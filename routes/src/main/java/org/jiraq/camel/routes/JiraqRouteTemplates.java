@@ -2,10 +2,12 @@ package org.jiraq.camel.routes;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqRetryAfterProcessor;
 import org.jiraq.camel.routes.deadletter.DeadLetterReplay;
 import org.jiraq.camel.routes.deadletter.DeadLetterStore;
 import org.jiraq.camel.routes.deadletter.FailureReason;
+import org.jiraq.camel.routes.deadletter.JdbcDeadLetterStore;
 
 /**
  * Route templates for delivering to Jira without losing or doubling anything. Add this builder to a Camel context
@@ -17,7 +19,8 @@ import org.jiraq.camel.routes.deadletter.FailureReason;
  * on a create, which is made retry-safe) is redelivered with exponential backoff and never sooner than Jira's
  * Retry-After; anything else, or what is still failing after {@code maximumRedeliveries}, goes to {@code deadLetter}
  * with the reason in the {@code CamelJiraqFailure*} headers. By default the dead letter is kept in the
- * {@link DeadLetterStore} bound as {@value #DEFAULT_STORE}.</li>
+ * {@link DeadLetterStore} bound as {@value #DEFAULT_STORE}: the application's own, else a {@link JdbcDeadLetterStore}
+ * in the jiraq component's database (table jiraq_dead_letter), which survives restarts.</li>
  * <li>{@value #DEAD_LETTER_REPLAY}: on each {@code trigger}, sends a sink's stored dead letters to its target again,
  * removing those delivered; writes that may already have happened and are not safe to repeat are left for review.</li>
  * </ul>
@@ -31,6 +34,7 @@ public class JiraqRouteTemplates extends RouteBuilder {
 
     @Override
     public void configure() {
+        bindDefaultStore();
         routeTemplate(RESILIENT_SINK)
                 .templateParameter("source", null, "The endpoint to consume from")
                 .templateParameter("target", null, "The jiraq endpoint to deliver to, for example jiraq:createIssue")
@@ -77,11 +81,23 @@ public class JiraqRouteTemplates extends RouteBuilder {
                     .process("{{replay}}");
     }
 
+    /**
+     * Unless the application bound a store of its own under {@value #DEFAULT_STORE}, dead letters go to the jiraq
+     * component's database, opened when the first one is written.
+     */
+    private void bindDefaultStore() {
+        CamelContext context = getCamelContext();
+        if (context.getRegistry().lookupByName(DEFAULT_STORE) == null) {
+            context.getRegistry().bind(DEFAULT_STORE, DeadLetterStore.class,
+                    new JdbcDeadLetterStore(() -> context.getComponent("jiraq", JiraqComponent.class).getStore()));
+        }
+    }
+
     private static DeadLetterStore store(CamelContext context, String name) {
         DeadLetterStore store = context.getRegistry().lookupByNameAndType(name, DeadLetterStore.class);
         if (store == null) {
             throw new IllegalArgumentException("No DeadLetterStore is bound as '" + name + "' (template parameter"
-                                               + " 'store'): bind a JdbcDeadLetterStore or InMemoryDeadLetterStore");
+                                               + " 'store'): bind a JdbcDeadLetterStore or an InMemoryDeadLetterStore");
         }
         return store;
     }
