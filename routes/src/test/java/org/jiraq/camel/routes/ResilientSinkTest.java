@@ -113,6 +113,20 @@ class ResilientSinkTest extends SinkTestSupport {
     }
 
     @Test
+    void deadLetterKeepsNeitherTransportHeadersNorCookies() {
+        Map<String, Object> headers = new java.util.HashMap<>(ticket("NOPE", "Wrong project"));
+        headers.put("Authorization", "Basic c2VjcmV0");
+        headers.put(JiraqConstants.COOKIES, Map.of("JSESSIONID", "s3ssion"));
+
+        template.sendBodyAndHeaders("direct:tickets", null, headers);
+
+        DeadLetter letter = deadLetters.oldest("tickets", 10, true).get(0);
+        assertThat(letter.headers()).containsKeys(JiraqConstants.PROJECT_KEY, JiraqConstants.IDEMPOTENCY_KEY)
+                .doesNotContainKeys("Authorization", JiraqConstants.COOKIES);
+        assertThat(letter.toString()).doesNotContain("c2VjcmV0").doesNotContain("s3ssion");
+    }
+
+    @Test
     void commentWhoseAnswerIsLostIsDeadLetteredAsUnknownNotSentTwice() {
         String key = sim.state().createIssue("DEMO", "Task", "t").key();
         faults.enabled(true);

@@ -14,7 +14,8 @@ import org.jiraq.camel.client.Json;
  * An exchange a resilient sink could not deliver, as kept for a later replay: the body as text, the message's
  * {@code CamelJiraq*} headers (the operation's inputs, including the idempotency key that keeps a replayed create
  * single) and the reason. Other headers are left out on purpose: inbound transport headers such as
- * {@code Authorization} never reach the store.
+ * {@code Authorization} never reach the store, nor do the cookies of a {@code request} ({@code CamelJiraqCookies}),
+ * which may carry a session.
  *
  * @param id       the store's id; 0 before it is stored
  * @param sink     the id of the route that gave up on it
@@ -73,7 +74,8 @@ public record DeadLetter(long id, String sink, Instant failedAt, int attempts, S
         Map<String, Object> kept = new LinkedHashMap<>();
         exchange.getMessage().getHeaders().forEach((name, value) -> {
             if (name.startsWith(HEADER_PREFIX) && !name.startsWith(DeadLetterHeaders.FAILURE_PREFIX)
-                    && !DeadLetterHeaders.DEAD_LETTER_ID.equals(name) && isPortable(value)) {
+                    && !DeadLetterHeaders.DEAD_LETTER_ID.equals(name) && !JiraqConstants.COOKIES.equals(name)
+                    && isPortable(value)) {
                 kept.put(name, value instanceof Map || value instanceof Iterable ? Json.toJava(Json.toNode(value)) : value);
             }
         });
