@@ -17,7 +17,9 @@ import org.apache.camel.support.DefaultEndpoint;
 import org.jiraq.camel.auth.AuthStrategyFactory;
 import org.jiraq.camel.client.HttpClientFactory;
 import org.jiraq.camel.client.JiraqClient;
+import org.jiraq.camel.client.JiraqClientListener;
 import org.jiraq.camel.client.RetryPolicy;
+import org.jiraq.camel.observe.JiraqConnection;
 
 /**
  * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues.
@@ -36,6 +38,8 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
     private JiraqDeployment deployment;
     private int apiVersion;
     private JiraqClient client;
+    // observability
+    private JiraqConnection connection;
 
     public JiraqEndpoint(String uri, JiraqComponent component, JiraqOperation operation,
                          JiraqConfiguration configuration) {
@@ -95,6 +99,22 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
                             Duration.ofMillis(configuration.getMaxRetryDelay())),
                     Duration.ofMillis(configuration.getRequestTimeout()));
         }
+        // observability
+        getComponent().resolveMetrics();
+        connection = getComponent().getConnections().acquire(client, deployment, apiVersion,
+                AuthStrategyFactory.resolveMethod(configuration), getComponent().getMetrics());
+        client.setListener(connection.listenerFor(operation.name()));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // observability
+        if (connection != null) {
+            client.setListener(JiraqClientListener.NONE);
+            getComponent().getConnections().release(connection);
+            connection = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -117,6 +137,16 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
 
     public JiraqClient getClient() {
         return client;
+    }
+
+    @Override
+    public JiraqComponent getComponent() {
+        return (JiraqComponent) super.getComponent();
+    }
+
+    /** The Jira connection this endpoint uses while started: its health, recent activity and indicators. */
+    public JiraqConnection getConnection() {
+        return connection;
     }
 
     public JiraqDeployment getDeployment() {

@@ -21,12 +21,17 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        sim = JiraSimulator.builder().flavour(flavour()).start();
+        sim = simulator().start();
         CamelContext context = super.createCamelContext();
         JiraqComponent jiraq = new JiraqComponent();
         configure(jiraq.getConfiguration());
         context.addComponent("jiraq", jiraq);
         return context;
+    }
+
+    /** The simulator to start; subclasses add to it (a fixed port, more features). */
+    protected JiraSimulator.Builder simulator() {
+        return JiraSimulator.builder().flavour(flavour());
     }
 
     /** Connection options for the simulator; subclasses change them to test other set-ups. */

@@ -36,6 +36,7 @@ public final class JiraqClient {
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
     private final Set<String> trustedHosts;
+    private volatile JiraqClientListener listener = JiraqClientListener.NONE;
 
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
         this.siteUrl = stripTrailingSlash(siteUrl);
@@ -92,12 +93,29 @@ public final class JiraqClient {
         return new Paginator(this, firstPage, style, limit);
     }
 
+    /** Who hears about each call (metrics, health, dev console); set once when the endpoint starts. */
+    public void setListener(JiraqClientListener listener) {
+        this.listener = listener;
+    }
+
+    /** A client for the same site and credentials that never retries: for health checks, which must answer quickly. */
+    public JiraqClient withoutRetries() {
+        return new JiraqClient(siteUrl, auth, http, RetryPolicy.none(), requestTimeout);
+    }
+
     private JiraqResponse sendFollowingRedirects(JiraqRequest request) throws IOException {
         URI root = stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
         URI uri = resolve(root, request);
         for (int hop = 0; ; hop++) {
             long start = System.nanoTime();
-            HttpResponse<byte[]> raw = send(request, uri, isTrusted(uri, root));
+            HttpResponse<byte[]> raw;
+            try {
+                raw = send(request, uri, isTrusted(uri, root));
+            } catch (IOException e) {
+                listener.failed(request, e, System.nanoTime() - start);
+                throw e;
+            }
+            listener.answered(request, raw.statusCode(), raw.headers(), System.nanoTime() - start);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), raw.statusCode(),
                         (System.nanoTime() - start) / 1_000_000);
@@ -154,6 +172,7 @@ public final class JiraqClient {
 
     private void pause(JiraqRequest request, int retry, Duration retryAfter, String cause) throws IOException {
         Duration delay = retryPolicy.delay(retry, retryAfter);
+        listener.retrying(request, retry + 1, delay, cause);
         LOG.info("Retrying {} {} after {} in {} ms (retry {} of {})", request.method(), request.path(), cause,
                 delay.toMillis(), retry + 1, retryPolicy.maxRetries());
         try {

@@ -47,6 +47,7 @@ public final class SearchOperation {
                 List<Object> issues = new ArrayList<>();
                 pages.forEachRemaining(issue -> issues.add(outputs.map(issue)));
                 in.setHeader(JiraqConstants.RESULT_COUNT, issues.size());
+                Outputs.progress(in, pages, false);
                 in.setBody(issues);
             }
             case page -> {
@@ -61,6 +62,7 @@ public final class SearchOperation {
                 }
                 in.setHeader(JiraqConstants.IS_LAST, next == null);
                 in.setHeader(JiraqConstants.RESULT_COUNT, issues.size());
+                Outputs.progress(in, pages, position != null);
                 in.setBody(issues);
             }
             case stream -> in.setBody(outputs.stream(endpoint.getClient().paginate(first, style, Long.MAX_VALUE)));
