@@ -74,6 +74,16 @@ public class JiraqConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false")
     private boolean adfAsText;
 
+    // oauth1
+    @UriParam(label = "security")
+    private String consumerKey;
+    @UriParam(label = "security", secret = true)
+    private String privateKey;
+    @UriParam(label = "security")
+    private String privateKeyFile;
+    @UriParam(label = "security", secret = true)
+    private String accessToken;
+
     public String getBaseUrl() {
         return baseUrl;
     }
@@ -308,6 +318,55 @@ public class JiraqConfiguration implements Cloneable {
     /** Return rich-text values (description, comment bodies) as plain text instead of ADF documents. */
     public void setAdfAsText(boolean adfAsText) {
         this.adfAsText = adfAsText;
+    }
+
+    // oauth1
+    public String getConsumerKey() {
+        return consumerKey;
+    }
+
+    /**
+     * The consumer key of the Jira application link (Incoming Authentication) for authStrategy=oauth1.
+     */
+    public void setConsumerKey(String consumerKey) {
+        this.consumerKey = consumerKey;
+    }
+
+    public String getPrivateKey() {
+        return privateKey;
+    }
+
+    /**
+     * The consumer's RSA private key as PEM text (PKCS#1 BEGIN RSA PRIVATE KEY or PKCS#8 BEGIN PRIVATE KEY, not
+     * encrypted) for authStrategy=oauth1; the application link holds its public key. Use either this or
+     * privateKeyFile.
+     */
+    public void setPrivateKey(String privateKey) {
+        this.privateKey = privateKey;
+    }
+
+    public String getPrivateKeyFile() {
+        return privateKeyFile;
+    }
+
+    /**
+     * The path of a PEM file holding the consumer's RSA private key (PKCS#1 or PKCS#8, not encrypted) for
+     * authStrategy=oauth1. Use either this or privateKey.
+     */
+    public void setPrivateKeyFile(String privateKeyFile) {
+        this.privateKeyFile = privateKeyFile;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    /**
+     * The OAuth 1.0a access token for authStrategy=oauth1, obtained once with the three-legged dance
+     * (org.jiraq.camel.auth.OAuth1Dance).
+     */
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
     }
 
     public JiraqConfiguration copy() {

@@ -29,7 +29,7 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
         return context;
     }
 
-    /** The simulator to start; subclasses add to it (a fixed port, more features). */
+    /** The simulator of this test class, not yet started; subclasses add features to it (an OAuth provider...). */
     protected JiraSimulator.Builder simulator() {
         return JiraSimulator.builder().flavour(flavour());
     }

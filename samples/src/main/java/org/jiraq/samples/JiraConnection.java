@@ -34,8 +34,14 @@ public final class JiraConnection {
                 props.put(PREFIX + "authStrategy", "pat");
                 props.put(PREFIX + "personalAccessToken", require(env, "JIRA_PAT", method));
             }
+            case "oauth1" -> {
+                props.put(PREFIX + "authStrategy", "oauth1");
+                props.put(PREFIX + "consumerKey", require(env, "JIRA_CONSUMER_KEY", method));
+                props.put(PREFIX + "privateKeyFile", require(env, "JIRA_PRIVATE_KEY_PATH", method));
+                props.put(PREFIX + "accessToken", require(env, "JIRA_ACCESS_TOKEN", method));
+            }
             default -> throw new IllegalArgumentException(
-                    "JIRA_AUTH_METHOD=" + method + " is not supported; use api_token or pat");
+                    "JIRA_AUTH_METHOD=" + method + " is not supported; use api_token, pat or oauth1");
         }
         return props;
     }

@@ -38,6 +38,13 @@ public final class ApiResponse {
         return new ApiResponse(204, new LinkedHashMap<>(), null);
     }
 
+    /** A body that is not JSON: Jira's OAuth 1.0a servlets answer with form-encoded text and HTML pages. */
+    public static ApiResponse text(int status, String contentType, String body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        return new ApiResponse(status, headers, body);
+    }
+
     /** Jira's error envelope: {@code {"errorMessages":[...],"errors":{...}}}. */
     public static ApiResponse error(int status, List<String> errorMessages, Map<String, String> errors) {
         ObjectNode body = Json.object();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -114,7 +115,7 @@ public final class Issue {
         if (searchText == null) {
             StringBuilder text = new StringBuilder(summary).append('\n').append(Adf.plainText(description));
             comments.forEach(comment -> text.append('\n').append(comment.bodyText()));
-            searchText = text.toString().toLowerCase(java.util.Locale.ROOT);
+            searchText = text.toString().toLowerCase(Locale.ROOT);
         }
         return searchText;
     }
@@ -156,10 +157,6 @@ public final class Issue {
     void addComment(Comment comment) {
         comments.add(comment);
         this.searchText = null;
-    }
-
-    List<Comment> liveComments() {
-        return comments;
     }
 
     void touch(Instant at) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the {@code fields} and {@code update} parts of an issue create, edit or transition body the way Jira does:
@@ -273,7 +274,7 @@ final class IssueInput {
         return null;
     }
 
-    private static <T> boolean changed(T current, T next, java.util.function.Consumer<T> setter) {
+    private static <T> boolean changed(T current, T next, Consumer<T> setter) {
         setter.accept(next);
         return !Objects.equals(current, next);
     }

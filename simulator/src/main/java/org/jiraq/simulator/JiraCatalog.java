@@ -1,7 +1,6 @@
 package org.jiraq.simulator;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -61,9 +60,5 @@ public final class JiraCatalog {
 
     private static boolean matches(String nameOrId, long id, String name) {
         return name.equalsIgnoreCase(nameOrId.trim()) || Long.toString(id).equals(nameOrId.trim());
-    }
-
-    static String lower(String value) {
-        return value.toLowerCase(Locale.ROOT);
     }
 }

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ public final class JiraSimulator implements AutoCloseable {
      */
     public List<RecordedRequest> requests(String method, String pathPrefix) {
         List<ServeEvent> events = new ArrayList<>(wireMock.getAllServeEvents());
-        java.util.Collections.reverse(events);
+        Collections.reverse(events);
         List<RecordedRequest> requests = new ArrayList<>();
         for (ServeEvent event : events) {
             LoggedRequest request = event.getRequest();

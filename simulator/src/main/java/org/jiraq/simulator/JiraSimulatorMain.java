@@ -31,7 +31,7 @@ public final class JiraSimulatorMain {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "jira-simulator-shutdown"));
         System.out.println("Jira simulator (" + simulator.flavour() + ") at " + simulator.baseUrl()
-                + simulator.flavour().restRoot());
+                + "  (REST under " + simulator.flavour().restRoot() + ")");
         System.out.println("  basic auth: " + JiraSimulator.DEFAULT_USER + " / " + JiraSimulator.DEFAULT_API_TOKEN);
         if (simulator.flavour() == JiraSimulator.Flavour.DATA_CENTER) {
             System.out.println("  personal access token (Bearer): " + JiraSimulator.DEFAULT_PAT);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
 
 /**
@@ -54,7 +55,7 @@ final class Jql {
 
     /** Checks every part, so all problems are reported, then joins them; {@code null} if any part failed. */
     private static Predicate<Issue> combine(List<JqlSyntax.Condition> parts, JqlFields.Scope scope,
-            java.util.function.BinaryOperator<Predicate<Issue>> join) {
+            BinaryOperator<Predicate<Issue>> join) {
         List<Predicate<Issue>> predicates = new ArrayList<>();
         for (JqlSyntax.Condition part : parts) {
             predicates.add(condition(part, scope));

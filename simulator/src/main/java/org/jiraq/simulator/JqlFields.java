@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -283,7 +284,8 @@ final class JqlFields {
         }
     }
 
-    static final Comparator<Issue> BY_KEY = Comparator.comparing((Issue issue) -> issue.project().key())
+    /** Issue keys sort by project key, then by number (DEMO-2 before DEMO-10). */
+    private static final Comparator<Issue> BY_KEY = Comparator.comparing((Issue issue) -> issue.project().key())
             .thenComparingLong(Issue::number);
 
     private static final Map<String, Field> FIELDS = new HashMap<>();
@@ -349,7 +351,7 @@ final class JqlFields {
         return project;
     }
 
-    private static ValueField.Resolver named(Function<String, java.util.Optional<?>> lookup) {
+    private static ValueField.Resolver named(Function<String, Optional<?>> lookup) {
         return (literal, fieldName, scope) -> {
             Object value = lookup.apply(literal).orElse(null);
             if (value == null) {

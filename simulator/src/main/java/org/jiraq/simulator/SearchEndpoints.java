@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * JQL search. Cloud: {@code GET/POST /rest/api/3/search/jql} with {@code nextPageToken} paging, ids only by
@@ -96,7 +97,8 @@ final class SearchEndpoints implements SimulatorFeature {
         int cap = fields.onlyIdOrKey() ? CLOUD_MAX_ID_PAGE : CLOUD_MAX_PAGE;
         int requested = params.maxResults() == null || params.maxResults() < 1 ? DEFAULT_PAGE : params.maxResults();
         List<Issue> matches = result.issues();
-        int from = token == null ? 0 : result.positionAfter(token.offset(), token.lastIssueId());
+        int from = token == null ? 0
+                : result.positionAfter(token.offset(), context.state().issue(Long.toString(token.lastIssueId())));
         int to = Math.min(from + Math.min(requested, cap), matches.size());
         boolean withTransitions = params.expand().contains("transitions");
 
@@ -138,7 +140,7 @@ final class SearchEndpoints implements SimulatorFeature {
         try {
             return engine.run(jql, continuing);
         } catch (JqlException e) {
-            throw new ApiException(ApiResponse.error(400, e.messages(), java.util.Map.of()));
+            throw new ApiException(ApiResponse.error(400, e.messages(), Map.of()));
         }
     }
 

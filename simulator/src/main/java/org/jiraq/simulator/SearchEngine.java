@@ -1,6 +1,6 @@
 package org.jiraq.simulator;
 
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,6 @@ final class SearchEngine {
         private final long version;
         private final JqlQuery query;
         private final List<Issue> issues;
-        private Map<Long, Integer> positions;
 
         private Result(long version, JqlQuery query, List<Issue> issues) {
             this.version = version;
@@ -36,19 +35,19 @@ final class SearchEngine {
             return issues;
         }
 
-        /** Where the page after {@code lastIssueId} starts; {@code offset} when that issue has dropped out. */
-        synchronized int positionAfter(int offset, long lastIssueId) {
-            if (offset > 0 && offset <= issues.size() && issues.get(offset - 1).id() == lastIssueId) {
+        /**
+         * Where the page after {@code last} starts: just after it if it is still in the result, else where it would
+         * sort now (so issues that left the result meanwhile make nothing skipped), else at {@code offset}.
+         */
+        int positionAfter(int offset, Issue last) {
+            if (offset > 0 && offset <= issues.size() && issues.get(offset - 1) == last) {
                 return offset;
             }
-            if (positions == null) {
-                positions = new HashMap<>();
-                for (int i = 0; i < issues.size(); i++) {
-                    positions.put(issues.get(i).id(), i);
-                }
+            if (last == null) {
+                return Math.min(offset, issues.size());
             }
-            Integer position = positions.get(lastIssueId);
-            return position == null ? Math.min(offset, issues.size()) : position + 1;
+            int found = Collections.binarySearch(issues, last, query.order());
+            return found >= 0 ? found + 1 : -found - 1;
         }
     }
 

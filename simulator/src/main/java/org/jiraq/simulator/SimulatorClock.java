@@ -3,6 +3,7 @@ package org.jiraq.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,7 +28,7 @@ public final class SimulatorClock {
 
     /** Stands still at {@code instant} until {@link #advance} moves it. */
     public static SimulatorClock fixedAt(Instant instant) {
-        return new SimulatorClock(Clock.fixed(instant, java.time.ZoneOffset.UTC));
+        return new SimulatorClock(Clock.fixed(instant, ZoneOffset.UTC));
     }
 
     /** Now, at Jira's millisecond precision. */

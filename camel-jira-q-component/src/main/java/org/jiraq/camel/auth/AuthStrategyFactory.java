@@ -33,6 +33,13 @@ public final class AuthStrategyFactory {
                     require(config.getApiToken(), "apiToken", method, "the API token or DC password"));
             case pat -> new PersonalAccessTokenAuth(
                     require(config.getPersonalAccessToken(), "personalAccessToken", method, "the token"));
+            case oauth1 -> new OAuth1Auth(
+                    new OAuth1Signer(
+                            require(config.getConsumerKey(), "consumerKey", method,
+                                    "the consumer key of the Jira application link"),
+                            PemPrivateKeys.fromOptions(config.getPrivateKey(), config.getPrivateKeyFile())),
+                    require(config.getAccessToken(), "accessToken", method,
+                            "the access token obtained once with org.jiraq.camel.auth.OAuth1Dance"));
             default -> throw new IllegalArgumentException("authStrategy=" + method + " is not available yet");
         };
     }

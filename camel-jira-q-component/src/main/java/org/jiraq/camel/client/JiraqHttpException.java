@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HttpResponseAware;
+import org.jiraq.camel.auth.OAuth1Problem;
 
 /**
  * Jira answered with an error. Carries what a route needs to decide what to do: the status, Jira's own messages,
@@ -30,7 +31,7 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
     private final boolean retrySafe;
 
     public JiraqHttpException(JiraqRequest request, JiraqResponse response) {
-        this(request.method(), request.path(), response.status(), parseMessages(response.json()),
+        this(request.method(), request.path(), response.status(), messagesOf(response),
                 parseErrors(response.json()), parseRetryAfter(response.header("Retry-After")),
                 response.header("RateLimit-Reason"), response.header("X-AREQUESTID"),
                 new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), request.retrySafe());
@@ -142,6 +143,13 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
             sb.append(" [request id ").append(requestId).append(']');
         }
         return sb.toString();
+    }
+
+    private static List<String> messagesOf(JiraqResponse response) {
+        List<String> messages = parseMessages(response.json());
+        // oauth1: Jira's OAuth filter answers 401 with a form-encoded problem report instead of JSON
+        OAuth1Problem.describe(response.header("WWW-Authenticate"), response.body()).ifPresent(messages::add);
+        return messages;
     }
 
     private static List<String> parseMessages(JsonNode body) {
