@@ -1,0 +1,35 @@
+package org.jiraq.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Renders RESULTS.md: how and where the run was made, a summary table, then one section per benchmark. */
+final class ResultsPage {
+
+    private ResultsPage() {
+    }
+
+    static String render(List<BenchmarkReport> reports, String command, Instant start, Duration took) {
+        StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+        md.append("Produced by `").append(command).append("` (from the repository root) on ")
+                .append(start.truncatedTo(ChronoUnit.SECONDS)).append(", in ").append(took.toSeconds())
+                .append(" s.\n\n");
+        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+                .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(". Every figure stands next to a baseline measured in the same run, on the same machine, so ")
+                .append("the comparison holds even where the absolute numbers do not.\n\n");
+        MarkdownTable summary = new MarkdownTable("benchmark", "figure", "baseline (same run)", "goal", "met");
+        for (BenchmarkReport r : reports) {
+            summary.row(r.title(), r.figure(), r.baseline(), r.goal() == null ? "-" : r.goal(),
+                    r.met() == null ? "-" : r.met() ? "yes" : "**no**");
+        }
+        md.append(summary).append('\n');
+        for (BenchmarkReport r : reports) {
+            md.append("## ").append(r.title()).append("\n\n").append(r.details().strip()).append("\n\n");
+        }
+        return md.toString();
+    }
+}
