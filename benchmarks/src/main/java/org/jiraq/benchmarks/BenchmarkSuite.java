@@ -22,7 +22,8 @@ public final class BenchmarkSuite {
 
     /** Every benchmark of the project, in the order RESULTS.md lists them. Add yours here. */
     static final List<Supplier<Benchmark>> BENCHMARKS = List.of(
-            CallOverheadBenchmark::new);
+            CallOverheadBenchmark::new,
+            WebhookThroughputBenchmark::new);
 
     private BenchmarkSuite() {
     }

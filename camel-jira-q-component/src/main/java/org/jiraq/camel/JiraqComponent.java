@@ -1,13 +1,25 @@
 package org.jiraq.camel;
 
+import java.nio.file.Path;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.service.ServiceHelper;
+import org.jiraq.camel.auth.TokenStore;
+import org.jiraq.camel.gdpr.AccountRegistry;
+import org.jiraq.camel.gdpr.GdprStore;
+import org.jiraq.camel.gdpr.ReportingSchedule;
 import org.jiraq.camel.observe.JiraqConnections;
 import org.jiraq.camel.observe.JiraqMetrics;
+import org.jiraq.camel.store.JdbcGdprStore;
+import org.jiraq.camel.store.JdbcTokenStore;
+import org.jiraq.camel.store.JiraqStore;
+import org.jiraq.camel.store.SecretCipher;
 
 /** The {@code jiraq:} component: Jira Cloud and Jira Data Center. */
 @Component("jiraq")
@@ -19,11 +31,35 @@ public class JiraqComponent extends HealthCheckComponent {
     // observability
     private JiraqConnections connections;
     private volatile JiraqMetrics metrics = JiraqMetrics.NOOP;
+    // store
+    /** The embedded H2 file of the default store (H2 adds .mv.db), relative to the working directory. */
+    static final String DEFAULT_STORE_FILE = "./data/jiraq";
+    @Metadata(label = "advanced")
+    private DataSource storeDataSource;
+    @Metadata(label = "advanced")
+    private String storeUrl;
+    @Metadata(label = "advanced", secret = true)
+    private String storeUsername;
+    @Metadata(label = "advanced", secret = true)
+    private String storePassword;
+    @Metadata(label = "security", secret = true)
+    private String tokenStoreKey;
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean tokenStoreThrowaway;
+    private JiraqStore store;
+    private TokenStore defaultTokenStore;
+
+    // gdpr
+    @Metadata(label = "advanced")
+    private GdprStore gdprStore;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         JiraqOperation operation = parseOperation(remaining);
         JiraqEndpoint endpoint = new JiraqEndpoint(uri, this, operation, configuration.copy());
+        if (operation == JiraqOperation.gdpr) { // gdpr
+            ReportingSchedule.applyDefaults(parameters);
+        }
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
@@ -40,12 +76,6 @@ public class JiraqComponent extends HealthCheckComponent {
     }
 
     // observability
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        resolveMetrics();
-    }
 
     /** The Jira connections of the running endpoints, with their health checks and recent activity. */
     public synchronized JiraqConnections getConnections() {
@@ -65,6 +95,156 @@ public class JiraqComponent extends HealthCheckComponent {
         if (metrics == JiraqMetrics.NOOP) {
             metrics = JiraqMetrics.lookup(getCamelContext());
         }
+    }
+
+    // store
+
+    /**
+     * The component's database, opened and migrated on first use (so apps that store nothing never create it) and
+     * closed when the component stops. Every feature keeps its state here: add a Flyway script
+     * db/jiraq/V[n]__[what].sql to the component's resources and use {@link JiraqStore#inTransaction}.
+     */
+    public synchronized JiraqStore getStore() {
+        if (store == null) {
+            store = storeDataSource != null ? JiraqStore.of(storeDataSource)
+                    : storeUrl != null ? JiraqStore.url(storeUrl, storeUsername, storePassword)
+                    : JiraqStore.embedded(Path.of(DEFAULT_STORE_FILE));
+            ServiceHelper.startService(store);
+        }
+        return store;
+    }
+
+    /** The token store an endpoint with this configuration uses: its tokenStore option, else the component's. */
+    public synchronized TokenStore tokenStoreFor(JiraqConfiguration endpointConfiguration) {
+        if (endpointConfiguration.getTokenStore() != null) {
+            return endpointConfiguration.getTokenStore();
+        }
+        if (defaultTokenStore == null) {
+            defaultTokenStore = new JdbcTokenStore(getStore(), tokenCipher(getStore()));
+        }
+        return defaultTokenStore;
+    }
+
+    /** The key that seals stored tokens: configured, else the key file beside an H2 file, else only when throwaway. */
+    private SecretCipher tokenCipher(JiraqStore jiraqStore) {
+        if (tokenStoreKey != null) {
+            return SecretCipher.fromBase64Key(tokenStoreKey, "tokenStoreKey");
+        }
+        if (jiraqStore.keyFile().isPresent()) {
+            return SecretCipher.fromKeyFile(jiraqStore.keyFile().get());
+        }
+        if (tokenStoreThrowaway) {
+            return SecretCipher.throwaway();
+        }
+        throw new IllegalArgumentException(
+                "Option 'tokenStoreKey' is required to keep OAuth 2.0 tokens in this store (storeUrl or storeDataSource):"
+                                           + " 32 random bytes in base64, for example from: openssl rand -base64 32."
+                                           + " Or set tokenStoreThrowaway=true for a store whose tokens may be lost on"
+                                           + " restart");
+    }
+
+    /** Reopens the store of a restarted component (its endpoints keep their token stores on it); finds the meters. */
+    @Override
+    protected synchronized void doStart() throws Exception {
+        super.doStart();
+        ServiceHelper.startService(store);
+        resolveMetrics(); // observability
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        ServiceHelper.stopService(store);
+        super.doStop();
+    }
+
+    public DataSource getStoreDataSource() {
+        return storeDataSource;
+    }
+
+    /**
+     * The database of the component's store (OAuth 2.0 tokens, webhook de-duplication, polling positions, the GDPR
+     * account registry), pooled by the application. Default: an embedded H2 file ./data/jiraq. Use a shared
+     * PostgreSQL database when several replicas run.
+     */
+    public void setStoreDataSource(DataSource storeDataSource) {
+        this.storeDataSource = storeDataSource;
+    }
+
+    public String getStoreUrl() {
+        return storeUrl;
+    }
+
+    /**
+     * The JDBC URL of the component's store, when no storeDataSource is given: jdbc:postgresql://host/db for
+     * replicas (the driver must be on the classpath), or an H2 URL. Default: an embedded H2 file ./data/jiraq.
+     */
+    public void setStoreUrl(String storeUrl) {
+        this.storeUrl = storeUrl;
+    }
+
+    public String getStoreUsername() {
+        return storeUsername;
+    }
+
+    /** The database user for storeUrl. */
+    public void setStoreUsername(String storeUsername) {
+        this.storeUsername = storeUsername;
+    }
+
+    public String getStorePassword() {
+        return storePassword;
+    }
+
+    /** The database password for storeUrl. */
+    public void setStorePassword(String storePassword) {
+        this.storePassword = storePassword;
+    }
+
+    public String getTokenStoreKey() {
+        return tokenStoreKey;
+    }
+
+    /**
+     * The AES-256 key that seals OAuth 2.0 tokens in the store: 32 random bytes in base64 (openssl rand -base64 32).
+     * Required with storeUrl or storeDataSource; with an H2 file store a key file is generated beside the database
+     * when this is not set. Replicas sharing a store need the same key.
+     */
+    public void setTokenStoreKey(String tokenStoreKey) {
+        this.tokenStoreKey = tokenStoreKey;
+    }
+
+    public boolean isTokenStoreThrowaway() {
+        return tokenStoreThrowaway;
+    }
+
+    /**
+     * Allows a store with no tokenStoreKey (and no H2 key file) to keep OAuth 2.0 tokens, sealed under a random key
+     * that dies with the JVM: after a restart every grant must be connected again. For tests and demos.
+     */
+    public void setTokenStoreThrowaway(boolean tokenStoreThrowaway) {
+        this.tokenStoreThrowaway = tokenStoreThrowaway;
+    }
+
+    // gdpr
+
+    /** The accounts whose personal data the application holds; jiraq:gdpr reports them to Atlassian. */
+    public AccountRegistry getAccountRegistry() {
+        return getGdprStore();
+    }
+
+    public synchronized GdprStore getGdprStore() {
+        if (gdprStore == null) {
+            gdprStore = new JdbcGdprStore(getStore());
+        }
+        return gdprStore;
+    }
+
+    /**
+     * Where the account registry and the progress of the personal data reporting cycle are kept. Default: tables in
+     * the component's store (storeDataSource, storeUrl or the embedded H2 file).
+     */
+    public void setGdprStore(GdprStore gdprStore) {
+        this.gdprStore = gdprStore;
     }
 
     public JiraqConfiguration getConfiguration() {

@@ -1,9 +1,14 @@
 package org.jiraq.camel;
 
+import java.time.Duration;
+
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.jiraq.camel.auth.TokenStore;
+import org.jiraq.camel.polling.PollingPositionStore;
 
 /**
  * Every option of the component. Set once on the component (camel.component.jiraq.*) and overridden per
@@ -14,6 +19,10 @@ public class JiraqConfiguration implements Cloneable {
 
     static final String DEFAULT_SEARCH_FIELDS
             = "summary,status,issuetype,project,assignee,reporter,priority,labels,created,updated";
+    // oauth2
+    static final String DEFAULT_CREDENTIAL_ID = "default";
+    static final String DEFAULT_AUTHORIZATION_URL = "https://auth.atlassian.com/authorize";
+    static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
 
     // connection
     // required, but may come from the component, so the check is done when the endpoint is created
@@ -55,7 +64,7 @@ public class JiraqConfiguration implements Cloneable {
     private long maxRetryDelay = 30_000;
 
     // producer
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String jql;
     @UriParam(label = "producer", defaultValue = DEFAULT_SEARCH_FIELDS)
     private String fields = DEFAULT_SEARCH_FIELDS;
@@ -74,6 +83,35 @@ public class JiraqConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false")
     private boolean adfAsText;
 
+    // webhooks
+    @UriParam(label = "consumer", defaultValue = "/jiraq/webhook")
+    private String webhookPath = "/jiraq/webhook";
+    @UriParam(label = "consumer")
+    private String events;
+    @UriParam(label = "consumer,security", enums = "hmac,jwt,none")
+    private JiraqWebhookVerification webhookVerification;
+    @UriParam(label = "consumer,security", secret = true)
+    private String webhookSecret;
+    @UriParam(label = "consumer,advanced", defaultValue = "10485760")
+    private int webhookMaxBodySize = 10 * 1024 * 1024;
+    @UriParam(label = "consumer,advanced")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "none", enums = "none,dynamic,admin")
+    private JiraqWebhookRegistration webhookRegistration = JiraqWebhookRegistration.none;
+    @UriParam(label = "consumer")
+    private String webhookUrl;
+    @UriParam(label = "consumer,advanced", defaultValue = "0 0 3,15 * * ?")
+    private String webhookRefreshCron = "0 0 3,15 * * ?";
+    @UriParam(label = "consumer,advanced", defaultValue = "true")
+    private boolean webhookReplayFailed = true;
+
+    // polling
+    @UriParam(label = "consumer", defaultValue = "600000", javaType = "java.time.Duration")
+    private long lookback = 600_000;
+    @UriParam(label = "consumer,advanced")
+    private PollingPositionStore positionStore;
+    @UriParam(label = "consumer,advanced")
+    private String positionKey;
     // oauth1
     @UriParam(label = "security")
     private String consumerKey;
@@ -83,6 +121,35 @@ public class JiraqConfiguration implements Cloneable {
     private String privateKeyFile;
     @UriParam(label = "security", secret = true)
     private String accessToken;
+    // oauth2
+    @UriParam(label = "security")
+    private String clientId;
+    @UriParam(label = "security", secret = true)
+    private String clientSecret;
+    @UriParam(label = "security", defaultValue = "authorizationCode", enums = "authorizationCode,clientCredentials")
+    private JiraqGrantType grantType = JiraqGrantType.authorizationCode;
+    @UriParam(label = "security", secret = true)
+    private String refreshToken;
+    @UriParam(label = "security")
+    private String scopes;
+    @UriParam(label = "security")
+    private String cloudId;
+    @UriParam(label = "security", defaultValue = DEFAULT_CREDENTIAL_ID)
+    private String credentialId = DEFAULT_CREDENTIAL_ID;
+    @UriParam(label = "security", defaultValue = DEFAULT_AUTHORIZATION_URL)
+    private String authorizationUrl = DEFAULT_AUTHORIZATION_URL;
+    @UriParam(label = "security")
+    private String tokenUrl;
+    @UriParam(label = "security", defaultValue = DEFAULT_API_GATEWAY_URL)
+    private String apiGatewayUrl = DEFAULT_API_GATEWAY_URL;
+    @UriParam(label = "security")
+    private String redirectUri;
+    @UriParam(label = "security,advanced")
+    private TokenStore tokenStore;
+
+    // gdpr
+    @UriParam(label = "consumer", defaultValue = "7d", javaType = "java.time.Duration")
+    private long cyclePeriod = Duration.ofDays(7).toMillis();
 
     public String getBaseUrl() {
         return baseUrl;
@@ -237,7 +304,10 @@ public class JiraqConfiguration implements Cloneable {
         return jql;
     }
 
-    /** The JQL of searchIssues when the message carries none (header CamelJiraqJql or a String body). */
+    /**
+     * The JQL of searchIssues when the message carries none (header CamelJiraqJql or a String body); the issues
+     * jiraq:issues polls; the filter of a webhook that jiraq:webhook registers.
+     */
     public void setJql(String jql) {
         this.jql = jql;
     }
@@ -320,6 +390,167 @@ public class JiraqConfiguration implements Cloneable {
         this.adfAsText = adfAsText;
     }
 
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    /**
+     * jiraq:webhook: the HTTP path, served by Camel's platform-http (the embedded server of Camel Main, Quarkus,
+     * Spring Boot or Camel K), where Jira posts events.
+     */
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    /**
+     * jiraq:webhook: the comma-separated events to deliver, by Jira's webhookEvent name (jira:issue_created,
+     * comment_created, project_updated...) or its alias (issueCreated, commentCreated, projectUpdated...); all
+     * when not set. Other events are answered 2xx and dropped. Also the events a registered webhook asks for.
+     */
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public JiraqWebhookVerification getWebhookVerification() {
+        return webhookVerification;
+    }
+
+    /**
+     * jiraq:webhook: how each request is checked before anything else, required: hmac (X-Hub-Signature of admin
+     * webhooks with a secret), jwt (the bearer token of app webhooks) or none (only behind a gateway that checks).
+     * A request that fails the check is answered 401 and delivers nothing.
+     */
+    public void setWebhookVerification(JiraqWebhookVerification webhookVerification) {
+        this.webhookVerification = webhookVerification;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    /**
+     * jiraq:webhook: the secret shared with Jira: the admin webhook's secret for hmac, the OAuth 2.0 app's client
+     * secret for jwt (default: the clientSecret option).
+     */
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public int getWebhookMaxBodySize() {
+        return webhookMaxBodySize;
+    }
+
+    /** jiraq:webhook: the largest request body accepted, in bytes; larger ones are answered 413. */
+    public void setWebhookMaxBodySize(int webhookMaxBodySize) {
+        this.webhookMaxBodySize = webhookMaxBodySize;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * jiraq:webhook: where the ids of delivered events (X-Atlassian-Webhook-Identifier) are kept, so Jira's retries
+     * and duplicates reach the route once, also across restarts and replicas. Default: a table in the component's
+     * store (the jiraq database), keeping ids for 7 days.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public JiraqWebhookRegistration getWebhookRegistration() {
+        return webhookRegistration;
+    }
+
+    /**
+     * jiraq:webhook: whether the consumer registers its webhook with Jira on start: none (set up in Jira's
+     * administration), dynamic (Jira Cloud apps: a dynamic webhook with the jql filter, reused across restarts,
+     * refreshed before its 30-day expiry, failed deliveries replayed) or admin (an admin webhook through
+     * /rest/webhooks/1.0/webhook, for Data Center; needs admin rights).
+     */
+    public void setWebhookRegistration(JiraqWebhookRegistration webhookRegistration) {
+        this.webhookRegistration = webhookRegistration;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    /**
+     * jiraq:webhook: the public URL at which Jira reaches webhookPath (https://app.example.com/jiraq/webhook);
+     * required when webhookRegistration is dynamic or admin.
+     */
+    public void setWebhookUrl(String webhookUrl) {
+        this.webhookUrl = webhookUrl;
+    }
+
+    public String getWebhookRefreshCron() {
+        return webhookRefreshCron;
+    }
+
+    /**
+     * jiraq:webhook with webhookRegistration=dynamic: the Quartz cron expression on which the dynamic webhook is
+     * refreshed (Jira drops it 30 days after the last refresh) and failed deliveries are replayed. Twice a day by
+     * default.
+     */
+    public void setWebhookRefreshCron(String webhookRefreshCron) {
+        this.webhookRefreshCron = webhookRefreshCron;
+    }
+
+    public boolean isWebhookReplayFailed() {
+        return webhookReplayFailed;
+    }
+
+    /**
+     * jiraq:webhook with webhookRegistration=dynamic: whether deliveries Jira gave up on (GET
+     * /rest/api/3/webhook/failed) are fetched on start and on each refresh, and passed to the route through the
+     * same de-duplication.
+     */
+    public void setWebhookReplayFailed(boolean webhookReplayFailed) {
+        this.webhookReplayFailed = webhookReplayFailed;
+    }
+
+    public long getLookback() {
+        return lookback;
+    }
+
+    /**
+     * jiraq:issues: how far behind the last change seen each poll looks again, in milliseconds, so a change that
+     * reaches Jira's search index late is still delivered (once). Make it longer than the index can lag.
+     */
+    public void setLookback(long lookback) {
+        this.lookback = lookback;
+    }
+
+    public PollingPositionStore getPositionStore() {
+        return positionStore;
+    }
+
+    /**
+     * jiraq:issues: where the polling position (the last change delivered, and the changes seen within the
+     * lookback) is kept, so a restart neither repeats nor skips a change. Default: tables in the component's store
+     * (the jiraq database).
+     */
+    public void setPositionStore(PollingPositionStore positionStore) {
+        this.positionStore = positionStore;
+    }
+
+    public String getPositionKey() {
+        return positionKey;
+    }
+
+    /**
+     * jiraq:issues: the name under which the polling position is stored; by default made of the site and the JQL,
+     * so changing the JQL starts afresh.
+     */
+    public void setPositionKey(String positionKey) {
+        this.positionKey = positionKey;
+    }
+
     // oauth1
     public String getConsumerKey() {
         return consumerKey;
@@ -367,6 +598,159 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    // oauth2
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /** The OAuth 2.0 client id (authStrategy=oauth2): of the app in the Atlassian developer console, or of the service account. */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /** The OAuth 2.0 client secret (authStrategy=oauth2). Sent only to the token URL. */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public JiraqGrantType getGrantType() {
+        return grantType;
+    }
+
+    /**
+     * How authStrategy=oauth2 obtains tokens: authorizationCode (3LO: a user consents once through the connect
+     * processors, or a refresh token is configured; Cloud only) or clientCredentials (a service account, on Cloud or
+     * with Data Center's own OAuth 2.0 provider).
+     */
+    public void setGrantType(JiraqGrantType grantType) {
+        this.grantType = grantType;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    /**
+     * A refresh token obtained elsewhere, to start from when the token store holds no grant for the credentialId. It
+     * is used once: Atlassian rotates refresh tokens, and every later one lives only in the token store.
+     */
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public String getScopes() {
+        return scopes;
+    }
+
+    /**
+     * The OAuth 2.0 scopes to ask for, separated by spaces or commas, for example read:jira-work write:jira-work.
+     * offline_access is added to the consent request, so a refresh token is granted.
+     */
+    public void setScopes(String scopes) {
+        this.scopes = scopes;
+    }
+
+    public String getCloudId() {
+        return cloudId;
+    }
+
+    /**
+     * The id of the Jira Cloud site that OAuth 2.0 calls go to. When not set it is discovered once per grant from
+     * the accessible resources, choosing the site whose URL is the baseUrl when the grant reaches several.
+     */
+    public void setCloudId(String cloudId) {
+        this.cloudId = cloudId;
+    }
+
+    public String getCredentialId() {
+        return credentialId;
+    }
+
+    /**
+     * Which stored OAuth 2.0 grant to use. The header CamelJiraqCredentialId overrides it per exchange, so one route
+     * can act for many connected users.
+     */
+    public void setCredentialId(String credentialId) {
+        this.credentialId = credentialId;
+    }
+
+    public String getAuthorizationUrl() {
+        return authorizationUrl;
+    }
+
+    /** Where the connect flow sends a user to consent (OAuth 2.0 authorization code). */
+    public void setAuthorizationUrl(String authorizationUrl) {
+        this.authorizationUrl = authorizationUrl;
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    /**
+     * The OAuth 2.0 token endpoint. Default: https://auth.atlassian.com/oauth/token on Cloud; the site's own
+     * /rest/oauth2/latest/token on Data Center.
+     */
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public String getApiGatewayUrl() {
+        return apiGatewayUrl;
+    }
+
+    /**
+     * Atlassian's API gateway for OAuth 2.0 on Cloud: the accessible resources are listed under it, Jira is called
+     * through its /ex/jira/{cloudId} routes, and the personal data reporting API (reportAccounts, gdpr) is its
+     * /app/report-accounts/.
+     */
+    public void setApiGatewayUrl(String apiGatewayUrl) {
+        this.apiGatewayUrl = apiGatewayUrl;
+    }
+
+    public String getRedirectUri() {
+        return redirectUri;
+    }
+
+    /**
+     * The public URL of the route running the OAuth 2.0 callback processor, exactly as registered as callback URL of
+     * the app in the Atlassian developer console. Needed by the connect flow only.
+     */
+    public void setRedirectUri(String redirectUri) {
+        this.redirectUri = redirectUri;
+    }
+
+    public TokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    /**
+     * Where OAuth 2.0 grants are kept. Default: the component's store (an encrypted table in the jiraq database),
+     * shared by every endpoint of the component and by replicas that share the database.
+     */
+    public void setTokenStore(TokenStore tokenStore) {
+        this.tokenStore = tokenStore;
+    }
+
+    // gdpr
+
+    public long getCyclePeriod() {
+        return cyclePeriod;
+    }
+
+    /**
+     * How often jiraq:gdpr reports every registered account (7d by default), counted from the start of the previous
+     * cycle. A Cycle-Period that Atlassian sends replaces it.
+     */
+    public void setCyclePeriod(long cyclePeriod) {
+        this.cyclePeriod = cyclePeriod;
     }
 
     public JiraqConfiguration copy() {

@@ -9,14 +9,19 @@ import org.apache.camel.spi.Metadata;
  */
 public final class JiraqConstants {
 
-    @Metadata(label = "producer", description = "The issue key or id the operation works on (getIssue, updateIssue,"
+    @Metadata(label = "common", description = "The issue key or id the operation works on (getIssue, updateIssue,"
                                                  + " deleteIssue, addComment, getComments, getTransitions,"
-                                                 + " transitionIssue). Set by createIssue to the new issue's key.",
+                                                 + " transitionIssue). Set by createIssue to the new issue's key,"
+                                                 + " and by the consumers to the key of the event's issue.",
               javaType = "String")
     public static final String ISSUE_KEY = "CamelJiraqIssueKey";
-    @Metadata(label = "producer", description = "The id of the issue createIssue made.", javaType = "String")
+    @Metadata(label = "common", description = "The id of the issue createIssue made, or of the issue the consumers"
+                                                 + " deliver.",
+              javaType = "String")
     public static final String ISSUE_ID = "CamelJiraqIssueId";
-    @Metadata(label = "producer", description = "createIssue: the project key of the new issue.", javaType = "String")
+    @Metadata(label = "common", description = "createIssue: the project key of the new issue. Set by the consumers"
+                                                 + " to the project of the event or issue.",
+              javaType = "String")
     public static final String PROJECT_KEY = "CamelJiraqProjectKey";
     @Metadata(label = "producer", description = "createIssue: the issue type name (Task, Bug, Story, ...).",
               javaType = "String")
@@ -71,6 +76,47 @@ public final class JiraqConstants {
                             + " over a loop that passes CamelJiraqNextPage back in.",
               javaType = "Long")
     public static final String ITEMS_FETCHED = "CamelJiraqItemsFetched";
+    // webhooks and polling
+    @Metadata(label = "consumer", description = "jiraq:webhook: the event's webhookEvent, for example"
+                                                 + " jira:issue_created or comment_created.",
+              javaType = "String")
+    public static final String WEBHOOK_EVENT = "CamelJiraqWebhookEvent";
+    @Metadata(label = "consumer",
+              description = "jiraq:webhook: Jira's X-Atlassian-Webhook-Identifier, the same on every retry of one"
+                            + " delivery; the key of de-duplication.",
+              javaType = "String")
+    public static final String WEBHOOK_IDENTIFIER = "CamelJiraqWebhookIdentifier";
+    @Metadata(label = "consumer",
+              description = "jiraq:webhook: Jira's X-Atlassian-Webhook-Retry, how often Jira has retried this"
+                            + " delivery; absent on the first attempt.",
+              javaType = "Integer")
+    public static final String WEBHOOK_RETRY = "CamelJiraqWebhookRetry";
+    @Metadata(label = "consumer", description = "jiraq:issues: when the delivered change was made (the issue's"
+                                                 + " updated field).",
+              javaType = "java.time.Instant")
+    public static final String ISSUE_UPDATED = "CamelJiraqIssueUpdated";
+    // oauth2
+    @Metadata(label = "producer",
+              description = "The stored OAuth 2.0 grant to call Jira with (authStrategy=oauth2), overriding the"
+                            + " credentialId option for this exchange: one route can act for many connected users."
+                            + " Also read by the authorize processor of the connect flow.",
+              javaType = "String")
+    public static final String CREDENTIAL_ID = "CamelJiraqCredentialId";
+
+    // gdpr
+    @Metadata(label = "consumer",
+              description = "gdpr: the Atlassian account id whose personal data to erase or refresh. Also read by"
+                            + " JiraqAccountRecorder: the accounts to record (one id or a collection).",
+              javaType = "String")
+    public static final String ACCOUNT_ID = "CamelJiraqAccountId";
+    @Metadata(label = "consumer",
+              description = "gdpr: what to do with the account's personal data: closed (erase it) or updated (fetch"
+                            + " it again or drop it).",
+              javaType = "String")
+    public static final String ACCOUNT_STATUS = "CamelJiraqAccountStatus";
+    @Metadata(label = "producer", description = "reportAccounts: the Cycle-Period Atlassian sent, when it sent one.",
+              javaType = "java.time.Duration")
+    public static final String CYCLE_PERIOD = "CamelJiraqCyclePeriod";
 
     private JiraqConstants() {
     }

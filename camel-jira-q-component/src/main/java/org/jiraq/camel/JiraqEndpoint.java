@@ -1,11 +1,11 @@
 package org.jiraq.camel;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -13,20 +13,22 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.jiraq.camel.auth.AuthContext;
 import org.jiraq.camel.auth.AuthStrategyFactory;
-import org.jiraq.camel.client.HttpClientFactory;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqClientListener;
-import org.jiraq.camel.client.RetryPolicy;
+import org.jiraq.camel.gdpr.JiraqGdprConsumer;
 import org.jiraq.camel.observe.JiraqConnection;
+import org.jiraq.camel.webhook.WebhookOptions;
 
 /**
- * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues.
+ * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues; receive
+ * Jira's webhooks (jiraq:webhook) or poll for changed issues (jiraq:issues).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jiraq", title = "Jira (jiraq)", syntax = "jiraq:operation",
-             category = { Category.API, Category.CLOUD }, headersClass = JiraqConstants.class, producerOnly = true)
-public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.API, Category.CLOUD }, headersClass = JiraqConstants.class)
+public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The operation to perform")
     @Metadata(required = true)
@@ -50,6 +52,12 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
 
     /** Checks the options now, so a mistake fails at route start with a message that names the option. */
     void validate() {
+        if (operation == JiraqOperation.webhook) {
+            WebhookOptions.validate(configuration);
+            if (configuration.getWebhookRegistration() == JiraqWebhookRegistration.none) {
+                return; // Jira calls in; nothing calls Jira
+            }
+        }
         String baseUrl = configuration.getBaseUrl();
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException(
@@ -84,26 +92,30 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
         if (configuration.getPageSize() < 1 || configuration.getMaxResults() < 1) {
             throw new IllegalArgumentException("Options 'pageSize' and 'maxResults' must be at least 1");
         }
-        AuthStrategyFactory.create(configuration); // fails now, naming the missing credential option
+        AuthStrategyFactory.validate(configuration, siteUrl, deployment); // fails now, naming the missing credential option
+        if (configuration.getWebhookRegistration() == JiraqWebhookRegistration.dynamic
+                && operation == JiraqOperation.webhook && deployment != JiraqDeployment.cloud) {
+            throw new IllegalArgumentException(
+                    "Option 'webhookRegistration' dynamic is for Jira Cloud apps; use admin on Data Center");
+        }
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (client == null) {
-            client = new JiraqClient(siteUrl, AuthStrategyFactory.create(configuration),
-                    HttpClientFactory.create(getCamelContext(), Duration.ofMillis(configuration.getConnectTimeout()),
-                            configuration.getProxyHost(), configuration.getProxyPort(),
-                            configuration.getSslContextParameters()),
-                    new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryDelay()),
-                            Duration.ofMillis(configuration.getMaxRetryDelay())),
-                    Duration.ofMillis(configuration.getRequestTimeout()));
+        if (client == null && siteUrl != null) {
+            AuthContext auth = AuthContext.create(getCamelContext(), configuration, siteUrl, deployment,
+                    () -> getComponent().tokenStoreFor(configuration));
+            client = new JiraqClient(siteUrl, AuthStrategyFactory.create(configuration, auth), auth.http(),
+                    auth.retryPolicy(), auth.requestTimeout());
         }
         // observability
         getComponent().resolveMetrics();
-        connection = getComponent().getConnections().acquire(client, deployment, apiVersion,
-                AuthStrategyFactory.resolveMethod(configuration), getComponent().getMetrics());
-        client.setListener(connection.listenerFor(operation.name()));
+        if (client != null) {
+            connection = getComponent().getConnections().acquire(client, deployment, apiVersion,
+                    AuthStrategyFactory.resolveMethod(configuration), getComponent().getMetrics());
+            client.setListener(connection.listenerFor(operation.name()));
+        }
     }
 
     @Override
@@ -123,8 +135,23 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("jiraq:" + operation + " is a producer operation; it cannot consume");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        return switch (operation) {
+            case webhook -> new JiraqWebhookConsumer(this, processor);
+            case issues -> {
+                JiraqIssuesConsumer consumer = new JiraqIssuesConsumer(this, processor);
+                configureConsumer(consumer);
+                yield consumer;
+            }
+            case gdpr -> {
+                JiraqGdprConsumer consumer = new JiraqGdprConsumer(this, processor);
+                configureConsumer(consumer);
+                yield consumer;
+            }
+            default -> throw new UnsupportedOperationException(
+                    "jiraq:" + operation + " is a producer operation; consume with jiraq:webhook, jiraq:issues or"
+                    + " jiraq:gdpr");
+        };
     }
 
     public JiraqOperation getOperation() {
@@ -139,12 +166,23 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
         return client;
     }
 
+    /**
+     * The client for one exchange: its calls use the OAuth 2.0 grant the exchange names in header
+     * CamelJiraqCredentialId, else the endpoint's credentialId. Operations call Jira through this.
+     */
+    public JiraqClient getClient(Exchange exchange) {
+        return client.forCredential(exchange.getMessage().getHeader(JiraqConstants.CREDENTIAL_ID, String.class));
+    }
+
     @Override
     public JiraqComponent getComponent() {
         return (JiraqComponent) super.getComponent();
     }
 
-    /** The Jira connection this endpoint uses while started: its health, recent activity and indicators. */
+    /**
+     * The Jira connection this endpoint uses while started (its health, recent activity and indicators); null for a
+     * webhook endpoint that never calls Jira.
+     */
     public JiraqConnection getConnection() {
         return connection;
     }
@@ -179,6 +217,9 @@ public class JiraqEndpoint extends DefaultEndpoint implements EndpointServiceLoc
 
     @Override
     public Map<String, String> getServiceMetadata() {
+        if (siteUrl == null) {
+            return Map.of(); // a webhook that registers nothing has no Jira connection
+        }
         return Map.of("deployment", String.valueOf(deployment), "authStrategy",
                 String.valueOf(AuthStrategyFactory.resolveMethod(configuration)));
     }

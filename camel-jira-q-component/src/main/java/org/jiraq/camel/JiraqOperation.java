@@ -11,5 +11,15 @@ public enum JiraqOperation {
     addComment,
     getComments,
     getTransitions,
-    transitionIssue
+    transitionIssue,
+    // webhooks and polling: consumers
+    /** Consumer: Jira events pushed to an HTTP path served by Camel's platform-http. */
+    webhook,
+    /** Consumer: polls JQL for changed issues. */
+    issues,
+    // gdpr
+    /** Producer: one call to Atlassian's personal data reporting API. */
+    reportAccounts,
+    /** Consumer: the personal data reporting cycle, one exchange per account to erase or refresh. */
+    gdpr
 }

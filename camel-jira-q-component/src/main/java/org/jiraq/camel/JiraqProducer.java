@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.jiraq.camel.gdpr.ReportAccountsOperation;
 import org.jiraq.camel.operation.CommentOperations;
 import org.jiraq.camel.operation.IssueOperations;
 import org.jiraq.camel.operation.OperationHandler;
@@ -40,6 +41,7 @@ public class JiraqProducer extends DefaultProducer {
         map.put(JiraqOperation.getComments, comments::list);
         map.put(JiraqOperation.getTransitions, transitions::list);
         map.put(JiraqOperation.transitionIssue, transitions::transition);
+        map.put(JiraqOperation.reportAccounts, new ReportAccountsOperation(endpoint)::report);
         return map;
     }
 

@@ -29,7 +29,7 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
         return context;
     }
 
-    /** The simulator of this test class, not yet started; subclasses add features to it (an OAuth provider...). */
+    /** The simulator of this test class, before it starts; subclasses add features (OAuth 2.0, ...). */
     protected JiraSimulator.Builder simulator() {
         return JiraSimulator.builder().flavour(flavour());
     }

@@ -40,10 +40,31 @@ public final class JiraConnection {
                 props.put(PREFIX + "privateKeyFile", require(env, "JIRA_PRIVATE_KEY_PATH", method));
                 props.put(PREFIX + "accessToken", require(env, "JIRA_ACCESS_TOKEN", method));
             }
+            case "oauth2" -> {
+                props.put(PREFIX + "authStrategy", "oauth2");
+                props.put(PREFIX + "clientId", require(env, "JIRA_CLIENT_ID", method));
+                props.put(PREFIX + "clientSecret", require(env, "JIRA_CLIENT_SECRET", method));
+                // a refresh token from the 3LO consent means a user's grant; without one, a service account
+                String refreshToken = env.get("JIRA_REFRESH_TOKEN");
+                props.put(PREFIX + "grantType", refreshToken == null ? "clientCredentials" : "authorizationCode");
+                optional(env, "JIRA_REFRESH_TOKEN", "refreshToken", props);
+                optional(env, "JIRA_CLOUD_ID", "cloudId", props);
+                optional(env, "JIRA_OAUTH_TOKEN_URL", "tokenUrl", props);
+                optional(env, "JIRA_API_GATEWAY_URL", "apiGatewayUrl", props);
+            }
             default -> throw new IllegalArgumentException(
-                    "JIRA_AUTH_METHOD=" + method + " is not supported; use api_token, pat or oauth1");
+                    "JIRA_AUTH_METHOD=" + method + " is not supported; use api_token, pat, oauth1 or oauth2");
         }
+        optional(env, "JIRA_DEPLOYMENT", "deployment", props);
+        optional(env, "JIRA_STORE_URL", "storeUrl", props);
         return props;
+    }
+
+    private static void optional(Map<String, String> env, String variable, String option, Map<String, String> props) {
+        String value = env.get(variable);
+        if (value != null && !value.isBlank()) {
+            props.put(PREFIX + option, value);
+        }
     }
 
     static String require(Map<String, String> env, String variable, String method) {

@@ -34,6 +34,11 @@ public final class ApiResponse {
         return json(200, body);
     }
 
+    /** 202 with no body: the request was taken, its effect may come later. */
+    public static ApiResponse accepted() {
+        return new ApiResponse(202, new LinkedHashMap<>(), null);
+    }
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, new LinkedHashMap<>(), null);
     }
@@ -43,6 +48,13 @@ public final class ApiResponse {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
         return new ApiResponse(status, headers, body);
+    }
+
+    /** A redirect to {@code location} (302 Found), as an authorization server answers a consent. */
+    public static ApiResponse redirect(String location) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", location);
+        return new ApiResponse(302, headers, null);
     }
 
     /** Jira's error envelope: {@code {"errorMessages":[...],"errors":{...}}}. */

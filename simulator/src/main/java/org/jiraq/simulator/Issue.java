@@ -15,7 +15,7 @@ import java.util.Map;
 public final class Issue {
 
     private final long id;
-    private final Project project;
+    private Project project;
     private final long number;
     private final Instant created;
     private final SimulatorUser reporter;
@@ -157,6 +157,10 @@ public final class Issue {
     void addComment(Comment comment) {
         comments.add(comment);
         this.searchText = null;
+    }
+
+    void setProject(Project project) {
+        this.project = project;
     }
 
     void touch(Instant at) {

@@ -1,6 +1,9 @@
 package org.jiraq.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Issue create, read, edit and delete: {@code {root}/issue} and {@code {root}/issue/{issueIdOrKey}}. */
 final class IssueEndpoints implements SimulatorFeature {
@@ -33,6 +36,7 @@ final class IssueEndpoints implements SimulatorFeature {
         SimulatorState state = context.state();
         Issue issue = state.createIssue(input.project(), input.issueType(), input.summary(), request.user());
         input.applyTo(issue);
+        state.issueCreated(issue, request.user());
         return ApiResponse.json(201, Json.object()
                 .put("id", Long.toString(issue.id()))
                 .put("key", issue.key())
@@ -48,7 +52,7 @@ final class IssueEndpoints implements SimulatorFeature {
         Issue issue = requireIssue(context, request);
         JsonNode body = request.json();
         if (IssueInput.forEdit(context.flavour(), context.state(), body).requireValid().applyTo(issue)) {
-            context.state().touch(issue);
+            context.state().issueUpdated(issue, request.user(), "issue_updated", changedFields(body));
         }
         return "true".equals(request.query("returnIssue"))
                 ? ApiResponse.ok(render(request, issue))
@@ -57,8 +61,16 @@ final class IssueEndpoints implements SimulatorFeature {
 
     private ApiResponse delete(ApiRequest request) {
         // the simulator has no sub-tasks, so deleteSubtasks never has anything to refuse
-        context.state().deleteIssue(requireIssue(context, request));
+        context.state().deleteIssue(requireIssue(context, request), request.user());
         return ApiResponse.noContent();
+    }
+
+    /** The fields an edit names, in {@code fields} or {@code update}, for the changelog of its event. */
+    private static List<String> changedFields(JsonNode body) {
+        Set<String> names = new LinkedHashSet<>();
+        body.path("fields").fieldNames().forEachRemaining(names::add);
+        body.path("update").fieldNames().forEachRemaining(names::add);
+        return List.copyOf(names);
     }
 
     private JsonNode render(ApiRequest request, Issue issue) {

@@ -67,15 +67,20 @@ public final class JiraSimulator implements AutoCloseable {
     private final SimulatorState state;
     private final SimulatorClock clock;
     private final ContractValidator contract;
+    private final SimulatorWebhooks webhooks;
     private final String baseUrl;
 
     private JiraSimulator(Builder builder) {
         this.flavour = builder.flavour;
         this.clock = builder.clock;
         this.state = new SimulatorState(clock);
+        this.webhooks = new SimulatorWebhooks(state, clock);
+        builder.adminWebhooks.forEach(webhooks::configureAdmin);
+        webhooks.appSecret(builder.webhookAppSecret);
         this.contract = builder.checkContract ? new ContractValidator(flavour, builder.rejectViolations) : null;
         RequestDispatcher dispatcher = new RequestDispatcher(state);
-        List<Extension> extensions = new ArrayList<>(List.of(dispatcher));
+        RequestRewriter rewriter = new RequestRewriter();
+        List<Extension> extensions = new ArrayList<>(List.of(dispatcher, rewriter));
         if (contract != null) {
             extensions.add(new ContractListener(contract, event -> {
                 Route route = dispatcher.routeOf(event);
@@ -97,7 +102,7 @@ public final class JiraSimulator implements AutoCloseable {
         wireMock.start();
         try {
             this.baseUrl = "http://localhost:" + wireMock.port();
-            registerFeatures(builder, dispatcher);
+            registerFeatures(builder, dispatcher, rewriter);
         } catch (RuntimeException e) {
             wireMock.stop();
             throw e;
@@ -105,9 +110,10 @@ public final class JiraSimulator implements AutoCloseable {
         LOG.info("Jira simulator ({}) serving {}", flavour, baseUrl);
     }
 
-    private void registerFeatures(Builder builder, RequestDispatcher dispatcher) {
+    private void registerFeatures(Builder builder, RequestDispatcher dispatcher, RequestRewriter rewriter) {
         AuthInterceptor auth = new AuthInterceptor(flavour, baseUrl);
-        SimulatorContext context = new SimulatorContext(flavour, baseUrl, state, clock, wireMock, dispatcher, auth);
+        SimulatorContext context = new SimulatorContext(flavour, baseUrl, state, clock, wireMock, dispatcher, auth,
+                rewriter);
         if (contract != null) {
             context.interceptor(Interceptor.ORDER_CONTRACT, contract);
         }
@@ -123,7 +129,8 @@ public final class JiraSimulator implements AutoCloseable {
         }
 
         List<SimulatorFeature> features = new ArrayList<>(List.of(new ServerEndpoints(), new IssueEndpoints(),
-                new CommentEndpoints(), new TransitionEndpoints(), new ProjectEndpoints(), new SearchEndpoints()));
+                new CommentEndpoints(), new TransitionEndpoints(), new ProjectEndpoints(), new SearchEndpoints(),
+                new WebhookEndpoints(webhooks)));
         features.addAll(builder.features);
         features.forEach(feature -> feature.register(context));
         context.fallback(request -> ApiResponse.error(404,
@@ -153,6 +160,11 @@ public final class JiraSimulator implements AutoCloseable {
 
     public SimulatorClock clock() {
         return clock;
+    }
+
+    /** The webhooks the site sends, and the knobs tests turn on them (copies, retries). */
+    public SimulatorWebhooks webhooks() {
+        return webhooks;
     }
 
     /**
@@ -197,9 +209,13 @@ public final class JiraSimulator implements AutoCloseable {
         return requests;
     }
 
-    /** Back to a fresh site: seed data only, no recorded requests or violations. The clock keeps its time. */
+    /**
+     * Back to a fresh site: seed data only, no recorded requests or violations, only the webhooks configured on the
+     * builder. The clock keeps its time.
+     */
     public void reset() {
         state.reset();
+        webhooks.reset();
         wireMock.resetRequests();
         if (contract != null) {
             contract.clear();
@@ -208,6 +224,7 @@ public final class JiraSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         wireMock.stop();
     }
 
@@ -235,8 +252,25 @@ public final class JiraSimulator implements AutoCloseable {
         private final Map<String, String> users = new LinkedHashMap<>(Map.of(DEFAULT_USER, DEFAULT_API_TOKEN));
         private final Map<String, String> personalAccessTokens = new LinkedHashMap<>(Map.of(DEFAULT_PAT, DEFAULT_USER));
         private final List<SimulatorFeature> features = new ArrayList<>();
+        private final List<AdminWebhook> adminWebhooks = new ArrayList<>();
+        private String webhookAppSecret;
 
         private Builder() {
+        }
+
+        /** An admin webhook, as configured in Jira's administration: told about the changes it asks for. */
+        public Builder adminWebhook(AdminWebhook webhook) {
+            adminWebhooks.add(webhook);
+            return this;
+        }
+
+        /**
+         * The client secret of the OAuth 2.0 app whose dynamic webhooks the site signs (a bearer JWT, HS256); unsigned
+         * when not set.
+         */
+        public Builder webhookAppSecret(String clientSecret) {
+            this.webhookAppSecret = clientSecret;
+            return this;
         }
 
         public Builder flavour(Flavour flavour) {

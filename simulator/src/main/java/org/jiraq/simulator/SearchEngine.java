@@ -1,5 +1,6 @@
 package org.jiraq.simulator;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,8 +80,11 @@ final class SearchEngine {
                 return cached;
             }
         }
-        JqlQuery query = Jql.compile(key, state, clock.now());
-        List<Issue> matches = state.issuesView().stream().filter(query::matches).sorted(query.order()).toList();
+        Instant now = clock.now();
+        JqlQuery query = Jql.compile(key, state, now);
+        List<Issue> matches = state.issuesView().stream()
+                .filter(issue -> state.searchable(issue, now) && query.matches(issue))
+                .sorted(query.order()).toList();
         Result result = new Result(state.version(), query, matches);
         synchronized (recent) {
             recent.put(key, result);

@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathTemplate;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.Request;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** What a {@link SimulatorFeature} gets to work with while it registers itself. */
 public final class SimulatorContext {
@@ -20,10 +22,11 @@ public final class SimulatorContext {
     private final WireMockServer wireMock;
     private final RequestDispatcher dispatcher;
     private final AuthInterceptor auth;
+    private final RequestRewriter rewriter;
     private final JiraJson json;
 
     SimulatorContext(JiraSimulator.Flavour flavour, String baseUrl, SimulatorState state, SimulatorClock clock,
-            WireMockServer wireMock, RequestDispatcher dispatcher, AuthInterceptor auth) {
+            WireMockServer wireMock, RequestDispatcher dispatcher, AuthInterceptor auth, RequestRewriter rewriter) {
         this.flavour = flavour;
         this.baseUrl = baseUrl;
         this.state = state;
@@ -31,6 +34,7 @@ public final class SimulatorContext {
         this.wireMock = wireMock;
         this.dispatcher = dispatcher;
         this.auth = auth;
+        this.rewriter = rewriter;
         this.json = new JiraJson(flavour, baseUrl);
     }
 
@@ -83,6 +87,15 @@ public final class SimulatorContext {
     /** Adds an authentication scheme after the ones already registered. */
     public void authentication(SimulatorAuth scheme) {
         auth.add(scheme);
+    }
+
+    /**
+     * Serves requests as if sent to another URL (an API gateway's route to the site's own endpoints): the rewrite
+     * runs before routing, so routes, interceptors and contract checks see the rewritten request. Return the request
+     * unchanged when the rewrite does not apply.
+     */
+    public void rewrite(UnaryOperator<Request> rewrite) {
+        rewriter.add(rewrite);
     }
 
     void fallback(Route.Handler handler) {

@@ -1,6 +1,7 @@
 package org.jiraq.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -35,6 +37,10 @@ public final class SimulatorState {
     private final TreeMap<Long, Issue> issuesById = new TreeMap<>();
     private final Map<String, Issue> issuesByKey = new HashMap<>();
     private final Map<String, Long> lastNumberByProject = new HashMap<>();
+    private final List<StateChange.Listener> listeners = new CopyOnWriteArrayList<>();
+    /** When a recent change becomes visible to search, per issue id; absent means visible. */
+    private final Map<Long, Instant> searchableFrom = new HashMap<>();
+    private volatile Duration searchLag = Duration.ZERO;
     private long nextIssueId;
     private long nextCommentId;
     private long nextProjectId;
@@ -53,6 +59,7 @@ public final class SimulatorState {
             issuesById.clear();
             issuesByKey.clear();
             lastNumberByProject.clear();
+            searchableFrom.clear();
             nextIssueId = FIRST_ISSUE_ID;
             nextCommentId = FIRST_COMMENT_ID;
             nextProjectId = FIRST_ADDED_PROJECT_ID;
@@ -89,8 +96,41 @@ public final class SimulatorState {
             Project project = new Project(nextProjectId++, upper, name);
             putProject(project);
             version++;
+            changed(StateChange.project("project_created", project, clock.now()));
             return project;
         });
+    }
+
+    /** Renames a project, as a project admin would in Jira's UI. */
+    public Project renameProject(String key, String name) {
+        return write(() -> {
+            Project old = requireProject(key);
+            Project renamed = new Project(old.id(), old.key(), name);
+            putProject(renamed);
+            issuesById.values().stream().filter(i -> i.project().id() == old.id()).forEach(i -> i.setProject(renamed));
+            version++;
+            changed(StateChange.project("project_updated", renamed, clock.now()));
+            return renamed;
+        });
+    }
+
+    /**
+     * From now on, each issue change reaches search only {@code lag} later on the simulator clock, as when Jira's
+     * index runs behind; {@link Duration#ZERO} makes later changes visible at once again.
+     */
+    public void searchLag(Duration lag) {
+        this.searchLag = lag;
+    }
+
+    /** Whether search shows the issue yet; only for use under {@link #read}. */
+    boolean searchable(Issue issue, Instant now) {
+        Instant from = searchableFrom.get(issue.id());
+        return from == null || !from.isAfter(now);
+    }
+
+    /** Tells {@code listener} about every change from now on. */
+    public void onChange(StateChange.Listener listener) {
+        listeners.add(listener);
     }
 
     /** All issues, oldest first. */
@@ -123,10 +163,27 @@ public final class SimulatorState {
 
     /** Creates an issue directly, as if a user had created it in Jira's UI. */
     public Issue createIssue(String projectKey, String issueTypeName, String summary) {
-        return write(() -> createIssue(requireProject(projectKey),
-                JiraCatalog.issueType(issueTypeName).orElseThrow(
-                        () -> new IllegalArgumentException("no issue type " + issueTypeName)),
-                summary, null));
+        return write(() -> {
+            Issue issue = createIssue(requireProject(projectKey),
+                    JiraCatalog.issueType(issueTypeName).orElseThrow(
+                            () -> new IllegalArgumentException("no issue type " + issueTypeName)),
+                    summary, null);
+            issueCreated(issue, null);
+            return issue;
+        });
+    }
+
+    /** Changes an issue's summary, as a user would in Jira's UI. */
+    public void updateSummary(String issueKey, String summary) {
+        write(() -> {
+            Issue issue = issue(issueKey);
+            if (issue == null) {
+                throw new IllegalArgumentException("no issue " + issueKey);
+            }
+            issue.setSummary(summary);
+            issueUpdated(issue, null, "issue_updated", List.of("summary"));
+            return null;
+        });
     }
 
     /**
@@ -150,8 +207,20 @@ public final class SimulatorState {
         Issue issue = new Issue(nextIssueId++, project, number, type, summary, reporter, clock.now());
         issuesById.put(issue.id(), issue);
         issuesByKey.put(issue.key(), issue);
+        lagSearch(issue);
         version++;
         return issue;
+    }
+
+    /** Announces a new issue once all its fields are set. */
+    void issueCreated(Issue issue, SimulatorUser user) {
+        changed(StateChange.issue("jira:issue_created", "issue_created", issue, user, List.of(), issue.created()));
+    }
+
+    /** Records a change to an issue (bumps its {@code updated}, invalidates cached searches) and announces it. */
+    void issueUpdated(Issue issue, SimulatorUser user, String issueEventType, List<String> changedFields) {
+        touch(issue);
+        changed(StateChange.issue("jira:issue_updated", issueEventType, issue, user, changedFields, issue.updated()));
     }
 
     Comment addComment(Issue issue, SimulatorUser author, JsonNode body) {
@@ -159,19 +228,37 @@ public final class SimulatorState {
         Comment comment = new Comment(nextCommentId++, author, body, now, now);
         issue.addComment(comment);
         touch(issue);
+        changed(StateChange.comment(issue, comment, now));
+        changed(new StateChange("jira:issue_updated", "issue_commented", issue, comment, issue.project(), author,
+                List.of(), now));
         return comment;
     }
 
-    void deleteIssue(Issue issue) {
+    void deleteIssue(Issue issue, SimulatorUser user) {
+        changed(StateChange.issue("jira:issue_deleted", "issue_deleted", issue, user, List.of(), clock.now()));
         issuesById.remove(issue.id());
         issuesByKey.remove(issue.key());
+        searchableFrom.remove(issue.id());
         version++;
     }
 
-    /** Records a change to an issue: bumps its {@code updated} and invalidates cached searches. */
-    void touch(Issue issue) {
+    private void touch(Issue issue) {
         issue.touch(clock.now());
+        lagSearch(issue);
         version++;
+    }
+
+    private void lagSearch(Issue issue) {
+        Duration lag = searchLag;
+        if (lag.isZero()) {
+            searchableFrom.remove(issue.id());
+        } else {
+            searchableFrom.put(issue.id(), issue.updated().plus(lag));
+        }
+    }
+
+    private void changed(StateChange change) {
+        listeners.forEach(listener -> listener.changed(change));
     }
 
     /** Grows on every change, so cached search results know when they are stale. */

@@ -3,6 +3,7 @@ package org.jiraq.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 
 /** Workflow transitions: {@code {root}/issue/{issueIdOrKey}/transitions}. */
@@ -48,7 +49,7 @@ final class TransitionEndpoints implements SimulatorFeature {
         IssueInput input = IssueInput.forEdit(context.flavour(), context.state(), body).requireValid();
         input.applyTo(issue);
         issue.setStatus(transition.get().to());
-        context.state().touch(issue);
+        context.state().issueUpdated(issue, request.user(), "issue_generic", List.of("status"));
         return ApiResponse.noContent();
     }
 }

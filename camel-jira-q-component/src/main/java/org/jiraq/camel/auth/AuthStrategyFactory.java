@@ -1,7 +1,10 @@
 package org.jiraq.camel.auth;
 
+import java.net.URI;
+
 import org.jiraq.camel.JiraqAuthMethod;
 import org.jiraq.camel.JiraqConfiguration;
+import org.jiraq.camel.JiraqDeployment;
 
 /** Picks and builds the {@link AuthStrategy} an endpoint's configuration asks for, checking its options first. */
 public final class AuthStrategyFactory {
@@ -25,7 +28,26 @@ public final class AuthStrategyFactory {
                                            + " oauth1 or oauth2");
     }
 
-    public static AuthStrategy create(JiraqConfiguration config) {
+    /** Checks the options of the method now, so a mistake fails at endpoint creation with a message naming the option. */
+    public static void validate(JiraqConfiguration config, URI siteUrl, JiraqDeployment deployment) {
+        if (resolveMethod(config) == JiraqAuthMethod.oauth2) {
+            OAuth2Settings.from(config, siteUrl, deployment);
+        } else {
+            create(config);
+        }
+    }
+
+    /** The strategy of a started endpoint; OAuth 2.0 also uses the endpoint's HTTP client and the token store. */
+    public static AuthStrategy create(JiraqConfiguration config, AuthContext context) {
+        if (resolveMethod(config) == JiraqAuthMethod.oauth2) {
+            return new OAuth2Auth(new OAuth2TokenManager(
+                    OAuth2Settings.from(config, context.siteUrl(), context.deployment()), context));
+        }
+        return create(config);
+    }
+
+    /** The strategies that need nothing but their options. */
+    static AuthStrategy create(JiraqConfiguration config) {
         JiraqAuthMethod method = resolveMethod(config);
         return switch (method) {
             case apiToken -> new ApiTokenAuth(
@@ -40,7 +62,8 @@ public final class AuthStrategyFactory {
                             PemPrivateKeys.fromOptions(config.getPrivateKey(), config.getPrivateKeyFile())),
                     require(config.getAccessToken(), "accessToken", method,
                             "the access token obtained once with org.jiraq.camel.auth.OAuth1Dance"));
-            default -> throw new IllegalArgumentException("authStrategy=" + method + " is not available yet");
+            case oauth2 -> throw new IllegalStateException(
+                    "authStrategy=oauth2 needs the endpoint's token store and HTTP client (create(config, context))");
         };
     }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jiraq.camel.auth.AuthRequest;
 import org.jiraq.camel.auth.AuthStrategy;
@@ -36,7 +37,10 @@ public final class JiraqClient {
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
     private final Set<String> trustedHosts;
-    private volatile JiraqClientListener listener = JiraqClientListener.NONE;
+    private final String credentialId;
+    private final URI fixedRoot;
+    // shared with the copies made for credentials and roots, so they report to the listener the endpoint sets
+    private final AtomicReference<JiraqClientListener> listener;
 
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
         this.siteUrl = stripTrailingSlash(siteUrl);
@@ -47,6 +51,48 @@ public final class JiraqClient {
         Set<String> hosts = new HashSet<>();
         auth.trustedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(hosts);
+        this.credentialId = null;
+        this.fixedRoot = null;
+        this.listener = new AtomicReference<>(JiraqClientListener.NONE);
+    }
+
+    private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
+        this(base, credentialId, fixedRoot, base.retryPolicy, base.listener);
+    }
+
+    private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot, RetryPolicy retryPolicy,
+                        AtomicReference<JiraqClientListener> listener) {
+        this.siteUrl = base.siteUrl;
+        this.auth = base.auth;
+        this.http = base.http;
+        this.retryPolicy = retryPolicy;
+        this.requestTimeout = base.requestTimeout;
+        this.trustedHosts = base.trustedHosts;
+        this.credentialId = credentialId;
+        this.fixedRoot = fixedRoot;
+        this.listener = listener;
+    }
+
+    /**
+     * This client acting for one stored OAuth 2.0 grant: requests (and the pages of a paginator) that name none use
+     * {@code credentialId}. Null gives this client back.
+     */
+    public JiraqClient forCredential(String credentialId) {
+        return credentialId == null || credentialId.isBlank() ? this : new JiraqClient(this, credentialId, fixedRoot);
+    }
+
+    /**
+     * This client sending its requests below {@code root} instead of the auth strategy's REST root: for Atlassian's
+     * app APIs on the gateway ({@code https://api.atlassian.com/app/...}), which belong to no site. Credentials go
+     * there only when it is the site's origin or a host the auth strategy names (see {@link #sendsCredentialsTo}).
+     */
+    public JiraqClient atRoot(URI root) {
+        return new JiraqClient(this, credentialId, stripTrailingSlash(root));
+    }
+
+    /** Whether requests to {@code target} carry this client's credentials. */
+    public boolean sendsCredentialsTo(URI target) {
+        return isTrusted(target, siteUrl);
     }
 
     public URI siteUrl() {
@@ -59,12 +105,15 @@ public final class JiraqClient {
 
     /** Sends the request, retrying as the policy allows; an answer of 400 or more is thrown. */
     public JiraqResponse execute(JiraqRequest request) throws IOException {
+        if (credentialId != null && request.credentialId() == null) {
+            request = request.withCredentialId(credentialId);
+        }
         int retries = 0;
         boolean renewed = false;
         while (true) {
-            JiraqResponse response;
+            HttpResponse<byte[]> raw;
             try {
-                response = sendFollowingRedirects(request);
+                raw = sendFollowingRedirects(request);
             } catch (IOException e) {
                 if (!request.retrySafe() || !retryPolicy.canRetry(retries)) {
                     throw e;
@@ -72,11 +121,13 @@ public final class JiraqClient {
                 pause(request, retries++, null, e.getClass().getSimpleName());
                 continue;
             }
+            JiraqResponse response = new JiraqResponse(raw.statusCode(), raw.headers(), raw.body());
             if (response.status() < 400) {
                 return response;
             }
-            if (response.status() == 401 && !renewed
-                    && auth.renewAfterUnauthorized(request.credentialId(), null)) {
+            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile
+            if (response.status() == 401 && !renewed && auth.renewAfterUnauthorized(request.credentialId(),
+                    raw.request().headers().firstValue("Authorization").orElse(null))) {
                 renewed = true;
                 continue;
             }
@@ -93,29 +144,35 @@ public final class JiraqClient {
         return new Paginator(this, firstPage, style, limit);
     }
 
-    /** Who hears about each call (metrics, health, dev console); set once when the endpoint starts. */
+    /** Who hears about each call (metrics, health, dev console); set when the endpoint starts. */
     public void setListener(JiraqClientListener listener) {
-        this.listener = listener;
+        this.listener.set(listener);
     }
 
-    /** A client for the same site and credentials that never retries: for health checks, which must answer quickly. */
+    /**
+     * A client for the same site and credentials that never retries and has its own listener: for health checks,
+     * which must answer quickly.
+     */
     public JiraqClient withoutRetries() {
-        return new JiraqClient(siteUrl, auth, http, RetryPolicy.none(), requestTimeout);
+        return new JiraqClient(this, credentialId, fixedRoot, RetryPolicy.none(),
+                new AtomicReference<>(JiraqClientListener.NONE));
     }
 
-    private JiraqResponse sendFollowingRedirects(JiraqRequest request) throws IOException {
-        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+    private HttpResponse<byte[]> sendFollowingRedirects(JiraqRequest request) throws IOException {
+        URI root = fixedRoot != null ? fixedRoot : stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+        // a fixed root is trusted like any other host, not because a request is aimed at it
+        URI trustedRoot = fixedRoot != null ? siteUrl : root;
         URI uri = resolve(root, request);
         for (int hop = 0; ; hop++) {
             long start = System.nanoTime();
             HttpResponse<byte[]> raw;
             try {
-                raw = send(request, uri, isTrusted(uri, root));
+                raw = send(request, uri, isTrusted(uri, trustedRoot));
             } catch (IOException e) {
-                listener.failed(request, e, System.nanoTime() - start);
+                listener.get().failed(request, e, System.nanoTime() - start);
                 throw e;
             }
-            listener.answered(request, raw.statusCode(), raw.headers(), System.nanoTime() - start);
+            listener.get().answered(request, raw.statusCode(), raw.headers(), System.nanoTime() - start);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), raw.statusCode(),
                         (System.nanoTime() - start) / 1_000_000);
@@ -123,7 +180,7 @@ public final class JiraqClient {
             String location = raw.headers().firstValue("Location").orElse(null);
             if (!isRedirect(raw.statusCode()) || location == null || hop == MAX_REDIRECTS
                     || !"GET".equals(request.method())) {
-                return new JiraqResponse(raw.statusCode(), raw.headers(), raw.body());
+                return raw;
             }
             uri = uri.resolve(location);
         }
@@ -172,7 +229,7 @@ public final class JiraqClient {
 
     private void pause(JiraqRequest request, int retry, Duration retryAfter, String cause) throws IOException {
         Duration delay = retryPolicy.delay(retry, retryAfter);
-        listener.retrying(request, retry + 1, delay, cause);
+        listener.get().retrying(request, retry + 1, delay, cause);
         LOG.info("Retrying {} {} after {} in {} ms (retry {} of {})", request.method(), request.path(), cause,
                 delay.toMillis(), retry + 1, retryPolicy.maxRetries());
         try {

@@ -60,6 +60,12 @@ public record JiraqRequest(
         return new JiraqRequest(method, path, query, headers, body, streamBody, contentType, credentialId, retrySafe);
     }
 
+    /** A copy of this request that uses another stored OAuth 2.0 grant. */
+    public JiraqRequest withCredentialId(String otherCredentialId) {
+        return new JiraqRequest(method, path, query, headers, jsonBody, streamBody, contentType, otherCredentialId,
+                retrySafe);
+    }
+
     public static final class Builder {
         private final String method;
         private final String path;

@@ -35,4 +35,9 @@ public interface PageStyle {
     static PageStyle nextPageToken(String itemsField) {
         return new TokenPageStyle(itemsField);
     }
+
+    /** Cursor paging where each page holds the URL of the next in {@code next}; an empty page ends it. */
+    static PageStyle nextUrl(String itemsField) {
+        return new NextUrlPageStyle(itemsField);
+    }
 }

@@ -41,7 +41,7 @@ public final class CommentOperations {
                     "addComment needs a comment: set header " + JiraqConstants.COMMENT + " or send it as the body");
         }
         ObjectNode request = commentRequest(comment);
-        JsonNode created = endpoint.getClient().execute(
+        JsonNode created = endpoint.getClient(exchange).execute(
                 JiraqRequest.post(endpoint.apiPath() + "/issue/" + Inputs.segment(key) + "/comment").json(request)
                         .build())
                 .json();
@@ -57,7 +57,7 @@ public final class CommentOperations {
                 .query("maxResults", endpoint.getConfiguration().getPageSize())
                 .build();
         List<Object> comments = new ArrayList<>();
-        endpoint.getClient().paginate(first, PageStyle.offset("comments"), Long.MAX_VALUE)
+        endpoint.getClient(exchange).paginate(first, PageStyle.offset("comments"), Long.MAX_VALUE)
                 .forEachRemaining(c -> comments.add(outputs.map(c)));
         in.setHeader(JiraqConstants.RESULT_COUNT, comments.size());
         in.setBody(comments);

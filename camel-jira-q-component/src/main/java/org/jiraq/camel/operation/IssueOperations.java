@@ -35,7 +35,7 @@ public final class IssueOperations {
                                                + JiraqConstants.ISSUE_TYPE_NAME + " and " + JiraqConstants.SUMMARY
                                                + ", or send {\"fields\":{...}} as the body");
         }
-        JsonNode created = endpoint.getClient()
+        JsonNode created = endpoint.getClient(exchange)
                 .execute(JiraqRequest.post(endpoint.apiPath() + "/issue").json(request).build()).json();
         in.setHeader(JiraqConstants.ISSUE_KEY, created.path("key").asText());
         in.setHeader(JiraqConstants.ISSUE_ID, created.path("id").asText());
@@ -45,7 +45,7 @@ public final class IssueOperations {
     public void get(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         String key = Inputs.issueKey(in, "getIssue");
-        JsonNode issue = endpoint.getClient().execute(JiraqRequest.get(issuePath(key))
+        JsonNode issue = endpoint.getClient(exchange).execute(JiraqRequest.get(issuePath(key))
                 .query("fields", in.getHeader(JiraqConstants.FIELDS, String.class))
                 .query("expand", endpoint.getConfiguration().getExpand())
                 .build()).json();
@@ -62,7 +62,7 @@ public final class IssueOperations {
                                                + JiraqConstants.DESCRIPTION + ", " + JiraqConstants.FIELDS
                                                + ", or {\"fields\":{...}} / {\"update\":{...}} as the body");
         }
-        endpoint.getClient().execute(JiraqRequest.put(issuePath(key))
+        endpoint.getClient(exchange).execute(JiraqRequest.put(issuePath(key))
                 .query("notifyUsers", endpoint.getConfiguration().isNotifyUsers() ? null : "false")
                 .json(request).build());
         in.setHeader(JiraqConstants.ISSUE_KEY, key);
@@ -71,7 +71,7 @@ public final class IssueOperations {
     public void delete(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         String key = Inputs.issueKey(in, "deleteIssue");
-        endpoint.getClient().execute(JiraqRequest.delete(issuePath(key))
+        endpoint.getClient(exchange).execute(JiraqRequest.delete(issuePath(key))
                 .query("deleteSubtasks", endpoint.getConfiguration().isDeleteSubtasks() ? "true" : null)
                 .build());
         in.setHeader(JiraqConstants.ISSUE_KEY, key);

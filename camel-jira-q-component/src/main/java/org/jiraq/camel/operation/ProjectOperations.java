@@ -33,10 +33,10 @@ public final class ProjectOperations {
                     .query("maxResults", Math.min(endpoint.getConfiguration().getPageSize(), 100))
                     .query("expand", endpoint.getConfiguration().getExpand())
                     .build();
-            endpoint.getClient().paginate(first, PageStyle.offset("values"), Long.MAX_VALUE)
+            endpoint.getClient(exchange).paginate(first, PageStyle.offset("values"), Long.MAX_VALUE)
                     .forEachRemaining(p -> projects.add(outputs.map(p)));
         } else {
-            projects.addAll(outputs.list(endpoint.getClient().execute(JiraqRequest.get(endpoint.apiPath() + "/project")
+            projects.addAll(outputs.list(endpoint.getClient(exchange).execute(JiraqRequest.get(endpoint.apiPath() + "/project")
                     .query("expand", endpoint.getConfiguration().getExpand()).build()).json()));
         }
         in.setHeader(JiraqConstants.RESULT_COUNT, projects.size());

@@ -2,7 +2,9 @@ package org.jiraq.camel.operation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,12 +40,11 @@ public final class SearchOperation {
         String jql = jql(in);
         String fields = in.getHeader(JiraqConstants.FIELDS, config.getFields(), String.class);
         String position = in.getHeader(JiraqConstants.NEXT_PAGE, String.class);
-        boolean cloud = endpoint.getDeployment() == JiraqDeployment.cloud;
-        JiraqRequest first = cloud ? cloudRequest(jql, fields, position) : dataCenterRequest(jql, fields, position);
-        PageStyle style = cloud ? PageStyle.nextPageToken("issues") : PageStyle.offset("issues");
+        JiraqRequest first = firstPage(jql, fields, position);
+        PageStyle style = pageStyle();
         switch (config.getSearchMode()) {
             case list -> {
-                Paginator pages = endpoint.getClient().paginate(first, style, config.getMaxResults());
+                Paginator pages = endpoint.getClient(exchange).paginate(first, style, config.getMaxResults());
                 List<Object> issues = new ArrayList<>();
                 pages.forEachRemaining(issue -> issues.add(outputs.map(issue)));
                 in.setHeader(JiraqConstants.RESULT_COUNT, issues.size());
@@ -51,7 +52,7 @@ public final class SearchOperation {
                 in.setBody(issues);
             }
             case page -> {
-                Paginator pages = endpoint.getClient().paginate(first, style, config.getPageSize());
+                Paginator pages = endpoint.getClient(exchange).paginate(first, style, config.getPageSize());
                 List<Object> issues = new ArrayList<>();
                 pages.nextPage().forEach(issue -> issues.add(outputs.map(issue)));
                 String next = pages.nextPosition();
@@ -65,8 +66,25 @@ public final class SearchOperation {
                 Outputs.progress(in, pages, position != null);
                 in.setBody(issues);
             }
-            case stream -> in.setBody(outputs.stream(endpoint.getClient().paginate(first, style, Long.MAX_VALUE)));
+            case stream -> in.setBody(outputs.stream(endpoint.getClient(exchange).paginate(first, style, Long.MAX_VALUE)));
         }
+    }
+
+    /** Every issue {@code jql} matches, as maps, fetched page by page while the iterator is consumed. */
+    public Iterator<Map<String, Object>> issues(String jql, String fields) {
+        return outputs.stream(endpoint.getClient().paginate(firstPage(jql, fields, null), pageStyle(), Long.MAX_VALUE));
+    }
+
+    private boolean cloud() {
+        return endpoint.getDeployment() == JiraqDeployment.cloud;
+    }
+
+    private JiraqRequest firstPage(String jql, String fields, String position) {
+        return cloud() ? cloudRequest(jql, fields, position) : dataCenterRequest(jql, fields, position);
+    }
+
+    private PageStyle pageStyle() {
+        return cloud() ? PageStyle.nextPageToken("issues") : PageStyle.offset("issues");
     }
 
     private String jql(Message in) {

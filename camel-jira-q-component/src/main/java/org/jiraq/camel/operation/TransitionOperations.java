@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqEndpoint;
+import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqRequest;
 import org.jiraq.camel.client.Json;
 
@@ -27,7 +28,7 @@ public final class TransitionOperations {
     public void list(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         String key = Inputs.issueKey(in, "getTransitions");
-        List<Object> transitions = outputs.list(fetch(key));
+        List<Object> transitions = outputs.list(fetch(endpoint.getClient(exchange), key));
         in.setHeader(JiraqConstants.RESULT_COUNT, transitions.size());
         in.setBody(transitions);
     }
@@ -45,7 +46,8 @@ public final class TransitionOperations {
                     "transitionIssue needs a transition: set header " + JiraqConstants.TRANSITION
                                                + " to its id or name");
         }
-        String id = wanted.trim().chars().allMatch(Character::isDigit) ? wanted.trim() : resolve(key, wanted.trim());
+        JiraqClient client = endpoint.getClient(exchange);
+        String id = wanted.trim().chars().allMatch(Character::isDigit) ? wanted.trim() : resolve(client, key, wanted.trim());
         ObjectNode request = Json.object();
         request.set("transition", Json.object().put("id", id));
         JsonNode body = Inputs.jsonObjectBody(in);
@@ -56,14 +58,14 @@ public final class TransitionOperations {
                 }
             }
         }
-        endpoint.getClient().execute(JiraqRequest.post(transitionsPath(key)).json(request).build());
+        client.execute(JiraqRequest.post(transitionsPath(key)).json(request).build());
         in.setHeader(JiraqConstants.ISSUE_KEY, key);
         in.setHeader(JiraqConstants.TRANSITION, id);
     }
 
     /** Matches a transition's own name first, then the name of the status it leads to; case does not matter. */
-    private String resolve(String key, String name) throws Exception {
-        JsonNode transitions = fetch(key);
+    private String resolve(JiraqClient client, String key, String name) throws Exception {
+        JsonNode transitions = fetch(client, key);
         List<JsonNode> all = new ArrayList<>();
         transitions.forEach(all::add);
         return all.stream().filter(t -> t.path("name").asText().equalsIgnoreCase(name)).findFirst()
@@ -77,8 +79,8 @@ public final class TransitionOperations {
                                                                         .collect(Collectors.joining(", "))));
     }
 
-    private JsonNode fetch(String key) throws Exception {
-        return endpoint.getClient().execute(JiraqRequest.get(transitionsPath(key)).build()).json().path("transitions");
+    private JsonNode fetch(JiraqClient client, String key) throws Exception {
+        return client.execute(JiraqRequest.get(transitionsPath(key)).build()).json().path("transitions");
     }
 
     private String transitionsPath(String key) {

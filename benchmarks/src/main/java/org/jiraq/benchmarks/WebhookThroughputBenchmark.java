@@ -1,0 +1,211 @@
+package org.jiraq.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.jiraq.camel.JiraqComponent;
+
+/**
+ * Events per second through jiraq:webhook (HMAC check, de-duplication in the jiraq database, an embedded H2 file as by
+ * default, JSON to Map, delivery and the answer
+ * after it) against a bare platform-http route that only answers 204, both on the same Vert.x server in the same
+ * JVM and run, measured in alternating rounds so both see the same machine. Every request is a distinct Jira event
+ * (its own X-Atlassian-Webhook-Identifier), so each one is verified, stored and delivered.
+ * <p>
+ * Options (system properties): concurrency (64 requests in flight), seconds (10 per round), warmupSeconds (5),
+ * rounds (3).
+ */
+public final class WebhookThroughputBenchmark implements Benchmark {
+
+    private static final String SECRET = "benchmark webhook secret";
+    private static final AtomicLong IDENTIFIERS = new AtomicLong(1_000_000);
+
+    private static final double GOAL_RATIO = 0.70;
+    private static final double GOAL_EVENTS_PER_SECOND = 5_000;
+
+    @Override
+    public String id() {
+        return "webhook-throughput";
+    }
+
+    @Override
+    public BenchmarkReport run(BenchmarkContext context) throws Exception {
+        int concurrency = Integer.getInteger("concurrency", 64);
+        Duration round = Duration.ofSeconds(Long.getLong("seconds", 10));
+        Duration warmup = Duration.ofSeconds(Long.getLong("warmupSeconds", 5));
+        int rounds = Integer.getInteger("rounds", 3);
+
+        Path store = Files.createTempDirectory("jiraq-webhook-bench");
+        int port = freePort();
+        LongAdder bareEvents = new LongAdder();
+        LongAdder jiraqEvents = new LongAdder();
+        CamelContext camel = new DefaultCamelContext();
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindPort(port);
+        camel.addService(new VertxPlatformHttpServer(server));
+        // de-duplication as by default: a table in the component's store, an embedded H2 file
+        JiraqComponent component = new JiraqComponent();
+        component.setStoreUrl("jdbc:h2:file:" + store.resolve("jiraq"));
+        camel.addComponent("jiraq", component);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("platform-http:/bare?httpMethodRestrict=POST").process(exchange -> {
+                    bareEvents.increment();
+                    exchange.getMessage().getHeaders().clear();
+                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+                    exchange.getMessage().setBody(null);
+                });
+                from("jiraq:webhook?webhookPath=/jiraq&webhookVerification=hmac&webhookSecret=RAW(" + SECRET + ")")
+                        .process(exchange -> jiraqEvents.increment());
+            }
+        });
+        camel.start();
+
+        byte[] body = payload();
+        String signature = "sha256=" + hmac(body);
+        ExecutorService loadThreads = Executors.newFixedThreadPool(2);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(loadThreads).build();
+        URI bare = URI.create("http://localhost:" + port + "/bare");
+        URI jiraq = URI.create("http://localhost:" + port + "/jiraq");
+        System.out.printf("Webhook throughput: %d-byte jira:issue_created events, %d in flight, %d s rounds, %s%n",
+                body.length, concurrency, round.toSeconds(), Runtime.getRuntime().availableProcessors() + " cores");
+
+        drive(http, bare, body, signature, concurrency, warmup);
+        drive(http, jiraq, body, signature, concurrency, warmup);
+        List<Double> bareRates = new ArrayList<>();
+        List<Double> jiraqRates = new ArrayList<>();
+        for (int i = 1; i <= rounds; i++) {
+            bareRates.add(drive(http, bare, body, signature, concurrency, round));
+            jiraqRates.add(drive(http, jiraq, body, signature, concurrency, round));
+            System.out.printf("round %d: bare platform-http %,.0f events/s, jiraq:webhook %,.0f events/s%n", i,
+                    bareRates.get(i - 1), jiraqRates.get(i - 1));
+        }
+        double bareMedian = median(bareRates);
+        double jiraqMedian = median(jiraqRates);
+        System.out.printf("delivered: bare %,d, jiraq %,d%n", bareEvents.sum(), jiraqEvents.sum());
+        camel.stop();
+        loadThreads.shutdownNow();
+        double ratio = jiraqMedian / bareMedian;
+        MarkdownTable table = new MarkdownTable("round", "bare platform-http events/s", "jiraq:webhook events/s",
+                "ratio");
+        for (int i = 0; i < rounds; i++) {
+            table.row(i + 1, String.format(Locale.ROOT, "%,.0f", bareRates.get(i)),
+                    String.format(Locale.ROOT, "%,.0f", jiraqRates.get(i)),
+                    String.format(Locale.ROOT, "%.2f", jiraqRates.get(i) / bareRates.get(i)));
+        }
+        String details = """
+                One CamelContext with one Vert.x platform-http server and two routes. The bare route answers 204 and
+                counts. The `jiraq:webhook` route does everything a real delivery needs: HMAC-SHA256 of the raw body
+                against `X-Hub-Signature`, de-duplication on `X-Atlassian-Webhook-Identifier` in the component's store
+                as by default (an embedded H2 file, one INSERT per event), the JSON body to a `Map`, one exchange
+                through the route, and the 204 only after it. A load generator in the same JVM (JDK HttpClient,
+                HTTP/1.1, %d requests in flight) posts a %,d-byte `jira:issue_created` payload, each request with its
+                own identifier, so every event is verified, stored and delivered. After a %d s warm-up of both, %d
+                rounds of %d s alternate bare / jiraq; the medians are compared. The load generator shares the cores,
+                so both figures are bounded by it.
+
+                %s
+                Alone: `%s -Dbenchmarks.only=%s` (system properties `seconds`, `warmupSeconds`, `rounds`,
+                `concurrency`). Source: `WebhookThroughputBenchmark`.
+                """.formatted(concurrency, body.length, warmup.toSeconds(), rounds, round.toSeconds(), table,
+                BenchmarkSuite.COMMAND, id());
+        return new BenchmarkReport("Webhook throughput of jiraq:webhook",
+                String.format(Locale.ROOT, "%,.0f events/s: %.2f × the baseline", jiraqMedian, ratio),
+                String.format(Locale.ROOT, "%,.0f events/s (bare platform-http route)", bareMedian),
+                "at least 0.70 × the baseline and 5,000 events/s",
+                ratio >= GOAL_RATIO && jiraqMedian >= GOAL_EVENTS_PER_SECOND, details);
+    }
+
+    /** Keeps {@code concurrency} requests in flight for {@code duration}; returns 2xx answers per second. */
+    private static double drive(HttpClient http, URI uri, byte[] body, String signature, int concurrency,
+                                Duration duration) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(concurrency);
+        LongAdder ok = new LongAdder();
+        LongAdder failed = new LongAdder();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        while (System.nanoTime() < end) {
+            inFlight.acquire();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .header("X-Atlassian-Webhook-Identifier", Long.toString(IDENTIFIERS.incrementAndGet()))
+                    .header("X-Hub-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error == null && response.statusCode() / 100 == 2) {
+                    ok.increment();
+                } else {
+                    failed.increment();
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(concurrency);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (failed.sum() > 0) {
+            System.out.printf("  %s: %,d requests failed%n", uri.getPath(), failed.sum());
+        }
+        return ok.sum() / seconds;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** A jira:issue_created delivery shaped like a real one, about 2.5 KB. */
+    private static byte[] payload() {
+        String issue = "{\"id\":\"10042\",\"key\":\"DEMO-42\",\"self\":\"https://acme.atlassian.net/rest/api/2/issue/10042\","
+                       + "\"fields\":{\"summary\":\"Printer on fire\",\"issuetype\":{\"id\":\"10001\",\"name\":\"Task\","
+                       + "\"subtask\":false},\"project\":{\"id\":\"10000\",\"key\":\"DEMO\",\"name\":\"Demo\","
+                       + "\"projectTypeKey\":\"software\"},\"status\":{\"id\":\"1\",\"name\":\"To Do\",\"statusCategory\":"
+                       + "{\"id\":2,\"key\":\"new\",\"colorName\":\"blue-gray\"}},\"priority\":{\"id\":\"3\",\"name\":"
+                       + "\"Medium\"},\"labels\":[\"printer\",\"fire\"],\"created\":\"2026-11-22T12:00:00.000+0000\","
+                       + "\"updated\":\"2026-11-22T12:00:00.000+0000\",\"description\":\"" + "Smoke everywhere. ".repeat(60)
+                       + "\"}}";
+        String user = "{\"self\":\"https://acme.atlassian.net/rest/api/2/user?accountId=5c19e3e3f9cb4734ae1b918e\","
+                      + "\"accountId\":\"5c19e3e3f9cb4734ae1b918e\",\"displayName\":\"Alice\",\"active\":true}";
+        return ("{\"timestamp\":1763812800000,\"webhookEvent\":\"jira:issue_created\",\"issue_event_type_name\":"
+                + "\"issue_created\",\"user\":" + user + ",\"issue\":" + issue + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String hmac(byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.jiraq.camel.auth;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.apache.camel.CamelContext;
+import org.jiraq.camel.JiraqConfiguration;
+import org.jiraq.camel.JiraqDeployment;
+import org.jiraq.camel.client.HttpClientFactory;
+import org.jiraq.camel.client.RetryPolicy;
+
+/**
+ * What a strategy that talks to an authorization server needs besides the options: the site, the HTTP client, retry
+ * policy and timeout used for Jira, and the token store (looked up only when first needed, so the database opens
+ * only for strategies that store tokens).
+ */
+public record AuthContext(
+        URI siteUrl, JiraqDeployment deployment, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout,
+        Supplier<TokenStore> tokenStore) {
+
+    /** The HTTP client, retries and timeout the configuration asks for. */
+    public static AuthContext create(
+            CamelContext camelContext, JiraqConfiguration config, URI siteUrl, JiraqDeployment deployment,
+            Supplier<TokenStore> tokenStore)
+            throws Exception {
+        return new AuthContext(siteUrl, deployment,
+                HttpClientFactory.create(camelContext, Duration.ofMillis(config.getConnectTimeout()),
+                        config.getProxyHost(), config.getProxyPort(), config.getSslContextParameters()),
+                new RetryPolicy(config.getMaxRetries(), Duration.ofMillis(config.getRetryDelay()),
+                        Duration.ofMillis(config.getMaxRetryDelay())),
+                Duration.ofMillis(config.getRequestTimeout()), tokenStore);
+    }
+}

@@ -1,0 +1,162 @@
+package org.jiraq.camel.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.support.service.ServiceSupport;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The component's one database, for all state that must survive a restart and be shared by replicas: OAuth 2.0
+ * grants, webhook de-duplication, polling positions, the GDPR account registry, dead letters.
+ * <p>
+ * On start, Flyway creates and migrates the schema from the scripts in {@value #MIGRATIONS}: each feature adds its
+ * tables as one {@code V<n>__<what>.sql} there, in SQL that runs on H2 (MODE=PostgreSQL) and PostgreSQL alike. The
+ * default is an embedded H2 file, so a single app needs no set-up; replicas share a PostgreSQL database instead.
+ */
+public final class JiraqStore extends ServiceSupport {
+
+    /** Where every feature's migration scripts live. */
+    public static final String MIGRATIONS = "classpath:db/jiraq";
+    /** Flyway's history table, named apart so an application's own Flyway schema is never touched. */
+    static final String HISTORY_TABLE = "jiraq_schema_history";
+    /** H2 speaking PostgreSQL's dialect; row locks wait long enough for a token refresh held by another replica. */
+    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000";
+
+    private final Supplier<DataSource> opener;
+    private final boolean ownPool;
+    private final Path keyFile;
+    private volatile DataSource dataSource;
+
+    /**
+     * @param opener  opens the database on every start
+     * @param ownPool whether what it opens is a pool of the store's own, to close on stop
+     * @param keyFile the generated key file beside an H2 file, or null
+     */
+    private JiraqStore(Supplier<DataSource> opener, boolean ownPool, Path keyFile) {
+        this.opener = opener;
+        this.ownPool = ownPool;
+        this.keyFile = keyFile;
+    }
+
+    /** An embedded H2 database in {@code file} (H2 adds {@code .mv.db}), its encryption key file beside it. */
+    public static JiraqStore embedded(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return new JiraqStore(() -> JdbcConnectionPool.create("jdbc:h2:file:" + absolute + H2_SETTINGS, "", ""), true,
+                keyFileBeside(absolute));
+    }
+
+    /**
+     * A database given by JDBC URL. An H2 file URL gets a connection pool and a key file beside it; any other URL is
+     * opened through its driver per use (pass a pooled DataSource with {@link #of(DataSource)} for heavy loads).
+     */
+    public static JiraqStore url(String jdbcUrl, String username, String password) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return new JiraqStore(
+                    () -> JdbcConnectionPool.create(jdbcUrl, nullToEmpty(username), nullToEmpty(password)), true,
+                    h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null));
+        }
+        DataSource driver = new DriverManagerDataSource(jdbcUrl, username, password);
+        return new JiraqStore(() -> driver, false, null);
+    }
+
+    /** A database the application owns and pools; the store never closes it. */
+    public static JiraqStore of(DataSource dataSource) {
+        return new JiraqStore(() -> dataSource, false, null);
+    }
+
+    /** The open database; null while the store is stopped. */
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /** The file that keeps a generated encryption key beside an embedded H2 database; empty for other databases. */
+    public Optional<Path> keyFile() {
+        return Optional.ofNullable(keyFile);
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Database faults
+     * surface as {@link JiraqStoreException}; what the work itself throws passes through unchanged.
+     */
+    public <T> T inTransaction(SqlWork<T> work) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (Throwable e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} on a connection in auto-commit mode, for single statements. */
+    public <T> T withConnection(SqlWork<T> work) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void doStart() {
+        dataSource = opener.get();
+        Flyway.configure(JiraqStore.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table(HISTORY_TABLE)
+                // a database that already holds other tables gets ours beside them
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    @Override
+    protected void doStop() {
+        if (ownPool) {
+            ((JdbcConnectionPool) dataSource).dispose();
+        }
+    }
+
+    /** The file path of an H2 file URL ({@code jdbc:h2:file:./data/x;...} or {@code jdbc:h2:./data/x}); empty otherwise. */
+    static Optional<Path> h2File(String jdbcUrl) {
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        int settings = rest.indexOf(';');
+        String location = settings < 0 ? rest : rest.substring(0, settings);
+        if (location.startsWith("file:")) {
+            location = location.substring("file:".length());
+        } else if (location.startsWith("mem:") || location.startsWith("tcp:") || location.startsWith("ssl:")
+                || location.startsWith("zip:") || location.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(location.replaceFirst("^~", System.getProperty("user.home"))));
+    }
+
+    private static Path keyFileBeside(Path databaseFile) {
+        return databaseFile.resolveSibling(databaseFile.getFileName() + ".key");
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Work done on a connection of the store. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException, IOException;
+    }
+}

@@ -1,0 +1,59 @@
+package org.jiraq.camel.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jiraq.camel.client.Json;
+
+/**
+ * App (OAuth 2.0) webhooks: {@code Authorization: Bearer <JWT>}, HS256, signed with the app's client secret. The
+ * token must be signed with exactly that algorithm (never "none", never chosen by the token), carry an expiry that
+ * has not passed, and not be used before its nbf; a minute of clock skew is allowed each way.
+ */
+public final class JwtVerifier implements WebhookVerifier {
+
+    private static final Duration SKEW = Duration.ofMinutes(1);
+    private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+
+    private final byte[] secret;
+    private final Clock clock;
+
+    public JwtVerifier(String secret, Clock clock) {
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean verify(byte[] body, Function<String, String> header) {
+        String authorization = header.apply("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        String token = authorization.substring(7).trim();
+        int first = token.indexOf('.');
+        int second = token.indexOf('.', first + 1);
+        if (first < 0 || second < 0 || token.indexOf('.', second + 1) >= 0) {
+            return false;
+        }
+        try {
+            JsonNode head = Json.MAPPER.readTree(BASE64URL.decode(token.substring(0, first)));
+            byte[] signature = BASE64URL.decode(token.substring(second + 1));
+            byte[] expected = HubSignatureVerifier.sign("HmacSHA256", secret,
+                    token.substring(0, second).getBytes(StandardCharsets.US_ASCII));
+            if (!"HS256".equals(head.path("alg").asText()) || !MessageDigest.isEqual(expected, signature)) {
+                return false;
+            }
+            JsonNode claims = Json.MAPPER.readTree(BASE64URL.decode(token.substring(first + 1, second)));
+            long now = clock.instant().getEpochSecond();
+            return claims.path("exp").canConvertToLong() && now <= claims.path("exp").asLong() + SKEW.toSeconds()
+                    && (!claims.has("nbf") || now >= claims.path("nbf").asLong() - SKEW.toSeconds());
+        } catch (IllegalArgumentException | java.io.IOException malformed) {
+            return false;
+        }
+    }
+}

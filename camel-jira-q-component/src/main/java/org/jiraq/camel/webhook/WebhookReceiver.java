@@ -1,0 +1,171 @@
+package org.jiraq.camel.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.IdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers Jira's webhook requests. In this order: a body above the size limit is 413; a request that fails
+ * verification is 401; a body that is not a Jira event is 400; an event the route did not ask for, or one whose
+ * identifier was delivered already, is 2xx without delivery; otherwise the event goes to the route, and the answer
+ * is 2xx only once the route has processed it, 5xx when it failed. A failed event is not kept as delivered, so
+ * Jira's retry (same identifier) gets through once.
+ */
+public final class WebhookReceiver implements Processor {
+
+    public static final String IDENTIFIER_HEADER = "X-Atlassian-Webhook-Identifier";
+    public static final String RETRY_HEADER = "X-Atlassian-Webhook-Retry";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+
+    /** What became of an event, and how Jira is answered for it. */
+    public enum Outcome {
+        /** The route processed it. */
+        DELIVERED(204),
+        /** Not one of the events asked for: acknowledged so that Jira does not retry it. */
+        FILTERED(204),
+        /** Its identifier was delivered before. */
+        DUPLICATE(204),
+        /** The route failed: Jira should send it again. */
+        FAILED(500);
+
+        private final int status;
+
+        Outcome(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** Hands an event to the route; true when the route processed it without failure. */
+    @FunctionalInterface
+    public interface Delivery {
+        boolean deliver(WebhookEvent event, Map<String, Object> httpHeaders);
+    }
+
+    private final WebhookVerifier verifier;
+    private final Set<String> events;
+    private final IdempotentRepository delivered;
+    private final Delivery delivery;
+    private final int maxBodySize;
+    private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
+
+    public WebhookReceiver(WebhookVerifier verifier, Set<String> events, IdempotentRepository delivered,
+                           Delivery delivery, int maxBodySize) {
+        this.verifier = verifier;
+        this.events = Set.copyOf(events);
+        this.delivered = delivered;
+        this.delivery = delivery;
+        this.maxBodySize = maxBodySize;
+    }
+
+    @Override
+    public void process(Exchange http) throws IOException {
+        Message in = http.getMessage();
+        byte[] body = readBody(in);
+        if (body == null) {
+            answer(in, 413, "The body is larger than " + maxBodySize + " bytes");
+            return;
+        }
+        if (!verifier.verify(body, name -> in.getHeader(name, String.class))) {
+            LOG.warn("Refused a webhook request to {} that failed verification", in.getHeader(Exchange.HTTP_PATH));
+            answer(in, 401, "Verification failed");
+            return;
+        }
+        WebhookEvent event;
+        try {
+            event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
+        } catch (IllegalArgumentException notAnEvent) {
+            answer(in, 400, notAnEvent.getMessage());
+            return;
+        }
+        answer(in, accept(event, safeHeaders(http)).status(), null);
+    }
+
+    /**
+     * Passes a verified event on, once per identifier. Also the way failed deliveries fetched from Jira are
+     * replayed.
+     */
+    public Outcome accept(WebhookEvent event, Map<String, Object> httpHeaders) {
+        if (!events.isEmpty() && !events.contains(event.name())) {
+            return Outcome.FILTERED;
+        }
+        String id = event.identifier();
+        if (id != null && !delivered.add(id)) {
+            LOG.debug("Webhook {} ({}) was delivered already", id, event.name());
+            return Outcome.DUPLICATE;
+        }
+        boolean processed;
+        try {
+            processed = delivery.deliver(event, httpHeaders);
+        } catch (RuntimeException e) {
+            LOG.warn("Delivering webhook {} ({}) failed: {}", id, event.name(), e.getMessage());
+            processed = false;
+        }
+        if (id != null) {
+            if (processed) {
+                delivered.confirm(id);
+            } else {
+                delivered.remove(id);
+            }
+        }
+        return processed ? Outcome.DELIVERED : Outcome.FAILED;
+    }
+
+    private Map<String, Object> safeHeaders(Exchange http) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        http.getMessage().getHeaders().forEach((name, value) -> {
+            if (!headerFilter.applyFilterToExternalHeaders(name, value, http)) {
+                headers.put(name, value);
+            }
+        });
+        return headers;
+    }
+
+    /** The raw body, or null when it is larger than allowed; a stream is read no further than the limit. */
+    private byte[] readBody(Message in) throws IOException {
+        Object body = in.getBody();
+        byte[] bytes;
+        if (body instanceof InputStream stream) {
+            bytes = stream.readNBytes(maxBodySize + 1);
+        } else {
+            bytes = body == null ? null : in.getBody(byte[].class);
+        }
+        if (bytes == null) {
+            return new byte[0];
+        }
+        return bytes.length > maxBodySize ? null : bytes;
+    }
+
+    private static Integer retry(Message in) {
+        String value = in.getHeader(RETRY_HEADER, String.class);
+        try {
+            return value == null ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Only the status and a short reason go back: none of the request's headers are echoed. */
+    private static void answer(Message in, int status, String reason) {
+        in.getHeaders().clear();
+        in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        if (reason != null) {
+            in.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+        }
+        in.setBody(reason);
+    }
+}

@@ -1,0 +1,13 @@
+package org.jiraq.camel.webhook;
+
+import java.io.IOException;
+
+/** Keeps the consumer's webhook registered with Jira. */
+public interface WebhookRegistrar {
+
+    /** Reuses a registration that matches (URL, events, JQL) or makes one; removes outdated ones for the same URL. */
+    void register() throws IOException;
+
+    /** Keeps the registration alive; a no-op where registrations do not expire. */
+    void refresh() throws IOException;
+}

@@ -1,0 +1,99 @@
+package org.jiraq.camel.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JiraqStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEmbeddedStoreCreatesItsSchemaOnStartAndMigratesOnlyOnce() throws Exception {
+        String migrations = "SELECT version FROM jiraq_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank";
+        JiraqStore store = JiraqStore.embedded(dir.resolve("jiraq"));
+        store.start();
+        List<String> migrated = query(store, migrations);
+        store.stop();
+        JiraqStore restarted = JiraqStore.embedded(dir.resolve("jiraq"));
+        restarted.start();
+        try {
+            assertThat(restarted.keyFile()).contains(dir.resolve("jiraq.key").toAbsolutePath());
+            // every feature's script ran once, on the first start only
+            assertThat(migrated).startsWith("1").doesNotHaveDuplicates();
+            assertThat(query(restarted, migrations)).isEqualTo(migrated);
+            assertThat(query(restarted, "SELECT COUNT(*) FROM jiraq_oauth_grant")).containsExactly("0");
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    @Test
+    void aDatabaseThatAlreadyHoldsTablesGetsTheStoresBesideThem() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("app") + ";MODE=PostgreSQL";
+        try (Connection c = DriverManager.getConnection(url, "", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE orders (id INT PRIMARY KEY)");
+        }
+
+        JiraqStore store = JiraqStore.url(url, null, null);
+        store.start();
+        try {
+            assertThat(query(store, "SELECT COUNT(*) FROM orders")).containsExactly("0");
+            assertThat(query(store, "SELECT COUNT(*) FROM jiraq_oauth_state")).containsExactly("0");
+        } finally {
+            store.stop();
+        }
+    }
+
+    @Test
+    void aTransactionWhoseWorkFailsLeavesNothingBehind() throws Exception {
+        JiraqStore store = JiraqStore.url("jdbc:h2:mem:tx;MODE=PostgreSQL;DB_CLOSE_DELAY=-1", null, null);
+        store.start();
+        try {
+            assertThatThrownBy(() -> store.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("INSERT INTO jiraq_oauth_grant (credential_id, updated_at) VALUES ('x', NOW())");
+                }
+                throw new IOException("token endpoint down");
+            })).hasMessage("token endpoint down");
+
+            assertThat(query(store, "SELECT COUNT(*) FROM jiraq_oauth_grant")).containsExactly("0");
+        } finally {
+            store.stop();
+        }
+    }
+
+    @Test
+    void onlyH2FileDatabasesHaveAKeyFileBesideThem() {
+        assertThat(JiraqStore.h2File("jdbc:h2:file:./data/x;MODE=PostgreSQL")).contains(Path.of("./data/x"));
+        assertThat(JiraqStore.h2File("jdbc:h2:./data/x")).contains(Path.of("./data/x"));
+        assertThat(JiraqStore.h2File("jdbc:h2:mem:x")).isEmpty();
+        assertThat(JiraqStore.h2File("jdbc:h2:tcp://db:9092/x")).isEmpty();
+        assertThat(JiraqStore.url("jdbc:h2:mem:y", null, null).keyFile()).isEmpty();
+        assertThat(JiraqStore.url("jdbc:postgresql://db/jiraq", "u", "p").keyFile()).isEmpty();
+    }
+
+    private static List<String> query(JiraqStore store, String sql) throws IOException {
+        return store.withConnection(c -> {
+            List<String> values = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        });
+    }
+}

@@ -1,0 +1,114 @@
+package org.jiraq.camel.routes;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.test.AvailablePortFinder;
+import org.jiraq.camel.JiraqComponent;
+import org.jiraq.camel.JiraqConfiguration;
+import org.jiraq.camel.JiraqDeployment;
+import org.jiraq.simulator.JiraSimulator;
+
+/**
+ * A Camel application as users run it: platform-http on a port of its own (Vert.x, as on Camel Main), and the jiraq
+ * component connected to a simulator through its component options, its store in a directory of the test's. A test may start several in turn on the same
+ * port, to show what survives a restart.
+ */
+final class WebhookApp implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final CamelContext context;
+
+    private WebhookApp(CamelContext context) {
+        this.context = context;
+    }
+
+    static int freePort() {
+        return AvailablePortFinder.getNextAvailable();
+    }
+
+    /**
+     * Starts the application; when the port is not free yet (the previous run's server is still letting go of it),
+     * tries again for a few seconds, since Vert.x only logs a failed bind.
+     */
+    static WebhookApp start(JiraSimulator sim, int port, Path store, RoutesBuilder... routes) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
+            config.setBindPort(port);
+            VertxPlatformHttpServer server = new VertxPlatformHttpServer(config);
+            CamelContext context = create(sim, server, store, routes);
+            if (server.getPort() == port) {
+                return new WebhookApp(context);
+            }
+            context.stop();
+            if (attempt == 25) {
+                throw new IllegalStateException("Port " + port + " stays taken");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static CamelContext create(JiraSimulator sim, VertxPlatformHttpServer server, Path store,
+                                       RoutesBuilder... routes) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.addService(server);
+        JiraqComponent jiraq = new JiraqComponent();
+        JiraqConfiguration config = jiraq.getConfiguration();
+        config.setBaseUrl(sim.baseUrl());
+        if (sim.flavour() == JiraSimulator.Flavour.CLOUD) {
+            config.setDeployment(JiraqDeployment.cloud);
+            config.setUsername(JiraSimulator.DEFAULT_USER);
+            config.setApiToken(JiraSimulator.DEFAULT_API_TOKEN);
+        } else {
+            config.setDeployment(JiraqDeployment.datacenter);
+            config.setPersonalAccessToken(JiraSimulator.DEFAULT_PAT);
+        }
+        config.setRetryDelay(10);
+        config.setMaxRetryDelay(50);
+        // the component's store (webhook identifiers, positions) in an H2 file that outlives each application
+        jiraq.setStoreUrl("jdbc:h2:file:" + store.resolve("jiraq"));
+        context.addComponent("jiraq", jiraq);
+        for (RoutesBuilder builder : routes) {
+            context.addRoutes(builder);
+        }
+        context.start();
+        return context;
+    }
+
+    static String url(int port, String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    CamelContext context() {
+        return context;
+    }
+
+    ProducerTemplate template() {
+        return context.createProducerTemplate();
+    }
+
+    /** POSTs a body with the given headers, as Jira (or someone pretending to be Jira) would. */
+    static HttpResponse<String> post(String url, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        context.stop();
+    }
+}
