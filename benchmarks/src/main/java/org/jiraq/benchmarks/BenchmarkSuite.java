@@ -23,6 +23,7 @@ public final class BenchmarkSuite {
     /** Every benchmark of the project, in the order RESULTS.md lists them. Add yours here. */
     static final List<Supplier<Benchmark>> BENCHMARKS = List.of(
             CallOverheadBenchmark::new,
+            AttachmentUploadBenchmark::new,
             WebhookThroughputBenchmark::new);
 
     private BenchmarkSuite() {

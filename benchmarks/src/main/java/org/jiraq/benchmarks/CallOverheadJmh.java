@@ -146,8 +146,7 @@ public class CallOverheadJmh {
 
         @Override
         void configure(CamelContext camel) throws Exception {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
-                    .build();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create(site + "/rest/api/3/issue/" + ISSUE))
                     .header("Authorization", BASIC).header("Accept", "application/json").build();
             camel.addRoutes(new RouteBuilder() {

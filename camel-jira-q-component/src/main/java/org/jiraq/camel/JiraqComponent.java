@@ -2,6 +2,7 @@ package org.jiraq.camel;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -10,6 +11,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.PropertiesHelper;
 import org.jiraq.camel.auth.TokenStore;
 import org.jiraq.camel.gdpr.AccountRegistry;
 import org.jiraq.camel.gdpr.GdprStore;
@@ -56,13 +58,26 @@ public class JiraqComponent extends HealthCheckComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         JiraqOperation operation = parseOperation(remaining);
-        JiraqEndpoint endpoint = new JiraqEndpoint(uri, this, operation, configuration.copy());
+        JiraqConfiguration endpointConfiguration = configuration.copy();
+        // request, serviceDeskRequest: the query.*, httpHeader.* and cookie.* options become maps
+        extractPrefixed(parameters, "query.", endpointConfiguration::setQueryParameters);
+        extractPrefixed(parameters, "httpHeader.", endpointConfiguration::setHttpHeaders);
+        extractPrefixed(parameters, "cookie.", endpointConfiguration::setCookies);
+        JiraqEndpoint endpoint = new JiraqEndpoint(uri, this, operation, endpointConfiguration);
         if (operation == JiraqOperation.gdpr) { // gdpr
             ReportingSchedule.applyDefaults(parameters);
         }
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
+    }
+
+    private static void extractPrefixed(Map<String, Object> parameters, String prefix,
+                                        Consumer<Map<String, Object>> setter) {
+        Map<String, Object> values = PropertiesHelper.extractProperties(parameters, prefix);
+        if (!values.isEmpty()) {
+            setter.accept(values);
+        }
     }
 
     private static JiraqOperation parseOperation(String remaining) {

@@ -1,6 +1,7 @@
 package org.jiraq.camel;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -150,6 +151,28 @@ public class JiraqConfiguration implements Cloneable {
     // gdpr
     @UriParam(label = "consumer", defaultValue = "7d", javaType = "java.time.Duration")
     private long cyclePeriod = Duration.ofDays(7).toMillis();
+
+    // request, serviceDeskRequest
+    @UriParam(label = "producer", defaultValue = "GET", enums = "GET,POST,PUT,PATCH,DELETE,HEAD")
+    private String httpMethod = "GET";
+    @UriParam(label = "producer")
+    private String path;
+    @UriParam(label = "producer", prefix = "query.", multiValue = true)
+    private Map<String, Object> queryParameters;
+    @UriParam(label = "producer", prefix = "httpHeader.", multiValue = true)
+    private Map<String, Object> httpHeaders;
+    @UriParam(label = "producer", prefix = "cookie.", multiValue = true)
+    private Map<String, Object> cookies;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean paginate;
+
+    // Service Management
+    @UriParam(label = "producer")
+    private String serviceDeskId;
+    @UriParam(label = "producer")
+    private String requestTypeId;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean publicComment = true;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -328,7 +351,10 @@ public class JiraqConfiguration implements Cloneable {
         return expand;
     }
 
-    /** Comma-separated expansions for getIssue and searchIssues, for example renderedFields,changelog. */
+    /**
+     * Comma-separated expansions for getIssue and searchIssues (for example renderedFields,changelog) and for
+     * getCustomerRequest (for example status,participant,sla).
+     */
     public void setExpand(String expand) {
         this.expand = expand;
     }
@@ -337,7 +363,7 @@ public class JiraqConfiguration implements Cloneable {
         return maxResults;
     }
 
-    /** The most issues searchIssues returns in list mode; paging stops there. */
+    /** The most items searchIssues, or a request with paginate, returns in list mode; paging stops there. */
     public void setMaxResults(int maxResults) {
         this.maxResults = maxResults;
     }
@@ -357,7 +383,7 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * How searchIssues returns results: list (all, up to maxResults), page (one page, with CamelJiraqNextPage) or
-     * stream (a lazy iterator for split().streaming()).
+     * stream (a lazy iterator for split().streaming()). A request with paginate uses list or stream.
      */
     public void setSearchMode(JiraqSearchMode searchMode) {
         this.searchMode = searchMode;
@@ -751,6 +777,111 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setCyclePeriod(long cyclePeriod) {
         this.cyclePeriod = cyclePeriod;
+    }
+
+    public String getHttpMethod() {
+        return httpMethod;
+    }
+
+    /** The HTTP method of request and serviceDeskRequest (header CamelJiraqHttpMethod overrides it). */
+    public void setHttpMethod(String httpMethod) {
+        this.httpMethod = httpMethod;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    /**
+     * The path of request, below /rest (for example /api/3/myself or /agile/1.0/board), or of serviceDeskRequest, below
+     * /rest/servicedeskapi (for example /servicedesk); it may end in a query string, but in an endpoint URI give the
+     * parameters as query.* options, since an ampersand ends the option. Header CamelJiraqPath overrides it. Absolute
+     * URLs and paths that leave the REST root are refused.
+     */
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public Map<String, Object> getQueryParameters() {
+        return queryParameters;
+    }
+
+    /**
+     * Query parameters of request and serviceDeskRequest, as query.name=value options; header CamelJiraqQuery (a Map)
+     * adds to and overrides them.
+     */
+    public void setQueryParameters(Map<String, Object> queryParameters) {
+        this.queryParameters = queryParameters;
+    }
+
+    public Map<String, Object> getHttpHeaders() {
+        return httpHeaders;
+    }
+
+    /**
+     * Extra HTTP headers of request and serviceDeskRequest, as httpHeader.name=value options; header
+     * CamelJiraqHttpHeaders (a Map) adds to and overrides them. Authorization, Cookie, Host and the headers that frame
+     * the message are refused. No other message header is ever sent to Jira.
+     */
+    public void setHttpHeaders(Map<String, Object> httpHeaders) {
+        this.httpHeaders = httpHeaders;
+    }
+
+    public Map<String, Object> getCookies() {
+        return cookies;
+    }
+
+    /**
+     * Cookies for request and serviceDeskRequest, as cookie.name=value options; header CamelJiraqCookies (a Map) adds
+     * to and overrides them. Jira's session cookies are refused: the credentials come from the security options.
+     */
+    public void setCookies(Map<String, Object> cookies) {
+        this.cookies = cookies;
+    }
+
+    public boolean isPaginate() {
+        return paginate;
+    }
+
+    /**
+     * Whether request and serviceDeskRequest follow Jira's paging (startAt, nextPageToken, start/limit or a next
+     * link, recognised from the first page) and return the items of all pages: a list of at most maxResults, or a
+     * lazy iterator with searchMode=stream. Header CamelJiraqPaginate overrides it.
+     */
+    public void setPaginate(boolean paginate) {
+        this.paginate = paginate;
+    }
+
+    public String getServiceDeskId() {
+        return serviceDeskId;
+    }
+
+    /**
+     * The service desk of getRequestTypes and createCustomerRequest when header CamelJiraqServiceDeskId is not set.
+     */
+    public void setServiceDeskId(String serviceDeskId) {
+        this.serviceDeskId = serviceDeskId;
+    }
+
+    public String getRequestTypeId() {
+        return requestTypeId;
+    }
+
+    /** The request type of createCustomerRequest when header CamelJiraqRequestTypeId is not set. */
+    public void setRequestTypeId(String requestTypeId) {
+        this.requestTypeId = requestTypeId;
+    }
+
+    public boolean isPublicComment() {
+        return publicComment;
+    }
+
+    /**
+     * Whether addRequestComment adds a comment the customer sees (true) or an internal note for agents (false), when
+     * header CamelJiraqPublicComment is not set.
+     */
+    public void setPublicComment(boolean publicComment) {
+        this.publicComment = publicComment;
     }
 
     public JiraqConfiguration copy() {

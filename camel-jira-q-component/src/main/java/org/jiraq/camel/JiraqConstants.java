@@ -11,12 +11,14 @@ public final class JiraqConstants {
 
     @Metadata(label = "common", description = "The issue key or id the operation works on (getIssue, updateIssue,"
                                                  + " deleteIssue, addComment, getComments, getTransitions,"
-                                                 + " transitionIssue). Set by createIssue to the new issue's key,"
-                                                 + " and by the consumers to the key of the event's issue.",
+                                                 + " transitionIssue, getCustomerRequest, addRequestComment,"
+                                                 + " addAttachment). Set by createIssue and createCustomerRequest to"
+                                                 + " the new issue's key, and by the consumers to the key of the event's"
+                                                 + " issue.",
               javaType = "String")
     public static final String ISSUE_KEY = "CamelJiraqIssueKey";
-    @Metadata(label = "common", description = "The id of the issue createIssue made, or of the issue the consumers"
-                                                 + " deliver.",
+    @Metadata(label = "common", description = "The id of the issue createIssue or createCustomerRequest made, or of"
+                                                 + " the issue the consumers deliver.",
               javaType = "String")
     public static final String ISSUE_ID = "CamelJiraqIssueId";
     @Metadata(label = "common", description = "createIssue: the project key of the new issue. Set by the consumers"
@@ -45,10 +47,12 @@ public final class JiraqConstants {
               javaType = "String")
     public static final String TRANSITION = "CamelJiraqTransition";
     @Metadata(label = "producer",
-              description = "addComment: the comment (else the body). Plain text or Markdown becomes ADF on API v3.",
+              description = "addComment, addRequestComment: the comment (else the body). For addComment, plain text or"
+                            + " Markdown becomes ADF on API v3.",
               javaType = "Object")
     public static final String COMMENT = "CamelJiraqComment";
-    @Metadata(label = "producer", description = "addComment: the id of the comment created.", javaType = "String")
+    @Metadata(label = "producer", description = "addComment, addRequestComment: the id of the comment created.",
+              javaType = "String")
     public static final String COMMENT_ID = "CamelJiraqCommentId";
     @Metadata(label = "producer",
               description = "searchIssues in page mode: in, the position of the page to fetch; out, the position of"
@@ -61,19 +65,22 @@ public final class JiraqConstants {
     public static final String IS_LAST = "CamelJiraqIsLast";
     @Metadata(label = "producer",
               description = "The number of items returned (list and page modes, getProjects, getComments,"
-                            + " getTransitions).",
+                            + " getTransitions, request with paginate, getServiceDesks, getRequestTypes,"
+                            + " bulkCreateIssues, addAttachment).",
               javaType = "Integer")
     public static final String RESULT_COUNT = "CamelJiraqResultCount";
 
     // progress
     @Metadata(label = "producer",
-              description = "searchIssues in list and page modes: the pages fetched from Jira so far. In page mode it"
-                            + " adds up over a loop that passes CamelJiraqNextPage back in.",
+              description = "searchIssues in list and page modes, request with paginate in list mode: the pages"
+                            + " fetched from Jira so far. In page mode it adds up over a loop that passes"
+                            + " CamelJiraqNextPage back in.",
               javaType = "Integer")
     public static final String PAGES_FETCHED = "CamelJiraqPagesFetched";
     @Metadata(label = "producer",
-              description = "searchIssues in list and page modes: the items returned so far. In page mode it adds up"
-                            + " over a loop that passes CamelJiraqNextPage back in.",
+              description = "searchIssues in list and page modes, request with paginate in list mode: the items"
+                            + " returned so far. In page mode it adds up over a loop that passes CamelJiraqNextPage"
+                            + " back in.",
               javaType = "Long")
     public static final String ITEMS_FETCHED = "CamelJiraqItemsFetched";
     // webhooks and polling
@@ -117,6 +124,83 @@ public final class JiraqConstants {
     @Metadata(label = "producer", description = "reportAccounts: the Cycle-Period Atlassian sent, when it sent one.",
               javaType = "java.time.Duration")
     public static final String CYCLE_PERIOD = "CamelJiraqCyclePeriod";
+
+    // request, serviceDeskRequest
+    @Metadata(label = "producer", description = "request, serviceDeskRequest: the HTTP method (GET, POST, PUT, PATCH,"
+                                                 + " DELETE, HEAD); overrides option httpMethod.",
+              javaType = "String")
+    public static final String HTTP_METHOD = "CamelJiraqHttpMethod";
+    @Metadata(label = "producer",
+              description = "request: the path below /rest (/api/3/myself); serviceDeskRequest: the path below"
+                            + " /rest/servicedeskapi (/servicedesk). May end in a query string; overrides option path.",
+              javaType = "String")
+    public static final String PATH = "CamelJiraqPath";
+    @Metadata(label = "producer",
+              description = "request, serviceDeskRequest: query parameters (a Map; a Collection value repeats the"
+                            + " parameter), added to the query.* options.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String QUERY = "CamelJiraqQuery";
+    @Metadata(label = "producer",
+              description = "request, serviceDeskRequest: HTTP headers to send (a Map), added to the httpHeader.*"
+                            + " options. Only these are sent; Authorization, Cookie and Host are refused.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String HTTP_HEADERS = "CamelJiraqHttpHeaders";
+    @Metadata(label = "producer",
+              description = "request, serviceDeskRequest: cookies to send (a Map of names to values), added to the"
+                            + " cookie.* options. Jira's session cookies are refused.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String COOKIES = "CamelJiraqCookies";
+    @Metadata(label = "producer", description = "request, serviceDeskRequest: whether to follow Jira's paging and"
+                                                 + " return the items of every page; overrides option paginate.",
+              javaType = "Boolean")
+    public static final String PAGINATE = "CamelJiraqPaginate";
+    @Metadata(label = "producer", description = "request, serviceDeskRequest without paginate: the HTTP status Jira"
+                                                 + " answered with.",
+              javaType = "Integer")
+    public static final String HTTP_STATUS = "CamelJiraqHttpStatus";
+
+    // Service Management
+    @Metadata(label = "producer", description = "getRequestTypes, createCustomerRequest: the service desk id;"
+                                                 + " overrides option serviceDeskId.",
+              javaType = "String")
+    public static final String SERVICE_DESK_ID = "CamelJiraqServiceDeskId";
+    @Metadata(label = "producer", description = "createCustomerRequest: the request type id; overrides option"
+                                                 + " requestTypeId.",
+              javaType = "String")
+    public static final String REQUEST_TYPE_ID = "CamelJiraqRequestTypeId";
+    @Metadata(label = "producer",
+              description = "createCustomerRequest: the request's field values by field id (a Map, JSON node or JSON"
+                            + " string), added to those of the body.",
+              javaType = "Object")
+    public static final String REQUEST_FIELD_VALUES = "CamelJiraqRequestFieldValues";
+    @Metadata(label = "producer", description = "createCustomerRequest: the account id (Data Center: user name) of"
+                                                 + " the customer the request is raised for.",
+              javaType = "String")
+    public static final String RAISE_ON_BEHALF_OF = "CamelJiraqRaiseOnBehalfOf";
+    @Metadata(label = "producer", description = "createCustomerRequest: the customers to add as participants (a List"
+                                                 + " or a comma-separated String of account ids).",
+              javaType = "Object")
+    public static final String REQUEST_PARTICIPANTS = "CamelJiraqRequestParticipants";
+    @Metadata(label = "producer", description = "createCustomerRequest, getCustomerRequest: the request's current"
+                                                 + " status name.",
+              javaType = "String")
+    public static final String REQUEST_STATUS = "CamelJiraqRequestStatus";
+    @Metadata(label = "producer", description = "addRequestComment: true for a comment the customer sees, false for"
+                                                 + " an internal note; overrides option publicComment.",
+              javaType = "Boolean")
+    public static final String PUBLIC_COMMENT = "CamelJiraqPublicComment";
+
+    // bulkCreateIssues
+    @Metadata(label = "producer", description = "bulkCreateIssues: how many of the inputs were not created.",
+              javaType = "Integer")
+    public static final String FAILED_COUNT = "CamelJiraqFailedCount";
+
+    // addAttachment
+    @Metadata(label = "producer",
+              description = "addAttachment: the file name for content given as byte[] or InputStream (a String, or a"
+                            + " List of names in the order of a List body); File and Path bodies keep their own name.",
+              javaType = "Object")
+    public static final String FILE_NAME = "CamelJiraqFileName";
 
     private JiraqConstants() {
     }

@@ -23,8 +23,9 @@ import org.jiraq.camel.observe.JiraqConnection;
 import org.jiraq.camel.webhook.WebhookOptions;
 
 /**
- * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues; receive
- * Jira's webhooks (jiraq:webhook) or poll for changed issues (jiraq:issues).
+ * Call Jira Cloud and Jira Data Center: create, read, change, search, comment on and transition issues; create issues
+ * in bulk, attach files, work with Service Management requests, or make any other REST call; receive Jira's webhooks
+ * (jiraq:webhook) or poll for changed issues (jiraq:issues).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jiraq", title = "Jira (jiraq)", syntax = "jiraq:operation",
              category = { Category.API, Category.CLOUD }, headersClass = JiraqConstants.class)

@@ -12,6 +12,19 @@ public enum JiraqOperation {
     getComments,
     getTransitions,
     transitionIssue,
+    // request, serviceDeskRequest
+    request,
+    serviceDeskRequest,
+    // Service Management
+    getServiceDesks,
+    getRequestTypes,
+    createCustomerRequest,
+    getCustomerRequest,
+    addRequestComment,
+    // bulkCreateIssues
+    bulkCreateIssues,
+    // addAttachment
+    addAttachment,
     // webhooks and polling: consumers
     /** Consumer: Jira events pushed to an HTTP path served by Camel's platform-http. */
     webhook,

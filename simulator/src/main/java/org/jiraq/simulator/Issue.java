@@ -20,6 +20,7 @@ public final class Issue {
     private final Instant created;
     private final SimulatorUser reporter;
     private final List<Comment> comments = new ArrayList<>();
+    private final List<Attachment> attachments = new ArrayList<>();
     private final Map<String, JsonNode> customFields = new LinkedHashMap<>();
     private String summary;
     private JsonNode description;
@@ -110,6 +111,10 @@ public final class Issue {
         return List.copyOf(comments);
     }
 
+    public List<Attachment> attachments() {
+        return List.copyOf(attachments);
+    }
+
     /** Summary, description and comments as one lower-case text, for JQL's {@code text ~}; kept until a change. */
     String searchText() {
         if (searchText == null) {
@@ -157,6 +162,14 @@ public final class Issue {
     void addComment(Comment comment) {
         comments.add(comment);
         this.searchText = null;
+    }
+
+    void addAttachment(Attachment attachment) {
+        attachments.add(attachment);
+    }
+
+    List<Comment> liveComments() {
+        return comments;
     }
 
     void setProject(Project project) {

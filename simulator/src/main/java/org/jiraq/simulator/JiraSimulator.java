@@ -130,7 +130,8 @@ public final class JiraSimulator implements AutoCloseable {
 
         List<SimulatorFeature> features = new ArrayList<>(List.of(new ServerEndpoints(), new IssueEndpoints(),
                 new CommentEndpoints(), new TransitionEndpoints(), new ProjectEndpoints(), new SearchEndpoints(),
-                new WebhookEndpoints(webhooks)));
+                new WebhookEndpoints(webhooks), new BulkCreateEndpoints(), new AttachmentEndpoints(),
+                new ServiceManagementEndpoints()));
         features.addAll(builder.features);
         features.forEach(feature -> feature.register(context));
         context.fallback(request -> ApiResponse.error(404,

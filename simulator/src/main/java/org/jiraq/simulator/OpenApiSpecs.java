@@ -129,6 +129,11 @@ enum OpenApiSpecs {
                 .path("responses").path("200").path("content").path("application/json");
         JsonNode project = projects.remove("schema");
         projects.putObject("schema").put("type", "array").set("items", project);
+        // POST /api/2/issue/{issueIdOrKey}/attachments answers the list of attachments added, documented as one
+        ObjectNode attachments = (ObjectNode) document.path("paths").path("/api/2/issue/{issueIdOrKey}/attachments")
+                .path("post").path("responses").path("200").path("content").path("application/json");
+        JsonNode attachment = attachments.remove("schema");
+        attachments.putObject("schema").put("type", "array").set("items", attachment);
     }
 
     private static void patchAnyValue(JsonNode schemas, String schema, String property) {

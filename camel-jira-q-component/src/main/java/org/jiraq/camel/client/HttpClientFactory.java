@@ -23,11 +23,6 @@ public final class HttpClientFactory {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                // the client only makes blocking calls that read the answer into memory, so the client's internal
-                // steps can run on the thread that completes them instead of hopping to a pool: that halves the
-                // latency per call (benchmarks/RESULTS.md). A request body is then read on the I/O thread, which is
-                // why bodies come from memory or files, not from slow streams.
-                .executor(Runnable::run)
                 .connectTimeout(connectTimeout);
         if (proxyHost != null) {
             if (proxyPort == null) {

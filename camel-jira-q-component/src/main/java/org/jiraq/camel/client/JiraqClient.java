@@ -158,6 +158,36 @@ public final class JiraqClient {
                 new AtomicReference<>(JiraqClientListener.NONE));
     }
 
+    /**
+     * The request for a page Jira linked to (a cursor's {@code next}): the same resource, with the link's query
+     * parameters set over the request's own. A link to another origin or another resource is refused, so the
+     * credentials never follow it anywhere else.
+     */
+    public JiraqRequest followLink(JiraqRequest current, String link) throws IOException {
+        String credential = current.credentialId() != null ? current.credentialId() : credentialId;
+        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, credential));
+        URI target;
+        try {
+            target = URI.create(root + current.path()).resolve(link);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Jira's next-page link '" + link + "' is not a valid URL", e);
+        }
+        boolean sameResource = sameOrigin(target, siteUrl) && current.path().equals(pathBelow(siteUrl, target))
+                || sameOrigin(target, root) && current.path().equals(pathBelow(root, target));
+        if (!sameResource) {
+            throw new IllegalStateException("Jira's next-page link '" + link + "' leaves " + current.path() + " on "
+                                            + siteUrl + "; it is not followed, so the credentials stay with the site");
+        }
+        return current.withQuery(RestPath.decodeQuery(target.getRawQuery()));
+    }
+
+    /** The part of {@code target}'s path below {@code base}'s path, or null when it is not below it. */
+    private static String pathBelow(URI base, URI target) {
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+        String path = target.normalize().getRawPath();
+        return path != null && path.startsWith(basePath) ? path.substring(basePath.length()) : null;
+    }
+
     private HttpResponse<byte[]> sendFollowingRedirects(JiraqRequest request) throws IOException {
         URI root = fixedRoot != null ? fixedRoot : stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
         // a fixed root is trusted like any other host, not because a request is aimed at it
@@ -195,14 +225,19 @@ public final class JiraqClient {
     private HttpResponse<byte[]> send(JiraqRequest request, URI uri, boolean trusted) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout)
                 .header("Accept", "application/json");
-        request.headers().forEach(builder::header);
+        // a route's own headers may replace Accept; its cookies are for the site only, like the credentials
+        request.headers().forEach((name, value) -> {
+            if (trusted || !"Cookie".equalsIgnoreCase(name)) {
+                builder.setHeader(name, value);
+            }
+        });
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
         if (request.streamBody() != null) {
             body = request.streamBody();
-            builder.header("Content-Type", request.contentType());
+            builder.setHeader("Content-Type", request.contentType());
         } else if (request.jsonBody() != null) {
             body = HttpRequest.BodyPublishers.ofByteArray(Json.write(request.jsonBody()));
-            builder.header("Content-Type", "application/json");
+            builder.setHeader("Content-Type", "application/json");
         }
         builder.method(request.method(), body);
         if (trusted) {

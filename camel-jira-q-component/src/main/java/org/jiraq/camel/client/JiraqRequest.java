@@ -49,8 +49,16 @@ public record JiraqRequest(
 
     /** A copy of this request with one query parameter set (replacing any earlier values), for paging. */
     public JiraqRequest withQueryParam(String name, String value) {
+        return withQuery(Map.of(name, List.of(value)));
+    }
+
+    /**
+     * A copy of this request with these query parameters set over its own (a name given replaces all its earlier
+     * values), for following a link to the next page.
+     */
+    public JiraqRequest withQuery(Map<String, List<String>> parameters) {
         Map<String, List<String>> q = new LinkedHashMap<>(query);
-        q.put(name, List.of(value));
+        parameters.forEach((k, v) -> q.put(k, List.copyOf(v)));
         return new JiraqRequest(method, path, Collections.unmodifiableMap(q), headers, jsonBody, streamBody,
                 contentType, credentialId, retrySafe);
     }

@@ -1,22 +1,24 @@
 package org.jiraq.camel.client;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Cursor paging by URL: each page names the next one in {@code next} (the failed-webhook list). The query of that URL
- * is carried over to the request, so the request keeps its own root and credentials. An empty page ends the walk:
- * Jira hands out a next URL even when nothing follows yet.
+ * Cursor paging by URL: each page names the next one in {@code next} (the failed-webhook list). The link is followed
+ * only while it names the same resource on the same site; its query is carried over to the request, so the request
+ * keeps its own root and credentials. An empty page ends the walk: Jira hands out a next URL even when nothing
+ * follows yet.
  */
 final class NextUrlPageStyle implements PageStyle {
 
     private final String itemsField;
+    private final JiraqClient client;
 
-    NextUrlPageStyle(String itemsField) {
+    NextUrlPageStyle(String itemsField, JiraqClient client) {
         this.itemsField = itemsField;
+        this.client = client;
     }
 
     @Override
@@ -30,24 +32,16 @@ final class NextUrlPageStyle implements PageStyle {
         if (next == null) {
             return null;
         }
-        JiraqRequest request = current;
-        String query = URI.create(next).getRawQuery();
-        for (String pair : query == null ? new String[0] : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                request = request.withQueryParam(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
-            }
+        try {
+            return client.followLink(current, next);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return request;
     }
 
     @Override
     public String nextPosition(JiraqRequest current, JsonNode page, int itemCount) {
         String next = page.path("next").asText(null);
         return itemCount == 0 || next == null || next.isBlank() ? null : next;
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

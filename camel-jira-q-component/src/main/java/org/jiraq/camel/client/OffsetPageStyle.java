@@ -1,8 +1,12 @@
 package org.jiraq.camel.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Offset paging: the next page starts where this one ended. */
+/**
+ * Offset paging: the next page starts where this one ended. The position travels where the request put it: in a JSON
+ * body (a POST search) or in the query.
+ */
 final class OffsetPageStyle implements PageStyle {
 
     private final String itemsField;
@@ -23,7 +27,14 @@ final class OffsetPageStyle implements PageStyle {
     @Override
     public JiraqRequest next(JiraqRequest current, JsonNode page, int itemCount) {
         String position = nextPosition(current, page, itemCount);
-        return position == null ? null : current.withQueryParam(startParam, position);
+        if (position == null) {
+            return null;
+        }
+        JsonNode body = current.jsonBody() == null ? null : Json.toNode(current.jsonBody());
+        if (body != null && body.isObject()) {
+            return current.withJsonBody(((ObjectNode) body.deepCopy()).put(startParam, Long.parseLong(position)));
+        }
+        return current.withQueryParam(startParam, position);
     }
 
     @Override
@@ -40,6 +51,10 @@ final class OffsetPageStyle implements PageStyle {
     }
 
     private long currentStart(JiraqRequest current) {
+        JsonNode body = current.jsonBody() == null ? null : Json.toNode(current.jsonBody());
+        if (body != null && body.has(startParam)) {
+            return body.get(startParam).asLong();
+        }
         var values = current.query().get(startParam);
         return values == null || values.isEmpty() ? 0 : Long.parseLong(values.get(0));
     }

@@ -36,8 +36,24 @@ public interface PageStyle {
         return new TokenPageStyle(itemsField);
     }
 
-    /** Cursor paging where each page holds the URL of the next in {@code next}; an empty page ends it. */
-    static PageStyle nextUrl(String itemsField) {
-        return new NextUrlPageStyle(itemsField);
+    /** Service Management's offset paging ({@code start}, {@code limit}, {@code isLastPage}), items in {@code values}. */
+    static PageStyle serviceManagement() {
+        return new OffsetPageStyle("values", "start", "limit");
+    }
+
+    /**
+     * Whichever style the first page shows (token, Service Management, offset, cursor or a single page), for calls
+     * whose resource is not known in advance; cursor links are followed only on the client's own site.
+     */
+    static PageStyle detect(JiraqClient client) {
+        return new DetectedPageStyle(client);
+    }
+
+    /**
+     * Cursor paging where each page holds the URL of the next in {@code next}; an empty page ends it. A link that
+     * leaves the resource or the client's site is refused rather than followed.
+     */
+    static PageStyle nextUrl(String itemsField, JiraqClient client) {
+        return new NextUrlPageStyle(itemsField, client);
     }
 }

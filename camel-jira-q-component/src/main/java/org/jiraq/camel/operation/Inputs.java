@@ -2,6 +2,7 @@ package org.jiraq.camel.operation;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,6 +64,20 @@ final class Inputs {
             throw new IllegalArgumentException("Header " + header + " must be a JSON object or a Map of field ids to values");
         }
         return node;
+    }
+
+    /** A header that must hold a Map (query parameters, HTTP headers, cookies), with its keys as strings; or null. */
+    static Map<String, Object> mapHeader(Message message, String header) {
+        Object value = message.getHeader(header);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("Header " + header + " must be a Map, not " + value.getClass().getName());
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
     }
 
     static boolean looksLikeJson(String text) {

@@ -29,7 +29,7 @@ public final class IssueOperations {
     public void create(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         ObjectNode request = issueRequest(in, true);
-        if (request.path("fields").isEmpty() && request.path("update").isEmpty()) {
+        if (isEmpty(request)) {
             throw new IllegalArgumentException(
                     "createIssue needs fields: set headers " + JiraqConstants.PROJECT_KEY + ", "
                                                + JiraqConstants.ISSUE_TYPE_NAME + " and " + JiraqConstants.SUMMARY
@@ -56,7 +56,7 @@ public final class IssueOperations {
         Message in = exchange.getMessage();
         String key = Inputs.issueKey(in, "updateIssue");
         ObjectNode request = issueRequest(in, false);
-        if (request.path("fields").isEmpty() && request.path("update").isEmpty()) {
+        if (isEmpty(request)) {
             throw new IllegalArgumentException(
                     "updateIssue needs something to change: headers " + JiraqConstants.SUMMARY + ", "
                                                + JiraqConstants.DESCRIPTION + ", " + JiraqConstants.FIELDS
@@ -87,13 +87,8 @@ public final class IssueOperations {
      */
     private ObjectNode issueRequest(Message in, boolean creating) {
         JsonNode body = Inputs.jsonObjectBody(in);
-        ObjectNode request = Json.object();
-        if (body != null && (body.has("fields") || body.has("update"))) {
-            request.setAll((ObjectNode) body.deepCopy());
-        } else if (body != null) {
-            request.set("fields", body.deepCopy());
-        }
-        ObjectNode fields = request.has("fields") ? (ObjectNode) request.get("fields") : Json.object();
+        ObjectNode request = shape(body);
+        ObjectNode fields = fieldsOf(request);
         String project = in.getHeader(JiraqConstants.PROJECT_KEY, String.class);
         if (project != null && creating) {
             fields.set("project", Json.object().put("key", project));
@@ -117,9 +112,48 @@ public final class IssueOperations {
         if (extra != null) {
             fields.setAll((ObjectNode) extra.deepCopy());
         }
+        return withFields(request, fields, endpoint.usesAdf());
+    }
+
+    /**
+     * Jira's create body for one issue given as JSON alone, in the shapes createIssue reads from its body: {@code
+     * {"fields":...,"update":...}} or a flat map of fields. Rich-text fields become ADF on API v3.
+     */
+    static ObjectNode issueRequest(JsonNode body, boolean adf) {
+        ObjectNode request = shape(body);
+        return withFields(request, fieldsOf(request), adf);
+    }
+
+    /** Whether a create or edit body asks for anything at all. */
+    static boolean isEmpty(ObjectNode request) {
+        return request.path("fields").isEmpty() && request.path("update").isEmpty();
+    }
+
+    private static ObjectNode shape(JsonNode body) {
+        ObjectNode request = Json.object();
+        if (body != null && (body.has("fields") || body.has("update"))) {
+            request.setAll((ObjectNode) body.deepCopy());
+        } else if (body != null) {
+            request.set("fields", body.deepCopy());
+        }
+        return request;
+    }
+
+    private static ObjectNode fieldsOf(ObjectNode request) {
+        JsonNode fields = request.get("fields");
+        if (fields == null || fields.isNull()) {
+            return Json.object();
+        }
+        if (!fields.isObject()) {
+            throw new IllegalArgumentException("\"fields\" must be a JSON object of field ids to values");
+        }
+        return (ObjectNode) fields;
+    }
+
+    private static ObjectNode withFields(ObjectNode request, ObjectNode fields, boolean adf) {
         for (String field : RICH_TEXT_FIELDS) {
             if (fields.has(field) && !fields.get(field).isNull()) {
-                fields.set(field, RichText.toFieldValue(fields.get(field), endpoint.usesAdf()));
+                fields.set(field, RichText.toFieldValue(fields.get(field), adf));
             }
         }
         if (!fields.isEmpty()) {

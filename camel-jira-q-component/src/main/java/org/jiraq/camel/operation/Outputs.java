@@ -3,6 +3,7 @@ package org.jiraq.camel.operation;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,8 +36,22 @@ final class Outputs {
         return Json.toList(prepare(array));
     }
 
+    /** Any JSON value as plain Java: a map, a list, a string, a number, a boolean or null. */
+    Object value(JsonNode node) {
+        return Json.toJava(prepare(node));
+    }
+
     /** Maps a lazy iterator of items without reading ahead. */
     Iterator<Map<String, Object>> stream(Iterator<JsonNode> items) {
+        return lazily(items, this::map);
+    }
+
+    /** Like {@link #stream}, for items that need not be objects. */
+    Iterator<Object> streamValues(Iterator<JsonNode> items) {
+        return lazily(items, this::value);
+    }
+
+    private static <T> Iterator<T> lazily(Iterator<JsonNode> items, Function<JsonNode, T> mapping) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -44,8 +59,8 @@ final class Outputs {
             }
 
             @Override
-            public Map<String, Object> next() {
-                return map(items.next());
+            public T next() {
+                return mapping.apply(items.next());
             }
         };
     }

@@ -32,7 +32,7 @@ public final class FailedWebhooks {
     /** Replays the failed deliveries to this consumer's URL; returns how many the route processed. */
     public int replay(WebhookReceiver receiver) {
         int replayed = 0;
-        var failed = client.paginate(JiraqRequest.get(path).query("maxResults", 100).build(), PageStyle.nextUrl("values"),
+        var failed = client.paginate(JiraqRequest.get(path).query("maxResults", 100).build(), PageStyle.nextUrl("values", client),
                 Long.MAX_VALUE);
         while (failed.hasNext()) {
             JsonNode item = failed.next();

@@ -2,12 +2,22 @@ package org.jiraq.camel;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.PagingTestEndpoints;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** searchIssues tells how far a paged search got: pages and items so far, adding up over a page-mode loop. */
-class SearchProgressHeadersTest extends JiraqTestSupport {
+/**
+ * Paged calls tell how far they got: pages and items so far, for searchIssues (adding up over a page-mode loop) and
+ * for request with paginate.
+ */
+class ProgressHeadersTest extends JiraqTestSupport {
+
+    @Override
+    protected JiraSimulator.Builder simulator() {
+        return super.simulator().feature(new PagingTestEndpoints());
+    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -58,6 +68,17 @@ class SearchProgressHeadersTest extends JiraqTestSupport {
         });
 
         assertThat(result.getMessage().getHeader(JiraqConstants.PAGES_FETCHED)).isEqualTo(1);
+        assertThat(result.getMessage().getHeader(JiraqConstants.ITEMS_FETCHED)).isEqualTo(10L);
+    }
+
+    @Test
+    void requestWithPaginateReportsThePagesAndItemsItFollowed() {
+        String path = PagingTestEndpoints.ROOT.substring("/rest".length()) + "/offset";
+
+        Exchange result = template.request("jiraq:request?paginate=true&path=" + path + "&query.total=10", e -> {
+        });
+
+        assertThat(result.getMessage().getHeader(JiraqConstants.PAGES_FETCHED)).isEqualTo(4);
         assertThat(result.getMessage().getHeader(JiraqConstants.ITEMS_FETCHED)).isEqualTo(10L);
     }
 }

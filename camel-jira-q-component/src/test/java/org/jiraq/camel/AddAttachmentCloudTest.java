@@ -1,0 +1,4 @@
+package org.jiraq.camel;
+
+class AddAttachmentCloudTest extends AddAttachmentContract {
+}

@@ -1,0 +1,11 @@
+package org.jiraq.simulator;
+
+import java.time.Instant;
+
+/**
+ * A comment on a customer request.
+ *
+ * @param visibleToCustomer true for a public reply, false for an internal note only agents see
+ */
+public record RequestComment(long id, String body, boolean visibleToCustomer, SimulatorUser author, Instant created) {
+}

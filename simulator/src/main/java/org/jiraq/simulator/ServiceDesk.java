@@ -1,0 +1,5 @@
+package org.jiraq.simulator;
+
+/** A Service Management service desk, run in a Jira project whose issues are its customer requests. */
+public record ServiceDesk(String id, Project project) {
+}
