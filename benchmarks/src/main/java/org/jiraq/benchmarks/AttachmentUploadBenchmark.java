@@ -1,11 +1,7 @@
 package org.jiraq.benchmarks;
 
 import java.io.File;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -101,10 +97,9 @@ public final class AttachmentUploadBenchmark implements Benchmark {
                 The -Xmx%s heap held for every upload: %s. Throughput is bounded by the receiving side and the
                 machine's load more than by the client, so the CPU time per upload is the steadier comparison.
 
-                Alone: `%s -Dbenchmarks.only=%s` (system properties `size`, `rounds`, `childHeap`). Source:
-                `AttachmentUploadBenchmark`, `JiraqUpload`, `PlainHttpUpload`.
-                """.formatted(heap, size / MB, rounds, table, heap, held ? "yes" : "**no**", BenchmarkSuite.COMMAND,
-                id());
+                Options: `size` (bytes), `rounds`, `childHeap`. Source: `AttachmentUploadBenchmark`, `JiraqUpload`,
+                `PlainHttpUpload`.
+                """.formatted(heap, size / MB, rounds, table, heap, held ? "yes" : "**no**");
         return new BenchmarkReport("Streamed attachment upload through jiraq:addAttachment",
                 String.format(Locale.ROOT, "%.1f MB/s best, %.2f × the baseline; heap -Xmx%s held: %s", best,
                         best / bestPlain, heap, held ? "yes" : "no"),
@@ -114,18 +109,6 @@ public final class AttachmentUploadBenchmark implements Benchmark {
 
     private static String format(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    /** This benchmark's class path, for its child JVMs: exec:java loads the project in a class loader of its own. */
-    private static String classPath() throws URISyntaxException {
-        if (AttachmentUploadBenchmark.class.getClassLoader() instanceof URLClassLoader loader) {
-            List<String> entries = new ArrayList<>();
-            for (URL url : loader.getURLs()) {
-                entries.add(Path.of(url.toURI()).toString());
-            }
-            return String.join(File.pathSeparator, entries);
-        }
-        return System.getProperty("java.class.path");
     }
 
     /** The best (highest) or the median of a figure over the uploads that succeeded. */
@@ -147,7 +130,7 @@ public final class AttachmentUploadBenchmark implements Benchmark {
                 size, SEED);
         List<String> command = new ArrayList<>(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", classPath(),
+                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 variant.mainClass().getName()));
         command.addAll(List.of(run.toArgs()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -40,8 +40,8 @@ public final class BenchmarkSuite {
         }
         Path directory = Path.of("").toAbsolutePath();
         Instant start = Instant.now();
-        List<BenchmarkReport> reports = run(selected, new BenchmarkContext(directory));
-        String page = ResultsPage.render(reports, COMMAND, start, Duration.between(start, Instant.now()));
+        List<Outcome> outcomes = run(selected, new BenchmarkContext(directory));
+        String page = ResultsPage.render(outcomes, COMMAND, start, Duration.between(start, Instant.now()));
         if (only.isEmpty()) {
             Files.writeString(directory.resolve("RESULTS.md"), page);
             System.out.println("Wrote " + directory.resolve("RESULTS.md"));
@@ -50,17 +50,21 @@ public final class BenchmarkSuite {
         }
     }
 
-    static List<BenchmarkReport> run(List<Benchmark> benchmarks, BenchmarkContext context) {
-        List<BenchmarkReport> reports = new ArrayList<>();
+    /** What one benchmark reported, under its id. */
+    record Outcome(String id, BenchmarkReport report) {
+    }
+
+    static List<Outcome> run(List<Benchmark> benchmarks, BenchmarkContext context) {
+        List<Outcome> outcomes = new ArrayList<>();
         for (Benchmark benchmark : benchmarks) {
             System.out.println("Benchmark " + benchmark.id() + " ...");
             try {
-                reports.add(benchmark.run(context));
+                outcomes.add(new Outcome(benchmark.id(), benchmark.run(context)));
             } catch (Exception e) {
                 e.printStackTrace();
-                reports.add(BenchmarkReport.failed(benchmark.id(), e));
+                outcomes.add(new Outcome(benchmark.id(), BenchmarkReport.failed(benchmark.id(), e)));
             }
         }
-        return reports;
+        return outcomes;
     }
 }

@@ -27,7 +27,7 @@ public final class CallOverheadBenchmark implements Benchmark {
 
     static final double GOAL_RATIO = 1.10;
     private static final int ROUNDS = 3;
-    private static final int WARMUP_SECONDS = 5;
+    private static final int WARMUP_SECONDS = 4;
     private static final int MEASUREMENT_SECONDS = 2;
 
     /** What is measured: a benchmark method of {@link CallOverheadJmh}, with the meters parameter where it has one. */
@@ -97,8 +97,7 @@ public final class CallOverheadBenchmark implements Benchmark {
                     String.format(Locale.ROOT, "%.0f", wall), format(wall / httpWall),
                     String.format(Locale.ROOT, "%,.0f", best(rounds, v, Measured::bytes)));
         }
-        MarkdownTable roundTable = new MarkdownTable("round", "camel-http CPU µs (wall ± 99.9% CI)",
-                "JDK client CPU µs (wall)", "jiraq CPU µs (wall)", "jiraq with meters CPU µs (wall)");
+        MarkdownTable roundTable = new MarkdownTable("round", "camel-http CPU µs (wall)", "JDK client CPU µs (wall)", "jiraq CPU µs (wall)", "jiraq with meters CPU µs (wall)");
         for (int i = 0; i < rounds.size(); i++) {
             Round r = rounds.get(i);
             roundTable.row(i + 1, r.get(Variant.CAMEL_HTTP), r.get(Variant.JDK_HTTP), r.get(Variant.JIRAQ),
@@ -126,9 +125,8 @@ public final class CallOverheadBenchmark implements Benchmark {
                 Every round:
 
                 %s
-                Alone: `%s -Dbenchmarks.only=%s`. Source: `CallOverheadJmh`, `CallOverheadBenchmark`.
-                """.formatted(ROUNDS, WARMUP_SECONDS, MEASUREMENT_SECONDS, bestTable, roundTable,
-                BenchmarkSuite.COMMAND, id());
+                Source: `CallOverheadJmh`, `CallOverheadBenchmark`.
+                """.formatted(ROUNDS, WARMUP_SECONDS, MEASUREMENT_SECONDS, bestTable, roundTable);
     }
 
     private static Measured measure(Variant variant, String site) throws RunnerException {
@@ -147,20 +145,20 @@ public final class CallOverheadBenchmark implements Benchmark {
         RunResult result = new Runner(options.build()).runSingle();
         Result<?> cpu = result.getSecondaryResults().get(ProcessCpuProfiler.RESULT);
         Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
-        return new Measured(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
-                cpu.getScore() / 1000, alloc == null ? Double.NaN : alloc.getScore());
+        return new Measured(result.getPrimaryResult().getScore(), cpu.getScore() / 1000,
+                alloc == null ? Double.NaN : alloc.getScore());
     }
 
     private static String format(double ratio) {
         return String.format(Locale.ROOT, "%.2f", ratio);
     }
 
-    /** One JMH result: average wall µs per call and its error, CPU µs per call, bytes allocated per call. */
-    private record Measured(double micros, double error, double cpuMicros, double bytes) {
+    /** One JMH result: average wall µs per call, CPU µs per call, bytes allocated per call. */
+    private record Measured(double micros, double cpuMicros, double bytes) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.0f (%.0f ± %.0f)", cpuMicros, micros, error);
+            return String.format(Locale.ROOT, "%.0f (%.0f)", cpuMicros, micros);
         }
     }
 

@@ -133,10 +133,8 @@ public final class WebhookThroughputBenchmark implements Benchmark {
                 so both figures are bounded by it.
 
                 %s
-                Alone: `%s -Dbenchmarks.only=%s` (system properties `seconds`, `warmupSeconds`, `rounds`,
-                `concurrency`). Source: `WebhookThroughputBenchmark`.
-                """.formatted(concurrency, body.length, warmup.toSeconds(), rounds, round.toSeconds(), table,
-                BenchmarkSuite.COMMAND, id());
+                Options: `seconds`, `warmupSeconds`, `rounds`, `concurrency`. Source: `WebhookThroughputBenchmark`.
+                """.formatted(concurrency, body.length, warmup.toSeconds(), rounds, round.toSeconds(), table);
         return new BenchmarkReport("Webhook throughput of jiraq:webhook",
                 String.format(Locale.ROOT, "%,.0f events/s: %.2f × the baseline", jiraqMedian, ratio),
                 String.format(Locale.ROOT, "%,.0f events/s (bare platform-http route)", bareMedian),

@@ -29,15 +29,16 @@ class BenchmarkSuiteTest {
             }
         };
 
-        List<BenchmarkReport> reports = BenchmarkSuite.run(List.of(broken, ok), new BenchmarkContext(dir));
-        String page = ResultsPage.render(reports, BenchmarkSuite.COMMAND, Instant.parse("2026-01-01T00:00:00Z"),
+        List<BenchmarkSuite.Outcome> outcomes = BenchmarkSuite.run(List.of(broken, ok), new BenchmarkContext(dir));
+        String page = ResultsPage.render(outcomes, BenchmarkSuite.COMMAND, Instant.parse("2026-01-01T00:00:00Z"),
                 Duration.ofSeconds(42));
 
         assertThat(page)
                 .contains("Produced by `" + BenchmarkSuite.COMMAND + "`")
                 .contains("| Fast thing | 5 ms | 10 ms (plain) | at most 1.10 × the baseline | yes |")
                 .contains("| broken | failed | - | - | - |")
-                .contains("## Fast thing\n\n![chart](results/fast.svg)")
+                .contains("## Fast thing\n\n![chart](results/fast.svg)\n\nId `ok`: `" + BenchmarkSuite.COMMAND
+                          + " -Dbenchmarks.only=ok`.")
                 .contains("The benchmark failed: `java.lang.IllegalStateException: simulator did not start`");
     }
 
