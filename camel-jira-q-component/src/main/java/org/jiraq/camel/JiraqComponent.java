@@ -18,6 +18,7 @@ import org.jiraq.camel.gdpr.GdprStore;
 import org.jiraq.camel.gdpr.ReportingSchedule;
 import org.jiraq.camel.observe.JiraqConnections;
 import org.jiraq.camel.observe.JiraqMetrics;
+import org.jiraq.camel.store.ClusteredQuartz;
 import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JdbcTokenStore;
 import org.jiraq.camel.store.JiraqStore;
@@ -54,6 +55,10 @@ public class JiraqComponent extends HealthCheckComponent {
     // gdpr
     @Metadata(label = "advanced")
     private GdprStore gdprStore;
+
+    // scale
+    @Metadata(label = "advanced")
+    private Boolean clusteredSchedules;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -164,6 +169,41 @@ public class JiraqComponent extends HealthCheckComponent {
         super.doStart();
         ServiceHelper.startService(store);
         resolveMetrics(); // observability
+    }
+
+    // scale
+
+    /** Configures Quartz while the context initialises, before any endpoint's schedule starts a scheduler. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (isClusteringSchedules()) {
+            ClusteredQuartz.configure(getCamelContext(), getStore());
+        }
+    }
+
+    /** Explicitly, or automatically when the application pointed the store at a database other than H2. */
+    private boolean isClusteringSchedules() {
+        if (clusteredSchedules != null) {
+            return clusteredSchedules;
+        }
+        return (storeDataSource != null || storeUrl != null) && !getStore().isH2();
+    }
+
+    public Boolean getClusteredSchedules() {
+        return clusteredSchedules;
+    }
+
+    /**
+     * Whether the component's schedules (the GDPR reporting cycle, the webhook refresh, polling with
+     * scheduler=quartz) run on Quartz clustered over the store's database, so each fires once across all replicas
+     * sharing that database, and a replica that dies has its jobs finished by another. Replicas must then share the
+     * CamelContext name (camel.main.name). Default: on when storeUrl or storeDataSource names a database other than
+     * H2 (PostgreSQL), off for the embedded H2 file. An application that configures the quartz component itself
+     * keeps its own configuration.
+     */
+    public void setClusteredSchedules(Boolean clusteredSchedules) {
+        this.clusteredSchedules = clusteredSchedules;
     }
 
     @Override

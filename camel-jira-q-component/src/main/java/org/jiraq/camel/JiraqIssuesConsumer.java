@@ -59,8 +59,13 @@ public class JiraqIssuesConsumer extends ScheduledPollConsumer {
         super.doStart();
     }
 
+    /** Replicas sharing the position store take turns: each change is delivered by one of them. */
     @Override
     protected int poll() throws Exception {
+        return store.pollAlone(positionKey, this::pollOnce);
+    }
+
+    private int pollOnce() throws Exception {
         PollingPosition position = store.load(positionKey);
         Instant cutoff = query.cutoff(position);
         Set<PollingPosition.Change> deliveredNow = new HashSet<>();

@@ -15,18 +15,20 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.jiraq.camel.auth.OAuth2Grant;
+import org.jiraq.camel.store.SharedDatabase;
 import org.jiraq.simulator.AtlassianOAuth2;
 import org.jiraq.simulator.JiraSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two replicas (two CamelContexts, each with its own component, store instance and token manager) share one H2 file
- * store, as replicas share a database. 200 exchanges start at once with an expired access token: Atlassian would kill
+ * Two replicas (two CamelContexts, each with its own component, store instance and token manager) share one database:
+ * the H2 file of the single-process default, and a real PostgreSQL as replicas on Kubernetes share it. 200 exchanges start at once with an expired access token: Atlassian would kill
  * the grant if two of them refreshed, so exactly one refresh may reach the server, and every exchange must succeed.
  */
 class OAuth2ConcurrentRefreshTest {
@@ -40,12 +42,15 @@ class OAuth2ConcurrentRefreshTest {
     final List<CamelContext> replicas = new ArrayList<>();
 
     @BeforeEach
-    void start() throws Exception {
+    void startSimulator() {
         sim = JiraSimulator.builder().feature(oauth).start();
+    }
+
+    void startReplicas(SharedDatabase database) throws Exception {
+        String url = database.createDatabase(storeDir);
         for (int i = 0; i < 2; i++) {
             CamelContext replica = new DefaultCamelContext();
-            JiraqComponent jiraq = new JiraqComponent();
-            jiraq.setStoreUrl("jdbc:h2:file:" + storeDir.resolve("jiraq"));
+            JiraqComponent jiraq = SharedDatabase.replicaComponent(url);
             JiraqConfiguration config = jiraq.getConfiguration();
             config.setBaseUrl(sim.baseUrl());
             config.setDeployment(JiraqDeployment.cloud);
@@ -64,8 +69,11 @@ class OAuth2ConcurrentRefreshTest {
         sim.close();
     }
 
-    @Test
-    void anExpiredTokenIsRefreshedOnceForTwoHundredConcurrentExchangesOnTwoReplicas() throws Exception {
+    @ParameterizedTest
+    @EnumSource(SharedDatabase.class)
+    void anExpiredTokenIsRefreshedOnceForTwoHundredConcurrentExchangesOnTwoReplicas(SharedDatabase database)
+            throws Exception {
+        startReplicas(database);
         OAuth2TestSupport.connect(replicas.get(0).createProducerTemplate(), "default");
         OAuth2TestSupport.tokenStore(replicas.get(1)).update("default", grant -> new OAuth2Grant(grant.accessToken(),
                 Instant.now().minusSeconds(1), grant.refreshToken(), grant.scopes(), grant.cloudId(), grant.siteUrl(),

@@ -1,6 +1,7 @@
 package org.jiraq.camel.polling;
 
 import java.time.Instant;
+import java.util.concurrent.Callable;
 
 /**
  * Where jiraq:issues keeps its position, so a restart neither repeats nor skips a change: the latest change
@@ -17,4 +18,12 @@ public interface PollingPositionStore {
 
     /** Forgets the changes updated before {@code cutoff}: no later poll asks for them any more. */
     void forgetBefore(String key, Instant cutoff);
+
+    /**
+     * Runs one poll of {@code key}, unless a consumer sharing this store (another replica) is polling the same key
+     * right now: then skips it and returns 0, since that poll delivers the changes. Stores of one JVM just run it.
+     */
+    default int pollAlone(String key, Callable<Integer> poll) throws Exception {
+        return poll.call();
+    }
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
@@ -107,6 +108,49 @@ public final class JdbcPollingPositionStore implements PollingPositionStore {
             delete.executeUpdate();
         } catch (SQLException e) {
             throw failure("prune", key, e);
+        }
+    }
+
+    /**
+     * Holds the key's row in jiraq_poll_lock for the poll; a replica that finds it held skips its poll (SKIP LOCKED)
+     * rather than wait, since the holder delivers the same changes. The lock dies with the connection, so a replica
+     * that is killed mid-poll frees it at once.
+     */
+    @Override
+    public int pollAlone(String key, Callable<Integer> poll) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            insertLockRowUnlessPresent(c, key);
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement(
+                        "SELECT position_key FROM jiraq_poll_lock WHERE position_key = ? FOR UPDATE SKIP LOCKED")) {
+                    lock.setString(1, key);
+                    try (ResultSet row = lock.executeQuery()) {
+                        if (!row.next()) {
+                            return 0;
+                        }
+                    }
+                }
+                return poll.call();
+            } finally {
+                c.rollback(); // nothing was written on this connection; ends the transaction and frees the lock
+            }
+        } catch (SQLException e) {
+            throw failure("lock", key, e);
+        }
+    }
+
+    private static void insertLockRowUnlessPresent(Connection c, String key) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO jiraq_poll_lock (position_key) SELECT ? WHERE NOT EXISTS"
+                                                           + " (SELECT 1 FROM jiraq_poll_lock WHERE position_key = ?)")) {
+            insert.setString(1, key);
+            insert.setString(2, key);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e; // not the unique violation of a replica inserting the same row
+            }
         }
     }
 

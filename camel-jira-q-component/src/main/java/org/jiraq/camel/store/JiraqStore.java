@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.mchange.v2.c3p0.ComboPooledDataSource;
 import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -30,10 +31,14 @@ public final class JiraqStore extends ServiceSupport {
     /** H2 speaking PostgreSQL's dialect; row locks wait long enough for a token refresh held by another replica. */
     static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000";
 
+    /** Enough for a refresh, a webhook burst, the Quartz threads and a poll at once; more callers wait. */
+    static final int MAX_POOLED_CONNECTIONS = 16;
+
     private final Supplier<DataSource> opener;
     private final boolean ownPool;
     private final Path keyFile;
     private volatile DataSource dataSource;
+    private volatile boolean h2;
 
     /**
      * @param opener  opens the database on every start
@@ -54,8 +59,8 @@ public final class JiraqStore extends ServiceSupport {
     }
 
     /**
-     * A database given by JDBC URL. An H2 file URL gets a connection pool and a key file beside it; any other URL is
-     * opened through its driver per use (pass a pooled DataSource with {@link #of(DataSource)} for heavy loads).
+     * A database given by JDBC URL. An H2 file URL gets H2's connection pool and a key file beside it; any other URL
+     * (PostgreSQL for replicas) a small c3p0 pool over its driver, which must be on the classpath.
      */
     public static JiraqStore url(String jdbcUrl, String username, String password) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
@@ -63,8 +68,18 @@ public final class JiraqStore extends ServiceSupport {
                     () -> JdbcConnectionPool.create(jdbcUrl, nullToEmpty(username), nullToEmpty(password)), true,
                     h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null));
         }
-        DataSource driver = new DriverManagerDataSource(jdbcUrl, username, password);
-        return new JiraqStore(() -> driver, false, null);
+        return new JiraqStore(() -> pooled(jdbcUrl, username, password), true, null);
+    }
+
+    /** c3p0 comes with Quartz; a connection per statement would cost a server process start each time. */
+    private static DataSource pooled(String jdbcUrl, String username, String password) {
+        ComboPooledDataSource pool = new ComboPooledDataSource();
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setUser(username);
+        pool.setPassword(password);
+        pool.setMinPoolSize(1);
+        pool.setMaxPoolSize(MAX_POOLED_CONNECTIONS);
+        return pool;
     }
 
     /** A database the application owns and pools; the store never closes it. */
@@ -75,6 +90,11 @@ public final class JiraqStore extends ServiceSupport {
     /** The open database; null while the store is stopped. */
     public DataSource getDataSource() {
         return dataSource;
+    }
+
+    /** Whether the open database is H2 (embedded, one JVM) rather than a server replicas can share. */
+    public boolean isH2() {
+        return h2;
     }
 
     /** The file that keeps a generated encryption key beside an embedded H2 database; empty for other databases. */
@@ -123,12 +143,19 @@ public final class JiraqStore extends ServiceSupport {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+        try (Connection connection = dataSource.getConnection()) {
+            h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
     protected void doStop() {
-        if (ownPool) {
-            ((JdbcConnectionPool) dataSource).dispose();
+        if (ownPool && dataSource instanceof JdbcConnectionPool h2) {
+            h2.dispose();
+        } else if (ownPool) {
+            ((ComboPooledDataSource) dataSource).close();
         }
     }
 

@@ -13,6 +13,7 @@ import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JiraqStore;
+import org.jiraq.camel.store.SharedDatabase;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.PersonalDataReporting;
 import org.junit.jupiter.api.AfterEach;
@@ -58,8 +59,18 @@ abstract class GdprTestSupport extends JiraqTestSupport {
         return camel;
     }
 
+    private String storeUrl;
+
+    /** The database the instances share: the H2 file of the single-process default unless a subclass says so. */
+    protected SharedDatabase database() {
+        return SharedDatabase.H2;
+    }
+
     private String storeUrl() {
-        return "jdbc:h2:file:" + storeDir.resolve("jiraq");
+        if (storeUrl == null) {
+            storeUrl = database().createDatabase(storeDir);
+        }
+        return storeUrl;
     }
 
     /** Another instance of the application: its own CamelContext and component, the same store and simulator. */

@@ -43,11 +43,17 @@ final class WebhookApp implements AutoCloseable {
      * tries again for a few seconds, since Vert.x only logs a failed bind.
      */
     static WebhookApp start(JiraSimulator sim, int port, Path store, RoutesBuilder... routes) throws Exception {
+        // the component's store (webhook identifiers, positions) in an H2 file that outlives each application
+        return start(sim, port, "jdbc:h2:file:" + store.resolve("jiraq"), routes);
+    }
+
+    /** Starts the application on the store database at {@code storeUrl}, which replicas may share. */
+    static WebhookApp start(JiraSimulator sim, int port, String storeUrl, RoutesBuilder... routes) throws Exception {
         for (int attempt = 1; ; attempt++) {
             VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
             config.setBindPort(port);
             VertxPlatformHttpServer server = new VertxPlatformHttpServer(config);
-            CamelContext context = create(sim, server, store, routes);
+            CamelContext context = create(sim, server, storeUrl, routes);
             if (server.getPort() == port) {
                 return new WebhookApp(context);
             }
@@ -59,7 +65,7 @@ final class WebhookApp implements AutoCloseable {
         }
     }
 
-    private static CamelContext create(JiraSimulator sim, VertxPlatformHttpServer server, Path store,
+    private static CamelContext create(JiraSimulator sim, VertxPlatformHttpServer server, String storeUrl,
                                        RoutesBuilder... routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addService(server);
@@ -76,8 +82,7 @@ final class WebhookApp implements AutoCloseable {
         }
         config.setRetryDelay(10);
         config.setMaxRetryDelay(50);
-        // the component's store (webhook identifiers, positions) in an H2 file that outlives each application
-        jiraq.setStoreUrl("jdbc:h2:file:" + store.resolve("jiraq"));
+        jiraq.setStoreUrl(storeUrl);
         context.addComponent("jiraq", jiraq);
         for (RoutesBuilder builder : routes) {
             context.addRoutes(builder);
