@@ -16,6 +16,8 @@ import org.jiraq.camel.auth.TokenStore;
 import org.jiraq.camel.gdpr.AccountRegistry;
 import org.jiraq.camel.gdpr.GdprStore;
 import org.jiraq.camel.gdpr.ReportingSchedule;
+import org.jiraq.camel.observe.JiraqConnections;
+import org.jiraq.camel.observe.JiraqMetrics;
 import org.jiraq.camel.store.ClusteredQuartz;
 import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JdbcTokenStore;
@@ -29,6 +31,9 @@ public class JiraqComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", description = "The shared configuration; endpoints start from a copy of it.")
     private JiraqConfiguration configuration = new JiraqConfiguration();
 
+    // observability
+    private JiraqConnections connections;
+    private volatile JiraqMetrics metrics = JiraqMetrics.NOOP;
     // store
     /** The embedded H2 file of the default store (H2 adds .mv.db), relative to the working directory. */
     static final String DEFAULT_STORE_FILE = "./data/jiraq";
@@ -90,6 +95,28 @@ public class JiraqComponent extends HealthCheckComponent {
         }
     }
 
+    // observability
+
+    /** The Jira connections of the running endpoints, with their health checks and recent activity. */
+    public synchronized JiraqConnections getConnections() {
+        if (connections == null) {
+            connections = new JiraqConnections(getCamelContext(), this::isHealthCheckProducerEnabled);
+        }
+        return connections;
+    }
+
+    /** The component's meters: Micrometer when the application has a MeterRegistry, else no-op. */
+    public JiraqMetrics getMetrics() {
+        return metrics;
+    }
+
+    /** Looks for a MeterRegistry until one is found: metrics support may start after the component. */
+    void resolveMetrics() {
+        if (metrics == JiraqMetrics.NOOP) {
+            metrics = JiraqMetrics.lookup(getCamelContext());
+        }
+    }
+
     // store
 
     /**
@@ -136,11 +163,12 @@ public class JiraqComponent extends HealthCheckComponent {
                                            + " restart");
     }
 
-    /** Reopens the store of a restarted component: its endpoints keep their token stores on it. */
+    /** Reopens the store of a restarted component (its endpoints keep their token stores on it); finds the meters. */
     @Override
     protected synchronized void doStart() throws Exception {
         super.doStart();
         ServiceHelper.startService(store);
+        resolveMetrics(); // observability
     }
 
     // scale

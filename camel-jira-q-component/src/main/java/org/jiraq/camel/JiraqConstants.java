@@ -70,6 +70,19 @@ public final class JiraqConstants {
               javaType = "Integer")
     public static final String RESULT_COUNT = "CamelJiraqResultCount";
 
+    // progress
+    @Metadata(label = "producer",
+              description = "searchIssues in list and page modes, request with paginate in list mode: the pages"
+                            + " fetched from Jira so far. In page mode it adds up over a loop that passes"
+                            + " CamelJiraqNextPage back in.",
+              javaType = "Integer")
+    public static final String PAGES_FETCHED = "CamelJiraqPagesFetched";
+    @Metadata(label = "producer",
+              description = "searchIssues in list and page modes, request with paginate in list mode: the items"
+                            + " returned so far. In page mode it adds up over a loop that passes CamelJiraqNextPage"
+                            + " back in.",
+              javaType = "Long")
+    public static final String ITEMS_FETCHED = "CamelJiraqItemsFetched";
     // webhooks and polling
     @Metadata(label = "consumer", description = "jiraq:webhook: the event's webhookEvent, for example"
                                                  + " jira:issue_created or comment_created.",

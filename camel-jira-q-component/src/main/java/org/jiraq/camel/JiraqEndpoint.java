@@ -17,7 +17,9 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import org.jiraq.camel.auth.AuthContext;
 import org.jiraq.camel.auth.AuthStrategyFactory;
 import org.jiraq.camel.client.JiraqClient;
+import org.jiraq.camel.client.JiraqClientListener;
 import org.jiraq.camel.gdpr.JiraqGdprConsumer;
+import org.jiraq.camel.observe.JiraqConnection;
 import org.jiraq.camel.webhook.WebhookOptions;
 
 /**
@@ -39,6 +41,8 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private JiraqDeployment deployment;
     private int apiVersion;
     private JiraqClient client;
+    // observability
+    private JiraqConnection connection;
 
     public JiraqEndpoint(String uri, JiraqComponent component, JiraqOperation operation,
                          JiraqConfiguration configuration) {
@@ -106,6 +110,24 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
             client = new JiraqClient(siteUrl, AuthStrategyFactory.create(configuration, auth), auth.http(),
                     auth.retryPolicy(), auth.requestTimeout());
         }
+        // observability
+        getComponent().resolveMetrics();
+        if (client != null) {
+            connection = getComponent().getConnections().acquire(client, deployment, apiVersion,
+                    AuthStrategyFactory.resolveMethod(configuration), getComponent().getMetrics());
+            client.setListener(connection.listenerFor(operation.name()));
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // observability
+        if (connection != null) {
+            client.setListener(JiraqClientListener.NONE);
+            getComponent().getConnections().release(connection);
+            connection = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -156,6 +178,14 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     public JiraqComponent getComponent() {
         return (JiraqComponent) super.getComponent();
+    }
+
+    /**
+     * The Jira connection this endpoint uses while started (its health, recent activity and indicators); null for a
+     * webhook endpoint that never calls Jira.
+     */
+    public JiraqConnection getConnection() {
+        return connection;
     }
 
     public JiraqDeployment getDeployment() {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -20,6 +21,7 @@ import org.apache.logging.log4j.core.config.Property;
 public final class LogCapture implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Level> levels = new CopyOnWriteArrayList<>();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
     private final LoggerConfig root = context.getConfiguration().getRootLogger();
     private final Level previousLevel = root.getLevel();
@@ -33,7 +35,10 @@ public final class LogCapture implements AutoCloseable {
                 event.getThrown().printStackTrace(new PrintWriter(trace));
                 line.append('\n').append(trace);
             }
-            lines.add(line.toString());
+            synchronized (lines) {
+                lines.add(line.toString());
+                levels.add(event.getLevel());
+            }
         }
     };
 
@@ -55,6 +60,14 @@ public final class LogCapture implements AutoCloseable {
 
     public String text() {
         return String.join("\n", lines);
+    }
+
+    /** The lines logged at exactly this level. */
+    public List<String> linesAt(Level level) {
+        synchronized (lines) {
+            return IntStream.range(0, lines.size()).filter(i -> levels.get(i) == level)
+                    .mapToObj(lines::get).toList();
+        }
     }
 
     public int lineCount() {

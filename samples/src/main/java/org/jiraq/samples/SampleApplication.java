@@ -2,17 +2,13 @@ package org.jiraq.samples;
 
 import java.util.List;
 import java.util.Map;
-
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.main.Main;
-import org.jiraq.camel.JiraqConstants;
-import org.jiraq.simulator.JiraSimulator;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The sample integration on Camel Main. With JIRA_BASE_URL set it works on that Jira; without it, it starts the
  * embedded simulator and works there. Runs the demo route once (Java DSL, or YAML DSL with {@code --yaml} or
- * SAMPLE_DSL=yaml), prints what happened, and exits.
+ * SAMPLE_DSL=yaml), prints what happened and what its own /observe/health and /observe/metrics say, and exits; with
+ * SAMPLE_KEEP_RUNNING=true it keeps serving health, metrics and the dev console until stopped.
  */
 public final class SampleApplication {
 
@@ -20,59 +16,36 @@ public final class SampleApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean yaml = List.of(args).contains("--yaml") || "yaml".equalsIgnoreCase(System.getenv("SAMPLE_DSL"));
+        Map<String, String> env = System.getenv();
+        boolean yaml = List.of(args).contains("--yaml") || "yaml".equalsIgnoreCase(env.get("SAMPLE_DSL"));
+        SampleRun run;
         try {
-            DemoResult result = run(System.getenv(), yaml);
-            System.out.println(result.describe());
+            run = SampleRun.start(env, yaml);
+            System.out.println(run.demo().describe());
+            System.out.println(Observation.fetch(run.managementUrl()).describe());
         } catch (Exception e) {
             System.err.println("The sample failed: " + e.getMessage());
             System.exit(1);
+            return;
+        }
+        if (Boolean.parseBoolean(env.get("SAMPLE_KEEP_RUNNING"))) {
+            System.out.println("Serving " + run.managementUrl() + "/observe/health, /observe/metrics and /q/dev/jiraq"
+                               + " until stopped (Ctrl+C)");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                run.close();
+                stopped.countDown();
+            }));
+            stopped.await();
+        } else {
+            run.close();
         }
     }
 
     /** Runs the demo once and returns what happened. */
     public static DemoResult run(Map<String, String> env, boolean yaml) throws Exception {
-        JiraSimulator simulator = null;
-        Map<String, String> properties;
-        if (JiraConnection.configured(env)) {
-            properties = JiraConnection.properties(env);
-        } else {
-            simulator = JiraSimulator.builder().flavour(JiraSimulator.Flavour.CLOUD).start();
-            properties = simulatorProperties(simulator);
+        try (SampleRun run = SampleRun.start(env, yaml)) {
+            return run.demo();
         }
-        Main main = new Main();
-        try {
-            properties.forEach(main::addInitialProperty);
-            if (yaml) {
-                main.configure().withRoutesIncludePattern("classpath:routes/demo.camel.yaml");
-            } else {
-                main.configure().addRoutesBuilder(new DemoRoutes());
-            }
-            main.start();
-            CamelContext context = main.getCamelContext();
-            Exchange done = context.createProducerTemplate().request("direct:demo", e -> {
-            });
-            if (done.getException() != null) {
-                throw done.getException();
-            }
-            return new DemoResult(properties.get(JiraConnection.PREFIX + "baseUrl"), simulator != null, yaml ? "YAML" : "Java",
-                    done.getMessage().getHeader(JiraqConstants.ISSUE_KEY, String.class),
-                    done.getMessage().getHeader(JiraqConstants.COMMENT_ID, String.class),
-                    done.getMessage().getHeader(JiraqConstants.JQL, String.class),
-                    done.getMessage().getBody(List.class));
-        } finally {
-            main.stop();
-            if (simulator != null) {
-                simulator.close();
-            }
-        }
-    }
-
-    private static Map<String, String> simulatorProperties(JiraSimulator simulator) {
-        return Map.of(
-                JiraConnection.PREFIX + "baseUrl", simulator.baseUrl(),
-                JiraConnection.PREFIX + "deployment", "cloud",
-                JiraConnection.PREFIX + "username", JiraSimulator.DEFAULT_USER,
-                JiraConnection.PREFIX + "apiToken", JiraSimulator.DEFAULT_API_TOKEN);
     }
 }

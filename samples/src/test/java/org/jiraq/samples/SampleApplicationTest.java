@@ -16,7 +16,7 @@ class SampleApplicationTest {
 
     @Test
     void javaDslDemoCreatesCommentsMovesAndFindsTheIssue() throws Exception {
-        DemoResult result = SampleApplication.run(Map.of(), false);
+        DemoResult result = SampleApplication.run(SampleEnv.simulatorDemo(), false);
 
         assertThat(result.simulated()).isTrue();
         assertThat(result.issueKey()).matches("DEMO-\\d+");
@@ -28,7 +28,7 @@ class SampleApplicationTest {
 
     @Test
     void yamlDslDemoDoesTheSame() throws Exception {
-        DemoResult result = SampleApplication.run(Map.of(), true);
+        DemoResult result = SampleApplication.run(SampleEnv.simulatorDemo(), true);
 
         assertThat(result.dsl()).isEqualTo("YAML");
         assertThat(result.foundStatus()).isEqualTo("In Progress");

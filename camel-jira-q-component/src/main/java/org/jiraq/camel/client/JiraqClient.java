@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jiraq.camel.auth.AuthRequest;
 import org.jiraq.camel.auth.AuthStrategy;
@@ -31,6 +32,7 @@ public final class JiraqClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraqClient.class);
     private static final int MAX_REDIRECTS = 5;
+    private static final Duration MIN_PACING_WAIT = Duration.ofSeconds(1);
 
     private final URI siteUrl;
     private final AuthStrategy auth;
@@ -41,6 +43,8 @@ public final class JiraqClient {
     private final String credentialId;
     private final URI fixedRoot;
     private final RateLimitGovernor governor;
+    // shared with the copies made for credentials and roots, so they report to the listener the endpoint sets
+    private final AtomicReference<JiraqClientListener> listener;
 
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
         this.siteUrl = stripTrailingSlash(siteUrl);
@@ -54,18 +58,25 @@ public final class JiraqClient {
         this.credentialId = null;
         this.fixedRoot = null;
         this.governor = RateLimitGovernor.of(this.siteUrl, auth.describe());
+        this.listener = new AtomicReference<>(JiraqClientListener.NONE);
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
+        this(base, credentialId, fixedRoot, base.retryPolicy, base.listener);
+    }
+
+    private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot, RetryPolicy retryPolicy,
+                        AtomicReference<JiraqClientListener> listener) {
         this.siteUrl = base.siteUrl;
         this.auth = base.auth;
         this.http = base.http;
-        this.retryPolicy = base.retryPolicy;
+        this.retryPolicy = retryPolicy;
         this.requestTimeout = base.requestTimeout;
         this.trustedHosts = base.trustedHosts;
         this.credentialId = credentialId;
         this.fixedRoot = fixedRoot;
         this.governor = base.governor;
+        this.listener = listener;
     }
 
     /**
@@ -126,7 +137,7 @@ public final class JiraqClient {
                     return existing;
                 }
             }
-            governor.beforeSend(request, retryPolicy.maxDelay());
+            governor.beforeSend(request, pacingWait());
             Instant attemptStart = Instant.now();
             HttpResponse<byte[]> raw;
             try {
@@ -171,6 +182,14 @@ public final class JiraqClient {
         }
     }
 
+    /**
+     * The longest a call waits in the governor before it fails unsent: the retry policy's longest delay, but at least
+     * a second, so even a client that never retries (a health check) waits for its paced slot.
+     */
+    private Duration pacingWait() {
+        return retryPolicy.maxDelay().compareTo(MIN_PACING_WAIT) < 0 ? MIN_PACING_WAIT : retryPolicy.maxDelay();
+    }
+
     /** The governor that paces this client's calls, shared with every client of the same site and credential. */
     public RateLimitGovernor rateLimitGovernor() {
         return governor;
@@ -179,6 +198,20 @@ public final class JiraqClient {
     /** Lazily walks every page of a paged resource, one request per page, as items are consumed. */
     public Paginator paginate(JiraqRequest firstPage, PageStyle style, long limit) {
         return new Paginator(this, firstPage, style, limit);
+    }
+
+    /** Who hears about each call (metrics, health, dev console); set when the endpoint starts. */
+    public void setListener(JiraqClientListener listener) {
+        this.listener.set(listener);
+    }
+
+    /**
+     * A client for the same site and credentials that never retries and has its own listener: for health checks,
+     * which must answer quickly.
+     */
+    public JiraqClient withoutRetries() {
+        return new JiraqClient(this, credentialId, fixedRoot, RetryPolicy.none(),
+                new AtomicReference<>(JiraqClientListener.NONE));
     }
 
     /**
@@ -218,7 +251,14 @@ public final class JiraqClient {
         URI uri = resolve(root, request);
         for (int hop = 0; ; hop++) {
             long start = System.nanoTime();
-            HttpResponse<byte[]> raw = send(request, uri, isTrusted(uri, trustedRoot));
+            HttpResponse<byte[]> raw;
+            try {
+                raw = send(request, uri, isTrusted(uri, trustedRoot));
+            } catch (IOException e) {
+                listener.get().failed(request, e, System.nanoTime() - start);
+                throw e;
+            }
+            listener.get().answered(request, raw.statusCode(), raw.headers(), System.nanoTime() - start);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), raw.statusCode(),
                         (System.nanoTime() - start) / 1_000_000);
@@ -280,6 +320,7 @@ public final class JiraqClient {
 
     private void pause(JiraqRequest request, int retry, Duration retryAfter, String cause) throws IOException {
         Duration delay = retryPolicy.delay(retry, retryAfter);
+        listener.get().retrying(request, retry + 1, delay, cause);
         LOG.info("Retrying {} {} after {} in {} ms (retry {} of {})", request.method(), request.path(), cause,
                 delay.toMillis(), retry + 1, retryPolicy.maxRetries());
         try {

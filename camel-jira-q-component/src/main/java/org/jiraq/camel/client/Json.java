@@ -2,6 +2,8 @@ package org.jiraq.camel.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,17 +56,40 @@ public final class Json {
 
     /** A JSON object as a plain, mutable Java map, the shape Camel's simple language and YAML routes handle best. */
     public static Map<String, Object> toMap(JsonNode node) {
-        return MAPPER.convertValue(node, MAP);
+        if (node == null || !node.isObject()) {
+            return MAPPER.convertValue(node, MAP);
+        }
+        // walked by hand: Jackson's convertValue writes the tree out to tokens and reads them back, which costs
+        // about a fifth of a whole getIssue call (benchmarks/RESULTS.md)
+        Map<String, Object> map = new LinkedHashMap<>();
+        node.fields().forEachRemaining(field -> map.put(field.getKey(), toJava(field.getValue())));
+        return map;
     }
 
-    /** Any JSON value as plain Java: maps, lists, strings, numbers, booleans. */
+    /** Any JSON value as plain Java: maps, lists, strings, numbers (as Jackson reads them), booleans. */
     public static Object toJava(JsonNode node) {
-        return node == null || node.isMissingNode() ? null : MAPPER.convertValue(node, Object.class);
+        if (node == null) {
+            return null;
+        }
+        return switch (node.getNodeType()) {
+            case OBJECT -> toMap(node);
+            case ARRAY -> toList(node);
+            case STRING -> node.textValue();
+            case NUMBER -> node.numberValue();
+            case BOOLEAN -> node.booleanValue();
+            case NULL, MISSING -> null;
+            case BINARY, POJO -> MAPPER.convertValue(node, Object.class);
+        };
     }
 
     public static List<Object> toList(JsonNode array) {
-        return MAPPER.convertValue(array, new TypeReference<List<Object>>() {
-        });
+        if (array == null || !array.isArray()) {
+            return MAPPER.convertValue(array, new TypeReference<List<Object>>() {
+            });
+        }
+        List<Object> list = new ArrayList<>(array.size());
+        array.forEach(item -> list.add(toJava(item)));
+        return list;
     }
 
     public static ObjectNode object() {

@@ -27,12 +27,15 @@ public final class Paginator implements Iterator<JsonNode> {
     private String nextPosition;
     private long delivered;
     private int pages;
+    private long fetched;
+    private final PagingProgress progress;
 
     Paginator(JiraqClient client, JiraqRequest first, PageStyle style, long limit) {
         this.client = client;
         this.style = style;
         this.limit = limit;
         this.nextRequest = first;
+        this.progress = new PagingProgress(first);
     }
 
     @Override
@@ -81,6 +84,11 @@ public final class Paginator implements Iterator<JsonNode> {
         return delivered;
     }
 
+    /** The items on the pages fetched so far, including any not yet consumed. */
+    public long itemsFetched() {
+        return fetched;
+    }
+
     private void fetch() {
         JsonNode page;
         try {
@@ -99,5 +107,7 @@ public final class Paginator implements Iterator<JsonNode> {
         }
         nextPosition = position;
         current = items.iterator();
+        fetched += count;
+        progress.pageFetched(pages, fetched, nextRequest == null);
     }
 }

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.apache.camel.Message;
+import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.adf.Adf;
 import org.jiraq.camel.adf.AdfToText;
 import org.jiraq.camel.client.Json;
+import org.jiraq.camel.client.Paginator;
 
 /**
  * Turns Jira's JSON into what a route works with: plain Java maps and lists (so the simple language, YAML routes and
@@ -60,6 +63,17 @@ final class Outputs {
                 return mapping.apply(items.next());
             }
         };
+    }
+
+    /**
+     * Sets the progress headers of a paged call. A page-mode call that continues a walk (it was given a next-page
+     * position) adds to the counts the previous call left on the message.
+     */
+    static void progress(Message message, Paginator pages, boolean continued) {
+        int pagesBefore = continued ? message.getHeader(JiraqConstants.PAGES_FETCHED, 0, Integer.class) : 0;
+        long itemsBefore = continued ? message.getHeader(JiraqConstants.ITEMS_FETCHED, 0L, Long.class) : 0L;
+        message.setHeader(JiraqConstants.PAGES_FETCHED, pagesBefore + pages.pagesFetched());
+        message.setHeader(JiraqConstants.ITEMS_FETCHED, itemsBefore + pages.itemsDelivered());
     }
 
     private JsonNode prepare(JsonNode node) {

@@ -66,6 +66,7 @@ public final class RequestOperation {
                 List<Object> items = new ArrayList<>();
                 pages.forEachRemaining(item -> items.add(outputs.value(item)));
                 in.setHeader(JiraqConstants.RESULT_COUNT, items.size());
+                Outputs.progress(in, pages, false);
                 in.setBody(items);
             }
             case stream -> {

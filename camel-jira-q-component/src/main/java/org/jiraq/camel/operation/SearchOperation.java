@@ -48,6 +48,7 @@ public final class SearchOperation {
                 List<Object> issues = new ArrayList<>();
                 pages.forEachRemaining(issue -> issues.add(outputs.map(issue)));
                 in.setHeader(JiraqConstants.RESULT_COUNT, issues.size());
+                Outputs.progress(in, pages, false);
                 in.setBody(issues);
             }
             case page -> {
@@ -62,6 +63,7 @@ public final class SearchOperation {
                 }
                 in.setHeader(JiraqConstants.IS_LAST, next == null);
                 in.setHeader(JiraqConstants.RESULT_COUNT, issues.size());
+                Outputs.progress(in, pages, position != null);
                 in.setBody(issues);
             }
             case stream -> in.setBody(outputs.stream(endpoint.getClient(exchange).paginate(first, style, Long.MAX_VALUE)));

@@ -1,0 +1,163 @@
+package org.jiraq.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.dataformat.JsonLibrary;
+import org.jiraq.camel.JiraqComponent;
+import org.jiraq.camel.JiraqConfiguration;
+import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqDeployment;
+import org.jiraq.simulator.JiraSimulator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The same Jira call two ways, through a route each: {@code jiraq:getIssue}, and a hand-written camel-http route that
+ * adds the basic-auth header, GETs {@code /rest/api/3/issue/OPS-1} and unmarshals the JSON to a Map, as a user
+ * would write it without the component. Both call one simulator, named by the system property {@value #SITE}, that
+ * runs in another JVM; so what the benchmark JVM spends is the client side only, and the difference between the
+ * two is what the component adds per call.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class CallOverheadJmh {
+
+    /** The system property with the simulator's base URL; the simulator has the issue {@value #ISSUE}. */
+    static final String SITE = "jiraq.benchmark.site";
+    static final String ISSUE = "OPS-1";
+    static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(
+            (JiraSimulator.DEFAULT_USER + ":" + JiraSimulator.DEFAULT_API_TOKEN).getBytes(StandardCharsets.UTF_8));
+
+    @Benchmark
+    public Object jiraqGetIssue(JiraqRoute route) {
+        return route.template.requestBody("direct:call", (Object) null);
+    }
+
+    @Benchmark
+    public Object camelHttpGetIssue(CamelHttpRoute route) {
+        return route.template.requestBody("direct:call", (Object) null);
+    }
+
+    @Benchmark
+    public Object jdkHttpGetIssue(JdkHttpRoute route) {
+        return route.template.requestBody("direct:call", (Object) null);
+    }
+
+    /** A Camel context with one route, direct:call, to the simulator. */
+    public abstract static class CallRoute {
+        String site;
+        CamelContext camel;
+        ProducerTemplate template;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            site = System.getProperty(SITE);
+            if (site == null) {
+                throw new IllegalStateException("Set -D" + SITE + " to the base URL of a running simulator");
+            }
+            camel = new DefaultCamelContext();
+            configure(camel);
+            camel.start();
+            template = camel.createProducerTemplate();
+            template.requestBody("direct:call", (Object) null); // fails the trial at once if the route is wrong
+        }
+
+        abstract void configure(CamelContext camel) throws Exception;
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            camel.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class JiraqRoute extends CallRoute {
+
+        /** Whether a Micrometer registry is bound, so every call is also recorded as a meter. */
+        @Param({ "none", "micrometer" })
+        public String meters;
+
+        @Override
+        void configure(CamelContext camel) throws Exception {
+            if ("micrometer".equals(meters)) {
+                camel.getRegistry().bind("metricsRegistry", new SimpleMeterRegistry());
+            }
+            JiraqComponent jiraq = new JiraqComponent();
+            JiraqConfiguration config = jiraq.getConfiguration();
+            config.setBaseUrl(site);
+            config.setDeployment(JiraqDeployment.cloud);
+            config.setUsername(JiraSimulator.DEFAULT_USER);
+            config.setApiToken(JiraSimulator.DEFAULT_API_TOKEN);
+            camel.addComponent("jiraq", jiraq);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call").setHeader(JiraqConstants.ISSUE_KEY, constant(ISSUE)).to("jiraq:getIssue");
+                }
+            });
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class CamelHttpRoute extends CallRoute {
+
+        @Override
+        void configure(CamelContext camel) throws Exception {
+            String url = site + "/rest/api/3/issue/" + ISSUE;
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call")
+                            .setHeader("Authorization", constant(BASIC))
+                            .setHeader("Accept", constant("application/json"))
+                            .to(url)
+                            .unmarshal().json(JsonLibrary.Jackson, Map.class);
+                }
+            });
+        }
+    }
+
+    /**
+     * The second reference: the same call from a processor with the JDK's HTTP client (set up as the component sets
+     * it up) and camel-jackson, so the difference between the two references is the HTTP client alone.
+     */
+    @State(Scope.Benchmark)
+    public static class JdkHttpRoute extends CallRoute {
+
+        @Override
+        void configure(CamelContext camel) throws Exception {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(site + "/rest/api/3/issue/" + ISSUE))
+                    .header("Authorization", BASIC).header("Accept", "application/json").build();
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:call")
+                            .process(e -> e.getMessage().setBody(
+                                    client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body()))
+                            .unmarshal().json(JsonLibrary.Jackson, Map.class);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.jiraq.camel.client;
+
+import java.io.IOException;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+
+/**
+ * What the {@link JiraqClient} reports about each call: the hook for metrics, health checks and the dev console.
+ * Called on the calling thread, so implementations must be quick and must not throw.
+ */
+public interface JiraqClientListener {
+
+    /** Listens to nothing; the client's default. */
+    JiraqClientListener NONE = new JiraqClientListener() {
+    };
+
+    /**
+     * Jira answered one HTTP exchange (a redirect hop, a success or an error answer, retried or not).
+     *
+     * @param nanos the time from sending the request to reading the whole answer
+     */
+    default void answered(JiraqRequest request, int status, HttpHeaders headers, long nanos) {
+    }
+
+    /** One HTTP exchange got no answer: refused, reset, timed out. */
+    default void failed(JiraqRequest request, IOException error, long nanos) {
+    }
+
+    /**
+     * The client is about to wait and send the request again.
+     *
+     * @param retry the number of this retry, from 1
+     * @param cause why: {@code status 429}, {@code status 503}, or the class name of the I/O error
+     */
+    default void retrying(JiraqRequest request, int retry, Duration delay, String cause) {
+    }
+}
