@@ -102,7 +102,7 @@ public final class RateLimitBenchmark implements Benchmark {
             }
         }
         boolean met = jiraq.shareOfLimit(limit) >= GOAL_SHARE_OF_LIMIT && jiraq.share429() < GOAL_SHARE_429;
-        return new BenchmarkReport("Running at Jira's rate limit with jiraq:getIssue",
+        return new BenchmarkReport("Rate limits (issue 5): jiraq:getIssue at Jira's limit",
                 describe(jiraq, limit), describe(naive, limit) + " (naive retry loop)",
                 "at least 0.95 of the limit, under 2% answered 429", met, details(context, limit, producers, seconds,
                         naive, jiraq));

@@ -105,7 +105,8 @@ final class SearchEndpoints implements SimulatorFeature {
         ObjectNode body = Json.object();
         ArrayNode issues = body.putArray("issues");
         for (Issue issue : matches.subList(from, to)) {
-            ObjectNode node = fields.onlyIdOrKey() ? idAndKey(issue, fields) : context.json().issue(issue, fields, withTransitions);
+            ObjectNode node = fields.onlyIdOrKey()
+                    ? idAndKey(issue, fields) : context.json().issue(issue, fields, withTransitions);
             if (!params.properties().isEmpty()) {
                 ObjectNode properties = node.putObject("properties");
                 params.properties().forEach(key -> {

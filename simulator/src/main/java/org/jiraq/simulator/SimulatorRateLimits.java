@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
  * requests per second), the per-issue write limit, and a points quota that refuses every call until its window
  * resets. Over a limit the answer is Jira's 429 with {@code Retry-After}, {@code X-RateLimit-Limit},
  * {@code -Remaining}, {@code -Reset}, {@code -NearLimit} and {@code RateLimit-Reason}; under them, the headers of the
- * tightest burst limit ride on the normal answer (the per-issue and quota limits show only in their 429s). Limits run on the system clock, not the simulator's, since they pace real traffic.
+ * tightest burst limit ride on the normal answer (the per-issue and quota limits show only in their 429s). Limits
+ * run on the system clock, not the simulator's, since they pace real traffic.
  *
  * <pre>{@code
  * SimulatorRateLimits limits = SimulatorRateLimits.create().perMethod("GET", 200).perIssueWrites(20, Duration.ofSeconds(2));

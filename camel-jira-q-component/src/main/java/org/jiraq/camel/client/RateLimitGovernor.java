@@ -69,7 +69,8 @@ public final class RateLimitGovernor {
      * @param credential names the credential (an auth strategy's description); never a secret
      */
     public static RateLimitGovernor of(URI site, String credential) {
-        return GOVERNORS.computeIfAbsent(site + " " + credential, key -> new RateLimitGovernor(site.toString(), credential));
+        return GOVERNORS.computeIfAbsent(site + " " + credential,
+                key -> new RateLimitGovernor(site.toString(), credential));
     }
 
     /** Every governor of the JVM will report to {@code listener}. */

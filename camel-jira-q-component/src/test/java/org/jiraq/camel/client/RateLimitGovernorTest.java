@@ -56,7 +56,8 @@ class RateLimitGovernorTest {
     }
 
     private static JiraqClient client(String baseUrl, int maxRetries, Duration maxRetryDelay) {
-        return new JiraqClient(URI.create(baseUrl), new ApiTokenAuth(JiraSimulator.DEFAULT_USER, JiraSimulator.DEFAULT_API_TOKEN),
+        return new JiraqClient(URI.create(baseUrl),
+                new ApiTokenAuth(JiraSimulator.DEFAULT_USER, JiraSimulator.DEFAULT_API_TOKEN),
                 HttpClient.newHttpClient(), new RetryPolicy(maxRetries, Duration.ofMillis(10), maxRetryDelay),
                 Duration.ofSeconds(5));
     }
@@ -65,7 +66,8 @@ class RateLimitGovernorTest {
     private static void refuseOnce(WireMockServer jira, String method, String path, String reason,
                                    ResponseDefinitionBuilder then) {
         jira.stubFor(request(method, urlEqualTo(path)).inScenario(path).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1").withHeader("RateLimit-Reason", reason))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withHeader("RateLimit-Reason", reason))
                 .willSetStateTo("open"));
         jira.stubFor(request(method, urlEqualTo(path)).inScenario(path).whenScenarioStateIs("open").willReturn(then));
     }
@@ -163,7 +165,8 @@ class RateLimitGovernorTest {
 
         Duration otherIssue = timed(() -> client.execute(JiraqRequest.put("/rest/api/3/issue/DEMO-2").json("{}").build()));
         Duration readSameIssue = timed(() -> client.execute(JiraqRequest.get("/rest/api/3/issue/DEMO-1").build()));
-        Duration writeSameIssue = timed(() -> client.execute(JiraqRequest.put("/rest/api/3/issue/DEMO-1").json("{}").build()));
+        Duration writeSameIssue = timed(
+                () -> client.execute(JiraqRequest.put("/rest/api/3/issue/DEMO-1").json("{}").build()));
 
         assertThat(otherIssue).isLessThan(Duration.ofMillis(500));
         assertThat(readSameIssue).isLessThan(Duration.ofMillis(500));

@@ -32,7 +32,7 @@ public interface DeadLetterStore {
     /** How many dead letters one sink has. */
     int count(String sink) throws IOException;
 
-    /** Keeps the exchange a sink gave up on; the default dead-letter endpoint calls this ({@code bean:...?method=record}). */
+    /** Keeps the exchange a sink gave up on; the default dead-letter endpoint ({@code bean:...?method=record}) calls it. */
     default void record(Exchange exchange) throws IOException {
         add(DeadLetter.of(exchange));
     }
