@@ -4,32 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class IssuePropertiesTest {
-
-    private static Map<JiraSimulator.Flavour, Site> sites;
-
-    @BeforeAll
-    static void start() {
-        sites = Site.startBoth();
-    }
-
-    @AfterAll
-    static void stop() {
-        sites.values().forEach(Site::close);
-    }
-
-    @AfterEach
-    void checkContractAndReset() {
-        sites.values().forEach(Site::checkAndReset);
-    }
+class IssuePropertiesTest extends BothFlavoursTestSupport {
 
     @ParameterizedTest
     @EnumSource(JiraSimulator.Flavour.class)
