@@ -1,13 +1,10 @@
 package org.jiraq.camel;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.jiraq.camel.gdpr.ReportAccountsOperation;
 import org.jiraq.camel.operation.AttachmentOperation;
 import org.jiraq.camel.operation.BulkCreateOperation;
-import org.jiraq.camel.gdpr.ReportAccountsOperation;
 import org.jiraq.camel.operation.CommentOperations;
 import org.jiraq.camel.operation.IssueOperations;
 import org.jiraq.camel.operation.OperationHandler;
@@ -25,39 +22,35 @@ public class JiraqProducer extends DefaultProducer {
 
     public JiraqProducer(JiraqEndpoint endpoint) {
         super(endpoint);
-        this.handler = handlers(endpoint).get(endpoint.getOperation());
-        if (handler == null) {
-            throw new IllegalArgumentException("jiraq:" + endpoint.getOperation() + " cannot be used as a producer");
-        }
+        this.handler = handler(endpoint);
     }
 
-    private static Map<JiraqOperation, OperationHandler> handlers(JiraqEndpoint endpoint) {
-        IssueOperations issues = new IssueOperations(endpoint);
-        CommentOperations comments = new CommentOperations(endpoint);
-        TransitionOperations transitions = new TransitionOperations(endpoint);
-        Map<JiraqOperation, OperationHandler> map = new EnumMap<>(JiraqOperation.class);
-        map.put(JiraqOperation.createIssue, issues::create);
-        map.put(JiraqOperation.getIssue, issues::get);
-        map.put(JiraqOperation.updateIssue, issues::update);
-        map.put(JiraqOperation.deleteIssue, issues::delete);
-        map.put(JiraqOperation.searchIssues, new SearchOperation(endpoint)::search);
-        map.put(JiraqOperation.getProjects, new ProjectOperations(endpoint)::list);
-        map.put(JiraqOperation.addComment, comments::add);
-        map.put(JiraqOperation.getComments, comments::list);
-        map.put(JiraqOperation.getTransitions, transitions::list);
-        map.put(JiraqOperation.transitionIssue, transitions::transition);
-        map.put(JiraqOperation.request, new RequestOperation(endpoint, "/rest")::send);
-        map.put(JiraqOperation.serviceDeskRequest, new RequestOperation(endpoint, "/rest/servicedeskapi")::send);
-        ServiceDeskOperations serviceDesk = new ServiceDeskOperations(endpoint);
-        map.put(JiraqOperation.getServiceDesks, serviceDesk::listServiceDesks);
-        map.put(JiraqOperation.getRequestTypes, serviceDesk::listRequestTypes);
-        map.put(JiraqOperation.createCustomerRequest, serviceDesk::createRequest);
-        map.put(JiraqOperation.getCustomerRequest, serviceDesk::getRequest);
-        map.put(JiraqOperation.addRequestComment, serviceDesk::addComment);
-        map.put(JiraqOperation.bulkCreateIssues, new BulkCreateOperation(endpoint)::create);
-        map.put(JiraqOperation.addAttachment, new AttachmentOperation(endpoint)::add);
-        map.put(JiraqOperation.reportAccounts, new ReportAccountsOperation(endpoint)::report);
-        return map;
+    /** The one handler this endpoint's operation needs; consumer-only operations have none. */
+    private static OperationHandler handler(JiraqEndpoint endpoint) {
+        return switch (endpoint.getOperation()) {
+            case createIssue -> new IssueOperations(endpoint)::create;
+            case getIssue -> new IssueOperations(endpoint)::get;
+            case updateIssue -> new IssueOperations(endpoint)::update;
+            case deleteIssue -> new IssueOperations(endpoint)::delete;
+            case searchIssues -> new SearchOperation(endpoint)::search;
+            case getProjects -> new ProjectOperations(endpoint)::list;
+            case addComment -> new CommentOperations(endpoint)::add;
+            case getComments -> new CommentOperations(endpoint)::list;
+            case getTransitions -> new TransitionOperations(endpoint)::list;
+            case transitionIssue -> new TransitionOperations(endpoint)::transition;
+            case request -> new RequestOperation(endpoint, "/rest")::send;
+            case serviceDeskRequest -> new RequestOperation(endpoint, "/rest/servicedeskapi")::send;
+            case getServiceDesks -> new ServiceDeskOperations(endpoint)::listServiceDesks;
+            case getRequestTypes -> new ServiceDeskOperations(endpoint)::listRequestTypes;
+            case createCustomerRequest -> new ServiceDeskOperations(endpoint)::createRequest;
+            case getCustomerRequest -> new ServiceDeskOperations(endpoint)::getRequest;
+            case addRequestComment -> new ServiceDeskOperations(endpoint)::addComment;
+            case bulkCreateIssues -> new BulkCreateOperation(endpoint)::create;
+            case addAttachment -> new AttachmentOperation(endpoint)::add;
+            case reportAccounts -> new ReportAccountsOperation(endpoint)::report;
+            case webhook, issues, gdpr -> throw new IllegalArgumentException(
+                    "jiraq:" + endpoint.getOperation() + " is a consumer; it cannot be used as a producer");
+        };
     }
 
     @Override
