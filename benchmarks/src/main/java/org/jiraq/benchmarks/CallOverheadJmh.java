@@ -1,9 +1,5 @@
 package org.jiraq.benchmarks;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -34,9 +30,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The same Jira call two ways, through a route each: {@code jiraq:getIssue}, and a hand-written camel-http route that
  * adds the basic-auth header, GETs {@code /rest/api/3/issue/OPS-1} and unmarshals the JSON to a Map, as a user
- * would write it without the component. Both call one simulator, named by the system property {@value #SITE}, that
- * runs in another JVM; so what the benchmark JVM spends is the client side only, and the difference between the
- * two is what the component adds per call.
+ * would write it without the component. Both use Apache HttpClient 5 and call one simulator, named by the system
+ * property {@value #SITE}, that runs in another JVM; so what the benchmark JVM spends is the client side only, and
+ * the difference between the two is what the component adds per call.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -55,11 +51,6 @@ public class CallOverheadJmh {
 
     @Benchmark
     public Object camelHttpGetIssue(CamelHttpRoute route) {
-        return route.template.requestBody("direct:call", (Object) null);
-    }
-
-    @Benchmark
-    public Object jdkHttpGetIssue(JdkHttpRoute route) {
         return route.template.requestBody("direct:call", (Object) null);
     }
 
@@ -131,30 +122,6 @@ public class CallOverheadJmh {
                             .setHeader("Authorization", constant(BASIC))
                             .setHeader("Accept", constant("application/json"))
                             .to(url)
-                            .unmarshal().json(JsonLibrary.Jackson, Map.class);
-                }
-            });
-        }
-    }
-
-    /**
-     * The second reference: the same call from a processor with the JDK's HTTP client (set up as the component sets
-     * it up) and camel-jackson, so the difference between the two references is the HTTP client alone.
-     */
-    @State(Scope.Benchmark)
-    public static class JdkHttpRoute extends CallRoute {
-
-        @Override
-        void configure(CamelContext camel) throws Exception {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(site + "/rest/api/3/issue/" + ISSUE))
-                    .header("Authorization", BASIC).header("Accept", "application/json").build();
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:call")
-                            .process(e -> e.getMessage().setBody(
-                                    client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body()))
                             .unmarshal().json(JsonLibrary.Jackson, Map.class);
                 }
             });

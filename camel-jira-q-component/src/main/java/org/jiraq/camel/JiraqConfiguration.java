@@ -51,6 +51,8 @@ public class JiraqConfiguration implements Cloneable {
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long requestTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "50")
+    private int maxConnections = 50;
     @UriParam(label = "proxy")
     private String proxyHost;
     @UriParam(label = "proxy")
@@ -275,9 +277,24 @@ public class JiraqConfiguration implements Cloneable {
         return requestTimeout;
     }
 
-    /** How long to wait for Jira's answer to one request, in milliseconds. */
+    /**
+     * How long to wait for Jira's answer to one request, in milliseconds: the longest silence allowed while the answer
+     * is awaited or read.
+     */
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /**
+     * The most connections the endpoint keeps open to each host (the site, the OAuth token endpoint); calls beyond it
+     * wait for a free connection, at most the request timeout.
+     */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
     }
 
     public String getProxyHost() {

@@ -14,6 +14,8 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
 import org.jiraq.camel.auth.AuthContext;
 import org.jiraq.camel.auth.AuthStrategyFactory;
 import org.jiraq.camel.client.JiraqClient;
@@ -41,6 +43,7 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private JiraqDeployment deployment;
     private int apiVersion;
     private JiraqClient client;
+    private CloseableHttpClient http;
     // observability
     private JiraqConnection connection;
 
@@ -107,7 +110,8 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (client == null && siteUrl != null) {
             AuthContext auth = AuthContext.create(getCamelContext(), configuration, siteUrl, deployment,
                     () -> getComponent().tokenStoreFor(configuration));
-            client = new JiraqClient(siteUrl, AuthStrategyFactory.create(configuration, auth), auth.http(),
+            http = auth.http();
+            client = new JiraqClient(siteUrl, AuthStrategyFactory.create(configuration, auth), http,
                     auth.retryPolicy(), auth.requestTimeout());
         }
         // observability
@@ -128,6 +132,17 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
             connection = null;
         }
         super.doStop();
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        // the client and its connections outlive a stop, so a restarted route keeps its tokens and pacing
+        if (http != null) {
+            http.close(CloseMode.GRACEFUL);
+            http = null;
+            client = null;
+        }
+        super.doShutdown();
     }
 
     @Override

@@ -1,23 +1,23 @@
 package org.jiraq.camel.auth;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqDeployment;
 import org.jiraq.camel.client.HttpClientFactory;
 import org.jiraq.camel.client.RetryPolicy;
 
 /**
- * What a strategy that talks to an authorization server needs besides the options: the site, the HTTP client, retry
- * policy and timeout used for Jira, and the token store (looked up only when first needed, so the database opens
+ * What a strategy that talks to an authorization server needs besides the options: the site, the HTTP client (whoever
+ * created the context closes it), retry policy and timeout used for Jira, and the token store (looked up only when first needed, so the database opens
  * only for strategies that store tokens).
  */
 public record AuthContext(
-        URI siteUrl, JiraqDeployment deployment, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout,
+        URI siteUrl, JiraqDeployment deployment, CloseableHttpClient http, RetryPolicy retryPolicy, Duration requestTimeout,
         Supplier<TokenStore> tokenStore) {
 
     /** The HTTP client, retries and timeout the configuration asks for. */
@@ -26,8 +26,7 @@ public record AuthContext(
             Supplier<TokenStore> tokenStore)
             throws Exception {
         return new AuthContext(siteUrl, deployment,
-                HttpClientFactory.create(camelContext, Duration.ofMillis(config.getConnectTimeout()),
-                        config.getProxyHost(), config.getProxyPort(), config.getSslContextParameters()),
+                HttpClientFactory.create(camelContext, config),
                 new RetryPolicy(config.getMaxRetries(), Duration.ofMillis(config.getRetryDelay()),
                         Duration.ofMillis(config.getMaxRetryDelay()), config.isRetryPostOn503()),
                 Duration.ofMillis(config.getRequestTimeout()), tokenStore);

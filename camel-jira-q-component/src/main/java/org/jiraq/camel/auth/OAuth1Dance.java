@@ -1,17 +1,20 @@
 package org.jiraq.camel.auth;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
 import org.jiraq.camel.client.HttpClientFactory;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqRequest;
@@ -35,7 +38,7 @@ import org.jiraq.camel.client.RetryPolicy;
  * JIRA_PRIVATE_KEY_PATH) prints the authorize URL, reads the verification code and prints the access token on
  * standard output. Nothing here logs a token.
  */
-public final class OAuth1Dance {
+public final class OAuth1Dance implements Closeable {
 
     /** The callback value that asks Jira to show the verification code to the user instead of redirecting. */
     public static final String OUT_OF_BAND = "oob";
@@ -46,6 +49,7 @@ public final class OAuth1Dance {
     private final URI baseUrl;
     private final OAuth1Signer signer;
     private final HttpClient http;
+    private final CloseableHttpClient owned;
 
     /**
      * A temporary credential of step 1 and the page where the user approves it.
@@ -61,13 +65,27 @@ public final class OAuth1Dance {
      * @param signer  signs with the consumer key and private key of the application link
      */
     public OAuth1Dance(URI baseUrl, OAuth1Signer signer, HttpClient http) {
-        this.baseUrl = baseUrl;
-        this.signer = signer;
-        this.http = http;
+        this(baseUrl, signer, http, null);
     }
 
-    public OAuth1Dance(URI baseUrl, OAuth1Signer signer) throws Exception {
-        this(baseUrl, signer, HttpClientFactory.create(null, TIMEOUT, null, null, null));
+    /** A dance on an HTTP client of its own, with the component's default timeouts; {@link #close()} closes it. */
+    public OAuth1Dance(URI baseUrl, OAuth1Signer signer) {
+        this(baseUrl, signer, null, HttpClientFactory.createDefault());
+    }
+
+    private OAuth1Dance(URI baseUrl, OAuth1Signer signer, HttpClient http, CloseableHttpClient owned) {
+        this.baseUrl = baseUrl;
+        this.signer = signer;
+        this.http = owned != null ? owned : http;
+        this.owned = owned;
+    }
+
+    /** Closes the HTTP client the dance created, if it did. */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close(CloseMode.GRACEFUL);
+        }
     }
 
     /**
@@ -111,8 +129,9 @@ public final class OAuth1Dance {
         String consumerKey = argOrEnv(args, 1, "JIRA_CONSUMER_KEY", "consumerKey");
         Path keyFile = Path.of(argOrEnv(args, 2, "JIRA_PRIVATE_KEY_PATH", "privateKeyFile"));
         OAuth1Signer signer = new OAuth1Signer(consumerKey, PemPrivateKeys.readFile(keyFile));
-        run(new OAuth1Dance(URI.create(baseUrl), signer),
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+        try (OAuth1Dance dance = new OAuth1Dance(URI.create(baseUrl), signer)) {
+            run(dance, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+        }
     }
 
     /** The interactive dance: prints the authorize URL, reads the verification code, prints the access token. */

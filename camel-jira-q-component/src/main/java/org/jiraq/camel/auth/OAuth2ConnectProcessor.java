@@ -5,6 +5,8 @@ import java.net.URI;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.IOHelper;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqDeployment;
@@ -12,12 +14,13 @@ import org.jiraq.camel.JiraqDeployment;
 /**
  * A step of the OAuth 2.0 connect flow, behind any Camel HTTP consumer. It acts with the OAuth 2.0 options of a jiraq
  * component (clientId, clientSecret, scopes, redirectUri, ...; by default the component named jiraq) and stores grants
- * in that component's token store, where its endpoints find them.
+ * in that component's token store, where its endpoints find them. Its HTTP connections close when its route stops.
  */
-public abstract class OAuth2ConnectProcessor implements Processor {
+public abstract class OAuth2ConnectProcessor extends ServiceSupport implements Processor {
 
     private String component = "jiraq";
     private volatile OAuth2Consent consent;
+    private AuthContext context;
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -61,7 +64,18 @@ public abstract class OAuth2ConnectProcessor implements Processor {
         URI siteUrl = URI.create(config.getBaseUrl().trim());
         JiraqDeployment deployment = config.getDeployment() != null ? config.getDeployment()
                 : JiraqDeployment.inferFrom(siteUrl);
-        return new OAuth2Consent(OAuth2Settings.from(config, siteUrl, deployment),
-                AuthContext.create(camelContext, config, siteUrl, deployment, () -> jiraq.tokenStoreFor(config)));
+        context = AuthContext.create(camelContext, config, siteUrl, deployment, () -> jiraq.tokenStoreFor(config));
+        return new OAuth2Consent(OAuth2Settings.from(config, siteUrl, deployment), context);
+    }
+
+    @Override
+    protected void doStop() {
+        synchronized (this) {
+            if (context != null) {
+                IOHelper.close(context.http());
+                context = null;
+                consent = null;
+            }
+        }
     }
 }

@@ -2,17 +2,16 @@ package org.jiraq.camel.auth;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqHttpException;
 import org.jiraq.camel.client.JiraqRequest;
@@ -100,7 +99,8 @@ public final class OAuth2TokenClient {
         if (settings.viaGateway()) {
             request.json(params);
         } else {
-            request.stream(BodyPublishers.ofString(form(params)), "application/x-www-form-urlencoded");
+            request.stream(new UrlEncodedFormEntity(params.entrySet().stream()
+                    .map(e -> new BasicNameValuePair(e.getKey(), e.getValue())).toList(), StandardCharsets.UTF_8));
         }
         JsonNode answer = tokenEndpoint.execute(request.build()).json();
         if (!answer.hasNonNull("access_token")) {
@@ -114,13 +114,6 @@ public final class OAuth2TokenClient {
     private JiraqClient client(URI root, String bearerToken) {
         return new JiraqClient(root, new BearerOrNone(bearerToken), context.http(), context.retryPolicy(),
                 context.requestTimeout());
-    }
-
-    private static String form(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private static URI origin(URI uri) {

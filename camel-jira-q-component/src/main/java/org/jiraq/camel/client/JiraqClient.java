@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +15,13 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.jiraq.camel.auth.AuthRequest;
 import org.jiraq.camel.auth.AuthStrategy;
 import org.slf4j.Logger;
@@ -33,6 +37,9 @@ public final class JiraqClient {
     private static final Logger LOG = LoggerFactory.getLogger(JiraqClient.class);
     private static final int MAX_REDIRECTS = 5;
     private static final Duration MIN_PACING_WAIT = Duration.ofSeconds(1);
+    private static final byte[] EMPTY = new byte[0];
+    // JSON is UTF-8 by definition (RFC 8259), so no charset parameter, as in Atlassian's examples
+    private static final ContentType JSON = ContentType.create("application/json");
 
     private final URI siteUrl;
     private final AuthStrategy auth;
@@ -139,9 +146,9 @@ public final class JiraqClient {
             }
             governor.beforeSend(request, pacingWait());
             Instant attemptStart = Instant.now();
-            HttpResponse<byte[]> raw;
+            Sent sent;
             try {
-                raw = sendFollowingRedirects(request);
+                sent = sendFollowingRedirects(request);
             } catch (IOException e) {
                 boolean unknown = !request.retrySafe() && RetryPolicy.mayHaveReachedJira(e);
                 if (unknown && guard != null) {
@@ -152,18 +159,18 @@ public final class JiraqClient {
                     throw new JiraqConnectionException(request, e, retryable, unknown);
                 }
                 // a request that timed out may still be queued at Jira: give it as long again before looking for it
-                Duration settle = unknown && e instanceof HttpTimeoutException ? requestTimeout : null;
+                Duration settle = unknown && e instanceof SocketTimeoutException ? requestTimeout : null;
                 pause(request, retries++, settle, e.getClass().getSimpleName());
                 continue;
             }
-            JiraqResponse response = new JiraqResponse(raw.statusCode(), raw.headers(), raw.body());
+            JiraqResponse response = sent.response();
             governor.afterResponse(request, response);
             if (response.status() < 400) {
                 return response;
             }
             // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile
-            if (response.status() == 401 && !renewed && auth.renewAfterUnauthorized(request.credentialId(),
-                    raw.request().headers().firstValue("Authorization").orElse(null))) {
+            if (response.status() == 401 && !renewed
+                    && auth.renewAfterUnauthorized(request.credentialId(), sent.authorization())) {
                 renewed = true;
                 continue;
             }
@@ -244,29 +251,34 @@ public final class JiraqClient {
         return path != null && path.startsWith(basePath) ? path.substring(basePath.length()) : null;
     }
 
-    private HttpResponse<byte[]> sendFollowingRedirects(JiraqRequest request) throws IOException {
+    /** Jira's answer and the Authorization header it answered (null when none was sent). */
+    private record Sent(JiraqResponse response, String authorization) {
+    }
+
+    private Sent sendFollowingRedirects(JiraqRequest request) throws IOException {
         URI root = fixedRoot != null ? fixedRoot : stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
         // a fixed root is trusted like any other host, not because a request is aimed at it
         URI trustedRoot = fixedRoot != null ? siteUrl : root;
         URI uri = resolve(root, request);
         for (int hop = 0; ; hop++) {
             long start = System.nanoTime();
-            HttpResponse<byte[]> raw;
+            Sent sent;
             try {
-                raw = send(request, uri, isTrusted(uri, trustedRoot));
+                sent = send(request, uri, isTrusted(uri, trustedRoot));
             } catch (IOException e) {
                 listener.get().failed(request, e, System.nanoTime() - start);
                 throw e;
             }
-            listener.get().answered(request, raw.statusCode(), raw.headers(), System.nanoTime() - start);
+            JiraqResponse response = sent.response();
+            listener.get().answered(request, response.status(), response.headers(), System.nanoTime() - start);
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), raw.statusCode(),
+                LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), response.status(),
                         (System.nanoTime() - start) / 1_000_000);
             }
-            String location = raw.headers().firstValue("Location").orElse(null);
-            if (!isRedirect(raw.statusCode()) || location == null || hop == MAX_REDIRECTS
+            String location = response.header("Location");
+            if (!isRedirect(response.status()) || location == null || hop == MAX_REDIRECTS
                     || !"GET".equals(request.method())) {
-                return raw;
+                return sent;
             }
             uri = uri.resolve(location);
         }
@@ -278,34 +290,31 @@ public final class JiraqClient {
                 && "https".equalsIgnoreCase(target.getScheme());
     }
 
-    private HttpResponse<byte[]> send(JiraqRequest request, URI uri, boolean trusted) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-                .header("Accept", "application/json");
+    private Sent send(JiraqRequest request, URI uri, boolean trusted) throws IOException {
+        HttpUriRequestBase message = new HttpUriRequestBase(request.method(), uri);
+        message.setHeader("Accept", "application/json");
         // a route's own headers may replace Accept; its cookies are for the site only, like the credentials
         request.headers().forEach((name, value) -> {
             if (trusted || !"Cookie".equalsIgnoreCase(name)) {
-                builder.setHeader(name, value);
+                message.setHeader(name, value);
             }
         });
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-        if (request.streamBody() != null) {
-            body = request.streamBody();
-            builder.setHeader("Content-Type", request.contentType());
-        } else if (request.jsonBody() != null) {
-            body = HttpRequest.BodyPublishers.ofByteArray(Json.write(request.jsonBody()));
-            builder.setHeader("Content-Type", "application/json");
+        HttpEntity body = request.streamBody() != null ? request.streamBody()
+                : request.jsonBody() != null ? new ByteArrayEntity(Json.write(request.jsonBody()), JSON)
+                : null;
+        if (body != null) {
+            message.setEntity(body);
+            message.setHeader("Content-Type", body.getContentType());
         }
-        builder.method(request.method(), body);
         if (trusted) {
             auth.authenticate(new AuthRequest(request.method(), uri, Map.of(), request.credentialId(),
-                    builder::setHeader));
+                    message::setHeader));
         }
-        try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while calling Jira");
-        }
+        Header authorization = message.getFirstHeader("Authorization");
+        return http.execute(message, answer -> new Sent(
+                new JiraqResponse(answer.getCode(), ResponseHeaders.of(answer.getHeaders()),
+                        answer.getEntity() == null ? EMPTY : EntityUtils.toByteArray(answer.getEntity())),
+                authorization == null ? null : authorization.getValue()));
     }
 
     private static URI resolve(URI root, JiraqRequest request) {

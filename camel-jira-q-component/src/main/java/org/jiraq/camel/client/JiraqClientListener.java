@@ -1,7 +1,6 @@
 package org.jiraq.camel.client;
 
 import java.io.IOException;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 
 /**
@@ -19,7 +18,7 @@ public interface JiraqClientListener {
      *
      * @param nanos the time from sending the request to reading the whole answer
      */
-    default void answered(JiraqRequest request, int status, HttpHeaders headers, long nanos) {
+    default void answered(JiraqRequest request, int status, ResponseHeaders headers, long nanos) {
     }
 
     /** One HTTP exchange got no answer: refused, reset, timed out. */

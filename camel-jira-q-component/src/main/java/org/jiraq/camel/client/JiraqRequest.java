@@ -1,12 +1,13 @@
 package org.jiraq.camel.client;
 
-import java.net.http.HttpRequest.BodyPublisher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.apache.hc.core5.http.HttpEntity;
 
 /**
  * One call to Jira, relative to the REST root ({@code /rest/api/3/issue}). Immutable; built with
@@ -18,14 +19,14 @@ import java.util.Objects;
  * @param query        query parameters in order; a name may repeat
  * @param headers      extra request headers (never the Authorization header, which belongs to the auth strategy)
  * @param jsonBody     a JSON body: a Jackson node, a Map, a POJO, or a String holding raw JSON; null for none
- * @param streamBody   a streamed body (multipart uploads); {@code contentType} says what it is
- * @param contentType  the content type of {@code streamBody}
+ * @param streamBody   any other body (multipart uploads, forms), with its content type; streamed as the connection
+ *                     takes it
  * @param credentialId the stored OAuth grant to use, or null for the endpoint's default
  * @param retrySafe    whether repeating the request after a fault cannot change the outcome
  */
 public record JiraqRequest(
         String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-        Object jsonBody, BodyPublisher streamBody, String contentType, String credentialId, boolean retrySafe) {
+        Object jsonBody, HttpEntity streamBody, String credentialId, boolean retrySafe) {
 
     public static Builder get(String path) {
         return builder("GET", path);
@@ -60,18 +61,17 @@ public record JiraqRequest(
         Map<String, List<String>> q = new LinkedHashMap<>(query);
         parameters.forEach((k, v) -> q.put(k, List.copyOf(v)));
         return new JiraqRequest(method, path, Collections.unmodifiableMap(q), headers, jsonBody, streamBody,
-                contentType, credentialId, retrySafe);
+                credentialId, retrySafe);
     }
 
     /** A copy of this request with another JSON body, for paging through POST searches. */
     public JiraqRequest withJsonBody(Object body) {
-        return new JiraqRequest(method, path, query, headers, body, streamBody, contentType, credentialId, retrySafe);
+        return new JiraqRequest(method, path, query, headers, body, streamBody, credentialId, retrySafe);
     }
 
     /** A copy of this request that uses another stored OAuth 2.0 grant. */
     public JiraqRequest withCredentialId(String otherCredentialId) {
-        return new JiraqRequest(method, path, query, headers, jsonBody, streamBody, contentType, otherCredentialId,
-                retrySafe);
+        return new JiraqRequest(method, path, query, headers, jsonBody, streamBody, otherCredentialId, retrySafe);
     }
 
     public static final class Builder {
@@ -80,8 +80,7 @@ public record JiraqRequest(
         private final Map<String, List<String>> query = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Object jsonBody;
-        private BodyPublisher streamBody;
-        private String contentType;
+        private HttpEntity streamBody;
         private String credentialId;
         private Boolean retrySafe;
 
@@ -108,9 +107,9 @@ public record JiraqRequest(
             return this;
         }
 
-        public Builder stream(BodyPublisher body, String contentType) {
+        /** A body that is not JSON; its content type goes with it. */
+        public Builder stream(HttpEntity body) {
             this.streamBody = body;
-            this.contentType = contentType;
             return this;
         }
 
@@ -130,7 +129,7 @@ public record JiraqRequest(
             Map<String, List<String>> q = new LinkedHashMap<>();
             query.forEach((k, v) -> q.put(k, List.copyOf(v)));
             return new JiraqRequest(method, path, Collections.unmodifiableMap(q), Map.copyOf(headers), jsonBody,
-                    streamBody, contentType, credentialId, safe);
+                    streamBody, credentialId, safe);
         }
     }
 }

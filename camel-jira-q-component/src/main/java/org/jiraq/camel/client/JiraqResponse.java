@@ -2,7 +2,6 @@ package org.jiraq.camel.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpHeaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -11,11 +10,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 public final class JiraqResponse {
 
     private final int status;
-    private final HttpHeaders headers;
+    private final ResponseHeaders headers;
     private final byte[] body;
     private JsonNode json;
 
-    public JiraqResponse(int status, HttpHeaders headers, byte[] body) {
+    public JiraqResponse(int status, ResponseHeaders headers, byte[] body) {
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -25,12 +24,12 @@ public final class JiraqResponse {
         return status;
     }
 
-    public HttpHeaders headers() {
+    public ResponseHeaders headers() {
         return headers;
     }
 
     public String header(String name) {
-        return headers.firstValue(name).orElse(null);
+        return headers.first(name);
     }
 
     public byte[] body() {

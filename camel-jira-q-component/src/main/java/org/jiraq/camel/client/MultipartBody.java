@@ -3,20 +3,20 @@ package org.jiraq.camel.client;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityTemplate;
 
 /**
  * A {@code multipart/form-data} body that is streamed, never built in memory: each part's content is opened only when
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * parts all have a known size (files, byte arrays) declares its length; otherwise it is sent chunked.
  *
  * <p>
- * The HTTP client reads the body again if it has to resend the request (after a 429). Files and byte arrays can be
+ * The client writes the body again if it has to resend the request (after a 429). Files and byte arrays can be
  * read again; an {@link InputStream} can be read once only, so a second attempt fails with a message saying so
  * instead of sending a truncated file.
  */
@@ -114,11 +114,9 @@ public final class MultipartBody {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    /** The body for the JDK HTTP client; each subscription reads the parts afresh. */
-    public BodyPublisher publisher() {
-        BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(this::open);
-        long length = length();
-        return length < 0 ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, length);
+    /** The body for the HTTP client; each attempt writes the parts afresh, opening each one when it is reached. */
+    public HttpEntity entity() {
+        return new EntityTemplate(length(), ContentType.parse(contentType()), null, this::writeTo);
     }
 
     /** The exact number of bytes the body will have, or -1 when a part's size is unknown. */
@@ -138,37 +136,16 @@ public final class MultipartBody {
         return ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Heads, contents and separators in order; a part's content is opened when the stream reaches it. */
-    private InputStream open() {
-        List<Lazy> pieces = new ArrayList<>();
+    /** Heads, contents and separators in order, each content copied in small chunks as the connection takes them. */
+    private void writeTo(OutputStream out) throws IOException {
         for (Part part : parts) {
-            pieces.add(() -> new ByteArrayInputStream(part.head()));
-            pieces.add(part.content()::open);
-            pieces.add(() -> new ByteArrayInputStream(CRLF));
+            out.write(part.head());
+            try (InputStream content = part.content().open()) {
+                content.transferTo(out);
+            }
+            out.write(CRLF);
         }
-        byte[] closing = closing();
-        pieces.add(() -> new ByteArrayInputStream(closing));
-        Iterator<Lazy> next = pieces.iterator();
-        return new SequenceInputStream(new Enumeration<>() {
-            @Override
-            public boolean hasMoreElements() {
-                return next.hasNext();
-            }
-
-            @Override
-            public InputStream nextElement() {
-                try {
-                    return next.next().open();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e.getMessage(), e);
-                }
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface Lazy {
-        InputStream open() throws IOException;
+        out.write(closing());
     }
 
     /** Quotes and line breaks would end the header early; Jira reads file names as UTF-8. */

@@ -2,9 +2,12 @@ package org.jiraq.camel.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 /**
  * Atlassian's recommended backoff: start at {@code initialDelay}, double on each retry up to {@code maxDelay},
@@ -70,10 +73,12 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     }
 
     /**
-     * Whether a connection fault may have let the request reach Jira. A refused or timed-out connection never carried
-     * it; a reset, a closed connection or a response timeout may have come after Jira acted on it.
+     * Whether a connection fault may have let the request reach Jira. An unknown host, a refused or timed-out connection
+     * and a wait for a free pooled connection never carried it; a reset, a closed connection or a response timeout may
+     * have come after Jira acted on it.
      */
     public static boolean mayHaveReachedJira(IOException fault) {
-        return !(fault instanceof ConnectException || fault instanceof HttpConnectTimeoutException);
+        return !(fault instanceof ConnectException || fault instanceof ConnectTimeoutException
+                 || fault instanceof UnknownHostException || fault instanceof ConnectionRequestTimeoutException);
     }
 }

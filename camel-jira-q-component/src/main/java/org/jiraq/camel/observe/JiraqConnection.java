@@ -2,13 +2,13 @@ package org.jiraq.camel.observe;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +17,7 @@ import org.jiraq.camel.JiraqDeployment;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqClientListener;
 import org.jiraq.camel.client.JiraqRequest;
+import org.jiraq.camel.client.ResponseHeaders;
 
 /**
  * One Jira the application talks to: a site with one set of credentials, shared by every endpoint configured alike.
@@ -158,7 +159,7 @@ public final class JiraqConnection {
         }
 
         @Override
-        public void answered(JiraqRequest request, int status, HttpHeaders headers, long nanos) {
+        public void answered(JiraqRequest request, int status, ResponseHeaders headers, long nanos) {
             requests.incrementAndGet();
             metrics.requestCompleted(name, operation, request.method(), Integer.toString(status), nanos);
             RateLimitSnapshot limits = RateLimitSnapshot.of(headers, clock.instant());
@@ -170,11 +171,11 @@ public final class JiraqConnection {
                 }
             }
             if (status == 429) {
-                metrics.rateLimited(name, operation, headers.firstValue("RateLimit-Reason").orElse("unknown"));
+                metrics.rateLimited(name, operation, Objects.requireNonNullElse(headers.first("RateLimit-Reason"), "unknown"));
             }
             if (status >= 400) {
                 remember(new RecentError(clock.instant(), operation, request.method(),
-                        RecentError.pathOnly(request.path()), status, headers.firstValue("X-AREQUESTID").orElse(null),
+                        RecentError.pathOnly(request.path()), status, headers.first("X-AREQUESTID"),
                         null));
             }
         }

@@ -1,11 +1,11 @@
 package org.jiraq.camel.observe;
 
-import java.net.http.HttpHeaders;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.jiraq.camel.client.ResponseHeaders;
 
 /**
  * The rate-limit headers of Jira's last answer that had any (X-RateLimit-*, RateLimit-*, the Beta- forms and
@@ -16,18 +16,15 @@ public record RateLimitSnapshot(Instant at, Map<String, String> headers) {
     static final String REMAINING = "x-ratelimit-remaining";
 
     /** The rate-limit headers of an answer, or null when it has none. */
-    static RateLimitSnapshot of(HttpHeaders answer, Instant at) {
-        Map<String, String> found = null;
-        for (Map.Entry<String, List<String>> header : answer.map().entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (isRateLimitHeader(name) && !header.getValue().isEmpty()) {
-                if (found == null) {
-                    found = new TreeMap<>();
-                }
-                found.put(name, String.join(", ", header.getValue()));
+    static RateLimitSnapshot of(ResponseHeaders answer, Instant at) {
+        Map<String, String> found = new TreeMap<>();
+        answer.forEach((header, value) -> {
+            String name = header.toLowerCase(Locale.ROOT);
+            if (isRateLimitHeader(name)) {
+                found.merge(name, value, (first, next) -> first + ", " + next);
             }
-        }
-        return found == null ? null : new RateLimitSnapshot(at, Map.copyOf(found));
+        });
+        return found.isEmpty() ? null : new RateLimitSnapshot(at, Map.copyOf(found));
     }
 
     /** X-RateLimit-Remaining as a number, or -1 when absent or not a number. */

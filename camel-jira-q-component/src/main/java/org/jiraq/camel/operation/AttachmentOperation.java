@@ -50,7 +50,7 @@ public final class AttachmentOperation {
         List<Object> attachments = outputs.list(endpoint.getClient(exchange).execute(
                 JiraqRequest.post(endpoint.apiPath() + "/issue/" + Inputs.segment(key) + "/attachments")
                         .header("X-Atlassian-Token", "no-check")
-                        .stream(body.publisher(), body.contentType())
+                        .stream(body.entity())
                         .retrySafe(false)
                         .build())
                 .json());

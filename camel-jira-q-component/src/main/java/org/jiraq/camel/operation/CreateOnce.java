@@ -1,9 +1,7 @@
 package org.jiraq.camel.operation;
 
 import java.io.IOException;
-import java.net.http.HttpHeaders;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +14,7 @@ import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqRequest;
 import org.jiraq.camel.client.JiraqResponse;
 import org.jiraq.camel.client.Json;
+import org.jiraq.camel.client.ResponseHeaders;
 
 /**
  * Sends a create so that no fault ever makes a second issue. The issue is written with an {@link IdempotencyMarkers}
@@ -111,7 +110,7 @@ final class CreateOnce {
             if (issue.has("self")) {
                 created.set("self", issue.get("self"));
             }
-            return new JiraqResponse(201, HttpHeaders.of(Map.of(), (name, value) -> true), Json.write(created));
+            return new JiraqResponse(201, ResponseHeaders.NONE, Json.write(created));
         }
     }
 }

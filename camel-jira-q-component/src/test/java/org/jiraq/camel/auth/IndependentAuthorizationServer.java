@@ -12,6 +12,7 @@ import no.nav.security.mock.oauth2.OAuth2Config;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.jiraq.camel.JiraqDeployment;
 import org.jiraq.camel.JiraqGrantType;
+import org.jiraq.camel.client.HttpClientFactory;
 import org.jiraq.camel.client.RetryPolicy;
 
 /**
@@ -41,7 +42,7 @@ final class IndependentAuthorizationServer implements AutoCloseable {
     }
 
     AuthContext context(TokenStore store) {
-        return new AuthContext(SITE, JiraqDeployment.datacenter, http, RetryPolicy.none(), Duration.ofSeconds(10),
+        return new AuthContext(SITE, JiraqDeployment.datacenter, HttpClientFactory.createDefault(), RetryPolicy.none(), Duration.ofSeconds(10),
                 () -> store);
     }
 

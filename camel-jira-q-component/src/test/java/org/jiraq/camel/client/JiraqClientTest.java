@@ -2,7 +2,6 @@ package org.jiraq.camel.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -40,7 +39,7 @@ class JiraqClientTest {
         jira.start();
         elsewhere.start();
         client = new JiraqClient(URI.create(jira.baseUrl()), new ApiTokenAuth("bot@acme.com", "s3cret"),
-                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
+                HttpClientFactory.createDefault(),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)), Duration.ofSeconds(5));
     }
 
@@ -61,7 +60,7 @@ class JiraqClientTest {
 
         // a Retry-After beyond maxRetryDelay is left to Camel's redelivery, so allow this one to be waited out here
         JiraqClient patient = new JiraqClient(URI.create(jira.baseUrl()), new ApiTokenAuth("bot@acme.com", "s3cret"),
-                HttpClient.newHttpClient(), new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(2)),
+                HttpClientFactory.createDefault(), new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(2)),
                 Duration.ofSeconds(5));
         long start = System.nanoTime();
         JiraqResponse response = patient.execute(JiraqRequest.get("/rest/api/3/myself").build());

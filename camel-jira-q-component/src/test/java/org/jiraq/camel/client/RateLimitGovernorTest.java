@@ -2,7 +2,6 @@ package org.jiraq.camel.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,7 +57,7 @@ class RateLimitGovernorTest {
     private static JiraqClient client(String baseUrl, int maxRetries, Duration maxRetryDelay) {
         return new JiraqClient(URI.create(baseUrl),
                 new ApiTokenAuth(JiraSimulator.DEFAULT_USER, JiraSimulator.DEFAULT_API_TOKEN),
-                HttpClient.newHttpClient(), new RetryPolicy(maxRetries, Duration.ofMillis(10), maxRetryDelay),
+                HttpClientFactory.createDefault(), new RetryPolicy(maxRetries, Duration.ofMillis(10), maxRetryDelay),
                 Duration.ofSeconds(5));
     }
 

@@ -2,14 +2,17 @@ package org.jiraq.camel.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.jiraq.camel.auth.ApiTokenAuth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +45,7 @@ class RetryRulesTest {
 
     private JiraqClient client(RetryPolicy policy) {
         return new JiraqClient(URI.create(jira.baseUrl()), new ApiTokenAuth("bot@acme.com", "s3cret"),
-                HttpClient.newHttpClient(), policy, Duration.ofSeconds(5));
+                HttpClientFactory.createDefault(), policy, Duration.ofSeconds(5));
     }
 
     @Test
@@ -118,8 +121,12 @@ class RetryRulesTest {
     @Test
     void onlyFaultsBeforeTheRequestLeftAreKnownNotToHaveReachedJira() {
         assertThat(RetryPolicy.mayHaveReachedJira(new ConnectException("Connection refused"))).isFalse();
-        assertThat(RetryPolicy.mayHaveReachedJira(new HttpConnectTimeoutException("connect timed out"))).isFalse();
-        assertThat(RetryPolicy.mayHaveReachedJira(new HttpTimeoutException("request timed out"))).isTrue();
+        assertThat(RetryPolicy.mayHaveReachedJira(new HttpHostConnectException("Connection refused"))).isFalse();
+        assertThat(RetryPolicy.mayHaveReachedJira(new ConnectTimeoutException("connect timed out"))).isFalse();
+        assertThat(RetryPolicy.mayHaveReachedJira(new UnknownHostException("jira.acme.internal"))).isFalse();
+        assertThat(RetryPolicy.mayHaveReachedJira(new ConnectionRequestTimeoutException("no free connection"))).isFalse();
+        assertThat(RetryPolicy.mayHaveReachedJira(new SocketTimeoutException("Read timed out"))).isTrue();
+        assertThat(RetryPolicy.mayHaveReachedJira(new NoHttpResponseException("no answer"))).isTrue();
         assertThat(RetryPolicy.mayHaveReachedJira(new IOException("Connection reset"))).isTrue();
     }
 
