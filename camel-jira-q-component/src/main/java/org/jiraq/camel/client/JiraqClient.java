@@ -144,7 +144,10 @@ public final class JiraqClient {
                     return existing;
                 }
             }
-            governor.beforeSend(request, pacingWait());
+            Duration paced = governor.beforeSend(request, pacingWait());
+            if (!paced.isZero()) {
+                listener.get().paced(request, paced);
+            }
             Instant attemptStart = Instant.now();
             Sent sent;
             try {

@@ -21,6 +21,10 @@ public interface JiraqClientListener {
     default void answered(JiraqRequest request, int status, ResponseHeaders headers, long nanos) {
     }
 
+    /** The request waited in the {@link RateLimitGovernor} (pacing, a hold after a 429) before it was sent. */
+    default void paced(JiraqRequest request, Duration waited) {
+    }
+
     /** One HTTP exchange got no answer: refused, reset, timed out. */
     default void failed(JiraqRequest request, IOException error, long nanos) {
     }

@@ -91,10 +91,11 @@ public final class RateLimitGovernor {
     /**
      * Waits until {@code request} may be sent.
      *
+     * @return                        how long it waited
      * @throws JiraqHttpException     (429, retryable) without waiting when the wait would exceed {@code maxWait}
      * @throws InterruptedIOException when interrupted while waiting
      */
-    void beforeSend(JiraqRequest request, Duration maxWait) throws InterruptedIOException {
+    Duration beforeSend(JiraqRequest request, Duration maxWait) throws InterruptedIOException {
         long now = System.nanoTime();
         String endpoint = endpointOf(request);
         long notBefore = now;
@@ -123,6 +124,7 @@ public final class RateLimitGovernor {
         if (waited.compareTo(NOTICEABLE_DELAY) >= 0) {
             notifyListeners(l -> l.onDelayed(state(), endpoint, waited));
         }
+        return waited;
     }
 
     /** Learns from an answer: the rate-limit headers, and on 429 what to slow down or hold. */

@@ -181,6 +181,11 @@ public final class JiraqConnection {
         }
 
         @Override
+        public void paced(JiraqRequest request, Duration waited) {
+            metrics.rateLimitWait(name, operation, waited.toNanos());
+        }
+
+        @Override
         public void failed(JiraqRequest request, IOException error, long nanos) {
             requests.incrementAndGet();
             metrics.requestCompleted(name, operation, request.method(), JiraqMetrics.NO_ANSWER, nanos);

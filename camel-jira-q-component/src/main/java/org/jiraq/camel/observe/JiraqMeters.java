@@ -15,6 +15,11 @@ public final class JiraqMeters {
     public static final String RATE_LIMITED = "jiraq.rate.limited";
     /** Gauge of the last X-RateLimit-Remaining Jira sent; tag site. */
     public static final String RATE_LIMIT_REMAINING = "jiraq.rate.limit.remaining";
+    /**
+     * Timer of the waits in the client's rate-limit governor before a call is sent (pacing to Jira's announced limit,
+     * holds after a 429); tags site, operation. Calls sent at once are not recorded.
+     */
+    public static final String RATE_LIMIT_WAITS = "jiraq.rate.limit.waits";
     /** Counter of OAuth 2.0 token refreshes; tags site, outcome. */
     public static final String TOKEN_REFRESHES = "jiraq.token.refreshes";
     /** Counter of webhook deliveries; tags event, outcome. */

@@ -37,6 +37,10 @@ public interface JiraqMetrics {
     default void rateLimited(String site, String operation, String reason) {
     }
 
+    /** A call waited in the client's rate-limit governor before it was sent: {@link JiraqMeters#RATE_LIMIT_WAITS}. */
+    default void rateLimitWait(String site, String operation, long nanos) {
+    }
+
     /** Jira's last X-RateLimit-Remaining for the site: {@link JiraqMeters#RATE_LIMIT_REMAINING}. */
     default void rateLimitRemaining(String site, long remaining) {
     }

@@ -74,6 +74,12 @@ public final class MicrometerJiraqMetrics implements JiraqMetrics {
     }
 
     @Override
+    public void rateLimitWait(String site, String operation, long nanos) {
+        Timer.builder(JiraqMeters.RATE_LIMIT_WAITS).description("Time calls waited in the client's rate-limit governor")
+                .tags(TAG_SITE, site, TAG_OPERATION, operation).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
     public void rateLimitRemaining(String site, long value) {
         remaining.computeIfAbsent(site, s -> {
             AtomicLong holder = new AtomicLong(value);

@@ -66,6 +66,27 @@ class JiraqMetricsTest extends JiraqTestSupport {
     }
 
     @Test
+    void aCallHeldByTheRateLimitGovernorIsTimedAsAWait() {
+        sim.state().seedIssues("OPS", 1);
+        sim.wireMock().stubFor(get(urlPathEqualTo("/rest/api/3/issue/OPS-1")).atPriority(1)
+                .inScenario("quota").whenScenarioStateIs(STARTED).willSetStateTo("open")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withHeader("RateLimit-Reason", "jira-quota-tenant-based")));
+        assertThat(template.request("jiraq:getIssue?maxRetries=0",
+                e -> e.getMessage().setHeader(JiraqConstants.ISSUE_KEY, "OPS-1")).getException())
+                .isInstanceOf(JiraqHttpException.class);
+        assertThat(meters.find(JiraqMeters.RATE_LIMIT_WAITS).timer()).isNull();
+
+        // the spent quota holds the next call in the client until Jira's Retry-After has passed, instead of sending it
+        assertThat(getIssue("OPS-1").getException()).isNull();
+
+        Timer waits = meters.get(JiraqMeters.RATE_LIMIT_WAITS).tag(JiraqMeters.TAG_OPERATION, "getIssue").timer();
+        assertThat(waits.count()).isEqualTo(1);
+        assertThat(waits.totalTime(TimeUnit.MILLISECONDS)).isGreaterThan(500);
+        assertThat(requests("getIssue", "200").count()).isEqualTo(1);
+    }
+
+    @Test
     void theHealthCheckCountsAsItsOwnOperation() {
         JiraqConnection connection = context.getEndpoint("jiraq:getIssue", JiraqEndpoint.class).getConnection();
 
