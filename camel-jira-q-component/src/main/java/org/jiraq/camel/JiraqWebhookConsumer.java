@@ -65,10 +65,16 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         ServiceHelper.startService(http);
         lifecycle = lifecycle(config, events);
         ServiceHelper.startService(lifecycle);
+        if (lifecycle != null && getEndpoint().getConnection() != null) {
+            getEndpoint().getConnection().addIndicator(lifecycle);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (lifecycle != null && getEndpoint().getConnection() != null) {
+            getEndpoint().getConnection().removeIndicator(lifecycle);
+        }
         ServiceHelper.stopService(lifecycle, http, delivered);
         super.doStop();
     }

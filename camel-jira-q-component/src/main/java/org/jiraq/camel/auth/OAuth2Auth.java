@@ -5,12 +5,16 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jiraq.camel.observe.HealthIndicator;
+import org.jiraq.camel.observe.IndicatorState;
+
 /**
  * OAuth 2.0 Bearer tokens: 3LO grants (authorization code) with rotating refresh tokens, or client credentials. On
  * Cloud, calls go through Atlassian's gateway, {@code {apiGatewayUrl}/ex/jira/{cloudId}}; on Data Center to the site.
- * Which grant a call uses is its credentialId (header CamelJiraqCredentialId), else the configured one.
+ * Which grant a call uses is its credentialId (header CamelJiraqCredentialId), else the configured one. The state of
+ * the configured grant (valid, expired, refresh failing, revoked) is part of the connection's health check.
  */
-public final class OAuth2Auth implements AuthStrategy {
+public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
 
     private static final String BEARER = "Bearer ";
 
@@ -48,6 +52,16 @@ public final class OAuth2Auth implements AuthStrategy {
     @Override
     public Set<String> trustedHosts() {
         return settings.viaGateway() ? Set.of(settings.apiGatewayUrl().getHost().toLowerCase(Locale.ROOT)) : Set.of();
+    }
+
+    @Override
+    public String name() {
+        return "token";
+    }
+
+    @Override
+    public IndicatorState state() {
+        return tokens.state(settings.credentialId());
     }
 
     @Override

@@ -5,9 +5,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -15,6 +17,7 @@ import org.jiraq.camel.JiraqGrantType;
 import org.jiraq.camel.auth.OAuth2TokenClient.Site;
 import org.jiraq.camel.auth.OAuth2TokenClient.Tokens;
 import org.jiraq.camel.client.JiraqHttpException;
+import org.jiraq.camel.observe.IndicatorState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,9 @@ public final class OAuth2TokenManager {
     private final OAuth2TokenClient client;
     private final Clock clock;
     private final Map<String, OAuth2Grant> usable = new ConcurrentHashMap<>();
+    // what this JVM has seen of each credential, for the health check: why its last refresh failed, and refused grants
+    private final Map<String, String> refreshFailures = new ConcurrentHashMap<>();
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
     public OAuth2TokenManager(OAuth2Settings settings, AuthContext context) {
         this(settings, context, new OAuth2TokenClient(settings, context), Clock.systemUTC());
@@ -66,10 +72,12 @@ public final class OAuth2TokenManager {
         }
         OAuth2Grant stored = store.load(credentialId).orElse(null);
         if (stored != null && stored.reconnectRequired()) {
+            revoked.add(credentialId);
             throw JiraqAuthorizationException.reconnectRequired(credentialId);
         }
         if (stored != null && stored.usableAt(soon())) {
             usable.put(credentialId, stored);
+            revoked.remove(credentialId); // connected again, perhaps through another replica
             return stored;
         }
         return refresh(credentialId, null);
@@ -101,26 +109,81 @@ public final class OAuth2TokenManager {
         OAuth2Grant grant = store.save(credentialId, OAuth2Grant.empty().withTokens(tokens.accessToken(),
                 sent.plusSeconds(tokens.expiresInSeconds()), tokens.refreshToken(), tokens.scope()));
         usable.put(credentialId, grant);
+        revoked.remove(credentialId);
+        refreshFailures.remove(credentialId);
         LOG.info("Connected OAuth 2.0 credentialId '{}' (scopes: {})", credentialId, grant.scopes());
         return settings.viaGateway() && settings.cloudId() == null ? locate(credentialId, grant) : grant;
     }
 
     /** Refreshes under the credential's lock, unless the grant found there already has a token other than the rejected one. */
     private OAuth2Grant refresh(String credentialId, String rejectedAccessToken) throws IOException {
-        OAuth2Grant result = store.update(credentialId, current -> {
-            OAuth2Grant grant = current != null ? current : initialGrant(credentialId);
-            if (grant.reconnectRequired()
-                    || grant.usableAt(soon()) && !grant.accessToken().equals(rejectedAccessToken)) {
-                return grant; // refused earlier, or refreshed by another thread or replica while this one waited
+        OAuth2Grant result;
+        try {
+            result = store.update(credentialId, current -> {
+                OAuth2Grant grant = current != null ? current : initialGrant(credentialId);
+                if (grant.reconnectRequired()
+                        || grant.usableAt(soon()) && !grant.accessToken().equals(rejectedAccessToken)) {
+                    return grant; // refused earlier, or refreshed by another thread or replica while this one waited
+                }
+                return renew(credentialId, grant);
+            });
+        } catch (IOException | RuntimeException e) {
+            if (!(e instanceof JiraqAuthorizationException)) {
+                refreshFailures.put(credentialId, describe(e));
             }
-            return renew(credentialId, grant);
-        });
+            throw e;
+        }
+        refreshFailures.remove(credentialId);
         if (result.reconnectRequired()) {
             usable.remove(credentialId);
+            revoked.add(credentialId);
             throw JiraqAuthorizationException.reconnectRequired(credentialId);
         }
+        revoked.remove(credentialId);
         usable.put(credentialId, result);
         return result;
+    }
+
+    /**
+     * The state of {@code credentialId}'s grant as this JVM last saw it, for the health check: revoked (the user must
+     * reconnect) and failing refreshes are unhealthy; an expired token is not, since the next call refreshes it. Other
+     * credentials that are revoked or failing are counted in the details. Reads memory only; never a token.
+     */
+    public IndicatorState state(String credentialId) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("credentialId", credentialId);
+        OAuth2Grant grant = usable.get(credentialId);
+        if (grant != null) {
+            details.put("expiresAt", grant.expiresAt().toString());
+        }
+        long otherRevoked = revoked.stream().filter(id -> !id.equals(credentialId)).count();
+        long otherFailing = refreshFailures.keySet().stream().filter(id -> !id.equals(credentialId)).count();
+        if (otherRevoked > 0) {
+            details.put("otherCredentialsRevoked", otherRevoked);
+        }
+        if (otherFailing > 0) {
+            details.put("otherCredentialsRefreshFailing", otherFailing);
+        }
+        if (revoked.contains(credentialId)) {
+            details.put("state", "revoked");
+            return IndicatorState.unhealthy("the OAuth 2.0 grant of credentialId '" + credentialId
+                                            + "' was refused (invalid_grant); the user must reconnect", details);
+        }
+        String failure = refreshFailures.get(credentialId);
+        if (failure != null) {
+            details.put("state", "refresh-failing");
+            details.put("lastRefreshError", failure);
+            return IndicatorState.unhealthy("refreshing the OAuth 2.0 token of credentialId '" + credentialId
+                                            + "' fails: " + failure, details);
+        }
+        details.put("state", grant == null ? "unused" : grant.usableAt(clock.instant()) ? "valid" : "expired");
+        return IndicatorState.healthy(details);
+    }
+
+    /** A failure without its message, which may quote the token endpoint's answer. */
+    private static String describe(Exception e) {
+        return e instanceof JiraqHttpException http
+                ? "the token endpoint answered " + http.getStatusCode() : e.getClass().getSimpleName();
     }
 
     /** What a credential starts from before anything is stored for it. */

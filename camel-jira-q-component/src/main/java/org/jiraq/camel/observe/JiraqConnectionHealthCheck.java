@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
+import org.jiraq.camel.auth.JiraqAuthorizationException;
 import org.jiraq.camel.client.JiraqHttpException;
 import org.jiraq.camel.client.JiraqRequest;
 
@@ -81,6 +82,8 @@ public final class JiraqConnectionHealthCheck implements HealthCheck {
             }
         } catch (IOException e) {
             builder.down().error(e).message("Jira at " + connection.site() + " did not answer: " + e);
+        } catch (JiraqAuthorizationException e) {
+            builder.down().message(e.getMessage()); // no usable credentials: the token indicator says more
         }
     }
 

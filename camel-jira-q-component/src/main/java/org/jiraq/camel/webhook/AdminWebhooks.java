@@ -2,6 +2,7 @@ package org.jiraq.camel.webhook;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +62,11 @@ public final class AdminWebhooks implements WebhookRegistrar {
         }
         client.execute(JiraqRequest.post(PATH).json(definition()).build());
         LOG.info("Registered admin webhook for {} ({})", url, events.size() == WebhookEvents.KNOWN.size() ? "all events" : events);
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("registration", "admin");
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ public final class DynamicWebhooks implements WebhookRegistrar {
     private final List<String> events;
     private final String jql;
     private volatile Long id;
+    private volatile Instant expiresAt;
 
     public DynamicWebhooks(JiraqClient client, String apiPath, String url, List<String> events, String jql) {
         this.client = client;
@@ -90,8 +92,24 @@ public final class DynamicWebhooks implements WebhookRegistrar {
         }
         JsonNode answer = client.execute(JiraqRequest.put(webhookPath + "/refresh")
                 .json(Map.of("webhookIds", List.of(current))).build()).json();
-        LOG.debug("Dynamic webhook {} now expires at {}", current,
-                Instant.ofEpochMilli(answer.path("expirationDate").asLong()));
+        if (answer.hasNonNull("expirationDate")) {
+            expiresAt = Instant.ofEpochMilli(answer.get("expirationDate").asLong());
+        }
+        LOG.debug("Dynamic webhook {} now expires at {}", current, expiresAt);
+    }
+
+    /** The id and, once refreshed by this JVM, the expiry Jira announced (another replica may have refreshed since). */
+    @Override
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("registration", "dynamic");
+        if (id != null) {
+            details.put("id", id);
+        }
+        if (expiresAt != null) {
+            details.put("expiresAt", expiresAt.toString());
+        }
+        return details;
     }
 
     /** The id of the registration, once registered. */

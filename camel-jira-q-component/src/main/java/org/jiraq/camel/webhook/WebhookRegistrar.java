@@ -1,6 +1,7 @@
 package org.jiraq.camel.webhook;
 
 import java.io.IOException;
+import java.util.Map;
 
 /** Keeps the consumer's webhook registered with Jira. */
 public interface WebhookRegistrar {
@@ -10,4 +11,7 @@ public interface WebhookRegistrar {
 
     /** Keeps the registration alive; a no-op where registrations do not expire. */
     void refresh() throws IOException;
+
+    /** What the health check and the dev console show of the registration (kind, id, expiry); never a secret. */
+    Map<String, Object> details();
 }

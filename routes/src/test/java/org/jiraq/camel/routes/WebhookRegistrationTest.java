@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqEndpoint;
+import org.jiraq.camel.observe.JiraqConnectionHealthCheck;
 import org.jiraq.simulator.DynamicWebhook;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.SimulatorClock;
@@ -17,6 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -105,6 +112,37 @@ class WebhookRegistrationTest {
         assertThat(sim.requests("POST", "/rest/api/3/webhook")).hasSize(1);
         sim.state().createIssue("DEMO", "Task", "After the restart");
         await().atMost(Duration.ofSeconds(5)).until(() -> events().getReceivedCounter() == 1);
+    }
+
+    @Test
+    void aRegistrationThatCannotBeRefreshedTurnsTheHealthCheckDownUntilARefreshWorks() throws Exception {
+        sim = JiraSimulator.builder().webhookAppSecret(APP_SECRET).start();
+        app = startDynamic();
+        await().atMost(Duration.ofSeconds(5)).until(() -> health().getDetails().containsKey("webhook-jira-app.expiresAt"));
+        HealthCheck.Result up = health();
+        assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(up.getDetails()).containsEntry("webhook-jira-app.state", "registered")
+                .containsEntry("webhook-jira-app.registration", "dynamic")
+                .containsEntry("webhook-jira-app.id", onlyRegistration().id());
+
+        StubMapping refused = sim.wireMock().stubFor(put(urlPathEqualTo("/rest/api/3/webhook/refresh")).atPriority(1)
+                .willReturn(aResponse().withStatus(403).withBody("{\"errorMessages\":[\"Only apps\"]}")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> health().getState() == HealthCheck.State.DOWN);
+        HealthCheck.Result down = health();
+        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m)
+                .contains("webhook-jira-app: keeping the webhook registration alive fails (Jira answered 403)"));
+        assertThat(down.getDetails()).containsEntry("webhook-jira-app.state", "refresh-failing");
+
+        sim.wireMock().removeStub(refused);
+        await().atMost(Duration.ofSeconds(5)).until(() -> health().getState() == HealthCheck.State.UP);
+        assertThat(health().getDetails()).containsKey("webhook-jira-app.lastRefreshAt");
+    }
+
+    /** The readiness check of the webhook endpoint's Jira connection, as Camel's health registry runs it. */
+    private HealthCheck.Result health() {
+        JiraqEndpoint endpoint = app.context().getEndpoints().stream().filter(JiraqEndpoint.class::isInstance)
+                .map(JiraqEndpoint.class::cast).findFirst().orElseThrow();
+        return new JiraqConnectionHealthCheck(endpoint.getConnection()).call();
     }
 
     @Test
