@@ -18,6 +18,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
 import org.jiraq.camel.auth.AuthContext;
 import org.jiraq.camel.auth.AuthStrategyFactory;
+import org.jiraq.camel.auth.OAuth2Auth;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqClientListener;
 import org.jiraq.camel.gdpr.JiraqGdprConsumer;
@@ -120,6 +121,10 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
             connection = getComponent().getConnections().acquire(client, deployment, apiVersion,
                     AuthStrategyFactory.resolveMethod(configuration), getComponent().getMetrics());
             client.setListener(connection.listenerFor(operation.name()));
+            if (client.auth() instanceof OAuth2Auth oauth) {
+                String site = connection.name();
+                oauth.onRefresh(outcome -> getComponent().getMetrics().tokenRefreshed(site, outcome));
+            }
         }
     }
 

@@ -58,7 +58,8 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         ServiceHelper.startService(delivered);
         Set<String> events = WebhookEvents.parse(config.getEvents());
         receiver = new WebhookReceiver(WebhookVerifier.of(config.getWebhookVerification(), WebhookOptions.secret(config)),
-                events, delivered, this::deliver, config.getWebhookMaxBodySize());
+                events, delivered, this::deliver, config.getWebhookMaxBodySize(),
+                getEndpoint().getComponent().getMetrics());
         Endpoint platformHttp = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");
         http = platformHttp.createConsumer(receiver);

@@ -3,8 +3,12 @@ package org.jiraq.camel;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.health.HealthCheck;
 import org.jiraq.camel.observe.JiraqConnectionHealthCheck;
+import org.jiraq.camel.observe.JiraqMeters;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -12,8 +16,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The token state of an OAuth 2.0 connection in its health check: valid, refresh failing, revoked, and back. */
+/**
+ * The token state of an OAuth 2.0 connection in its health check (valid, refresh failing, revoked, and back) and in
+ * the token-refresh meter.
+ */
 class OAuth2TokenHealthTest extends OAuth2TestSupport {
+
+    @BindToRegistry("metricsRegistry")
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void theHealthCheckShowsAValidTokenWithItsExpiryAndNeverTheToken() throws Exception {
@@ -49,6 +59,8 @@ class OAuth2TokenHealthTest extends OAuth2TestSupport {
         assertThat(createIssue(null).getException()).isNull();
         assertThat(health().getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(health().getDetails()).containsEntry("token.state", "valid");
+        assertThat(refreshes("failure")).isPositive();
+        assertThat(refreshes("success")).isEqualTo(1);
     }
 
     @Test
@@ -64,10 +76,17 @@ class OAuth2TokenHealthTest extends OAuth2TestSupport {
         assertThat(down.getDetails()).containsEntry("token.state", "revoked");
         assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("must reconnect"));
 
+        assertThat(refreshes("revoked")).isEqualTo(1);
+
         connect("default");
         HealthCheck.Result up = health();
         assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(up.getDetails()).containsEntry("token.state", "valid");
+    }
+
+    private double refreshes(String outcome) {
+        Counter counter = meters.find(JiraqMeters.TOKEN_REFRESHES).tag(JiraqMeters.TAG_OUTCOME, outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private HealthCheck.Result health() {

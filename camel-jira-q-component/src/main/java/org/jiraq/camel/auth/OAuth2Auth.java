@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.jiraq.camel.observe.HealthIndicator;
 import org.jiraq.camel.observe.IndicatorState;
@@ -52,6 +53,11 @@ public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
     @Override
     public Set<String> trustedHosts() {
         return settings.viaGateway() ? Set.of(settings.apiGatewayUrl().getHost().toLowerCase(Locale.ROOT)) : Set.of();
+    }
+
+    /** Hears the outcome of every token refresh (success, failure, revoked), for the connection's meters. */
+    public void onRefresh(Consumer<String> outcomes) {
+        tokens.onRefresh(outcomes);
     }
 
     @Override

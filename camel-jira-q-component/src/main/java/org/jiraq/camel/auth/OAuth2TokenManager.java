@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.jiraq.camel.JiraqGrantType;
@@ -48,6 +49,8 @@ public final class OAuth2TokenManager {
     // what this JVM has seen of each credential, for the health check: why its last refresh failed, and refused grants
     private final Map<String, String> refreshFailures = new ConcurrentHashMap<>();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<String> refreshOutcomes = outcome -> {
+    };
 
     public OAuth2TokenManager(OAuth2Settings settings, AuthContext context) {
         this(settings, context, new OAuth2TokenClient(settings, context), Clock.systemUTC());
@@ -62,6 +65,11 @@ public final class OAuth2TokenManager {
 
     public OAuth2Settings settings() {
         return settings;
+    }
+
+    /** Hears the outcome of every call to the token endpoint for a new token: success, failure or revoked (metrics). */
+    public void onRefresh(Consumer<String> outcomes) {
+        this.refreshOutcomes = outcomes;
     }
 
     /** The grant of {@code credentialId} with an access token good for at least the refresh margin. */
@@ -213,10 +221,16 @@ public final class OAuth2TokenManager {
             if (OAuth2TokenClient.errorCode(e).filter("invalid_grant"::equals).isPresent()) {
                 LOG.warn("The authorization server refused the OAuth 2.0 grant of credentialId '{}' (invalid_grant);"
                          + " the user must reconnect", credentialId);
+                refreshOutcomes.accept("revoked");
                 return grant.rejected();
             }
+            refreshOutcomes.accept("failure");
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            refreshOutcomes.accept("failure");
             throw e;
         }
+        refreshOutcomes.accept("success");
         LOG.debug("Obtained a new OAuth 2.0 access token for credentialId '{}', valid for {} s", credentialId,
                 tokens.expiresInSeconds());
         return grant.withTokens(tokens.accessToken(), sent.plusSeconds(tokens.expiresInSeconds()),

@@ -59,6 +59,9 @@ public class JiraqGdprConsumer extends ScheduledPollConsumer {
         }
         try {
             return cycle.run(new RouteHandler());
+        } catch (Exception e) {
+            getEndpoint().getComponent().getMetrics().gdprCycle("failed");
+            throw e;
         } finally {
             running.unlock();
         }
@@ -98,6 +101,7 @@ public class JiraqGdprConsumer extends ScheduledPollConsumer {
             }
             try {
                 if (!failed(exchange)) {
+                    getEndpoint().getComponent().getMetrics().gdprAccounts(action.status().name(), 1);
                     return ReportingCycle.Delivery.HANDLED;
                 }
                 if (!isPollAllowed()) {
@@ -116,6 +120,11 @@ public class JiraqGdprConsumer extends ScheduledPollConsumer {
             } finally {
                 releaseExchange(exchange, false);
             }
+        }
+
+        @Override
+        public void cycleCompleted() {
+            getEndpoint().getComponent().getMetrics().gdprCycle("completed");
         }
 
         private static boolean failed(Exchange exchange) {

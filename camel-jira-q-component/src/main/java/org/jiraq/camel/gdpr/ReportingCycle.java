@@ -36,6 +36,10 @@ public final class ReportingCycle {
         boolean canContinue();
 
         Delivery deliver(AccountAction action);
+
+        /** Every registered account has been reported in this cycle. */
+        default void cycleCompleted() {
+        }
     }
 
     /** How long a replica holds the cycle without renewing; a replica that died is taken over after this. */
@@ -104,6 +108,7 @@ public final class ReportingCycle {
             if (batch.isEmpty()) {
                 Instant nextDueAt = state.startedAt().plus(period != null ? period : defaultPeriod);
                 store.completeCycle(owner, cycleId, nextDueAt);
+                handler.cycleCompleted();
                 LOG.info("Personal data reporting cycle {} complete; the next is due at {}", cycleId, nextDueAt);
                 return delivered;
             }

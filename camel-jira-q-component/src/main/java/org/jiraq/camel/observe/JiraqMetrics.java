@@ -52,8 +52,10 @@ public interface JiraqMetrics {
     /**
      * A webhook delivery: {@link JiraqMeters#WEBHOOK_EVENTS}.
      *
-     * @param event   Jira's webhookEvent (jira:issue_created, ...), or {@code unknown} when it could not be read
-     * @param outcome accepted, duplicate or rejected
+     * @param event   Jira's webhookEvent (jira:issue_created, ...), or {@code unknown} when it could not be read or
+     *                trusted
+     * @param outcome delivered (the route took it), filtered (not an event asked for), duplicate, failed (the route
+     *                failed; Jira is answered 500 and sends it again) or rejected (too large, unverified, not an event)
      */
     default void webhookEvent(String event, String outcome) {
     }

@@ -3,6 +3,7 @@ package org.jiraq.camel.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.IdempotentRepository;
+import org.jiraq.camel.observe.JiraqMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,8 @@ public final class WebhookReceiver implements Processor {
     public static final String RETRY_HEADER = "X-Atlassian-Webhook-Retry";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+    private static final String UNKNOWN_EVENT = "unknown";
+    private static final String REJECTED = "rejected";
 
     /** What became of an event, and how Jira is answered for it. */
     public enum Outcome {
@@ -62,14 +66,16 @@ public final class WebhookReceiver implements Processor {
     private final Delivery delivery;
     private final int maxBodySize;
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
+    private final JiraqMetrics metrics;
 
     public WebhookReceiver(WebhookVerifier verifier, Set<String> events, IdempotentRepository delivered,
-                           Delivery delivery, int maxBodySize) {
+                           Delivery delivery, int maxBodySize, JiraqMetrics metrics) {
         this.verifier = verifier;
         this.events = Set.copyOf(events);
         this.delivered = delivered;
         this.delivery = delivery;
         this.maxBodySize = maxBodySize;
+        this.metrics = metrics;
     }
 
     @Override
@@ -77,11 +83,13 @@ public final class WebhookReceiver implements Processor {
         Message in = http.getMessage();
         byte[] body = readBody(in);
         if (body == null) {
+            metrics.webhookEvent(UNKNOWN_EVENT, REJECTED);
             answer(in, 413, "The body is larger than " + maxBodySize + " bytes");
             return;
         }
         if (!verifier.verify(body, name -> in.getHeader(name, String.class))) {
             LOG.warn("Refused a webhook request to {} that failed verification", in.getHeader(Exchange.HTTP_PATH));
+            metrics.webhookEvent(UNKNOWN_EVENT, REJECTED); // an unverified body's event name is not to be trusted
             answer(in, 401, "Verification failed");
             return;
         }
@@ -89,10 +97,13 @@ public final class WebhookReceiver implements Processor {
         try {
             event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
         } catch (IllegalArgumentException notAnEvent) {
+            metrics.webhookEvent(UNKNOWN_EVENT, REJECTED);
             answer(in, 400, notAnEvent.getMessage());
             return;
         }
-        answer(in, accept(event, safeHeaders(http)).status(), null);
+        Outcome outcome = accept(event, safeHeaders(http));
+        metrics.webhookEvent(event.name(), outcome.name().toLowerCase(Locale.ROOT));
+        answer(in, outcome.status(), null);
     }
 
     /**

@@ -13,11 +13,14 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.service.ServiceSupport;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.observe.JiraqMeters;
 import org.jiraq.simulator.PersonalDataReporting;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class ReportingCycleTest extends GdprTestSupport {
+
+    @BindToRegistry("metricsRegistry")
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private static final Instant FETCHED = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
 
@@ -164,6 +170,10 @@ class ReportingCycleTest extends GdprTestSupport {
         assertThat(erased).containsOnlyKeys(failing, fine);
         assertThat(erased.get(failing)).as("confirmed once, after the retry").hasValue(1);
         assertThat(store.updatedAt(fine)).isEmpty();
+        assertThat(meters.get(JiraqMeters.GDPR_ACCOUNTS).tag(JiraqMeters.TAG_STATUS, "closed").counter().count())
+                .as("accounts whose erasure the route confirmed").isEqualTo(2);
+        assertThat(meters.get(JiraqMeters.GDPR_CYCLES).tag(JiraqMeters.TAG_OUTCOME, "completed").counter().count())
+                .isPositive();
     }
 
     @Test

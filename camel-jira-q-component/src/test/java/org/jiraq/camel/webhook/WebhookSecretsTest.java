@@ -11,6 +11,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.URISupport;
 import org.jiraq.camel.JiraqWebhookVerification;
 import org.jiraq.camel.LogCapture;
+import org.jiraq.camel.observe.JiraqMetrics;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,8 @@ class WebhookSecretsTest {
     void refusedRequestsLogAndAnswerWithoutTheSecret() throws Exception {
         CamelContext context = new DefaultCamelContext();
         WebhookReceiver receiver = new WebhookReceiver(WebhookVerifier.of(JiraqWebhookVerification.hmac, SECRET),
-                Set.of(), MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 1024);
+                Set.of(), MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 1024,
+                JiraqMetrics.NOOP);
         StringBuilder answers = new StringBuilder();
         try (LogCapture logs = LogCapture.start()) {
             for (String signature : new String[] { "sha256=00", "sha1=" + SECRET, null }) {
