@@ -217,16 +217,14 @@ public final class OAuth2TokenManager {
         Tokens tokens;
         try {
             tokens = clientCredentials ? client.clientCredentials() : client.refresh(grant.refreshToken());
-        } catch (JiraqHttpException e) {
-            if (OAuth2TokenClient.errorCode(e).filter("invalid_grant"::equals).isPresent()) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof JiraqHttpException http
+                    && OAuth2TokenClient.errorCode(http).filter("invalid_grant"::equals).isPresent()) {
                 LOG.warn("The authorization server refused the OAuth 2.0 grant of credentialId '{}' (invalid_grant);"
                          + " the user must reconnect", credentialId);
                 refreshOutcomes.accept("revoked");
                 return grant.rejected();
             }
-            refreshOutcomes.accept("failure");
-            throw e;
-        } catch (IOException | RuntimeException e) {
             refreshOutcomes.accept("failure");
             throw e;
         }

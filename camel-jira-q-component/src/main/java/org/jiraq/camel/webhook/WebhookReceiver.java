@@ -83,22 +83,19 @@ public final class WebhookReceiver implements Processor {
         Message in = http.getMessage();
         byte[] body = readBody(in);
         if (body == null) {
-            metrics.webhookEvent(UNKNOWN_EVENT, REJECTED);
-            answer(in, 413, "The body is larger than " + maxBodySize + " bytes");
+            reject(in, 413, "The body is larger than " + maxBodySize + " bytes");
             return;
         }
         if (!verifier.verify(body, name -> in.getHeader(name, String.class))) {
             LOG.warn("Refused a webhook request to {} that failed verification", in.getHeader(Exchange.HTTP_PATH));
-            metrics.webhookEvent(UNKNOWN_EVENT, REJECTED); // an unverified body's event name is not to be trusted
-            answer(in, 401, "Verification failed");
+            reject(in, 401, "Verification failed");
             return;
         }
         WebhookEvent event;
         try {
             event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
         } catch (IllegalArgumentException notAnEvent) {
-            metrics.webhookEvent(UNKNOWN_EVENT, REJECTED);
-            answer(in, 400, notAnEvent.getMessage());
+            reject(in, 400, notAnEvent.getMessage());
             return;
         }
         Outcome outcome = accept(event, safeHeaders(http));
@@ -171,6 +168,12 @@ public final class WebhookReceiver implements Processor {
     }
 
     /** Only the status and a short reason go back: none of the request's headers are echoed. */
+    /** Refuses a request before its event is known or trusted: counted under the event name unknown. */
+    private void reject(Message in, int status, String reason) {
+        metrics.webhookEvent(UNKNOWN_EVENT, REJECTED);
+        answer(in, status, reason);
+    }
+
     private static void answer(Message in, int status, String reason) {
         in.getHeaders().clear();
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
