@@ -92,6 +92,8 @@ public class JiraqConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false")
     private boolean deleteSubtasks;
     @UriParam(label = "producer", defaultValue = "false")
+    private boolean bodyAsFields;
+    @UriParam(label = "producer", defaultValue = "false")
     private boolean adfAsText;
 
     // webhooks
@@ -465,6 +467,19 @@ public class JiraqConfiguration implements Cloneable {
     /** Whether updateIssue lets Jira send notifications (turning them off needs admin rights). */
     public void setNotifyUsers(boolean notifyUsers) {
         this.notifyUsers = notifyUsers;
+    }
+
+    public boolean isBodyAsFields() {
+        return bodyAsFields;
+    }
+
+    /**
+     * Whether createIssue, updateIssue and bulkCreateIssues read a Map or JSON body that is not in Jira's own shape
+     * ({"fields":{...},"update":{...}}) as a flat map of field ids to values. Off by default, so a message that
+     * still carries another system's data is refused with a clear error instead of being sent to Jira as fields.
+     */
+    public void setBodyAsFields(boolean bodyAsFields) {
+        this.bodyAsFields = bodyAsFields;
     }
 
     public boolean isDeleteSubtasks() {
