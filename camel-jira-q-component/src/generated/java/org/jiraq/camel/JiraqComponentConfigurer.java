@@ -166,6 +166,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookloglevel":
+        case "webhookLogLevel": getOrCreateConfiguration(target).setWebhookLogLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": getOrCreateConfiguration(target).setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -325,6 +327,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "webhookloglevel":
+        case "webhookLogLevel": return org.apache.camel.LoggingLevel.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -485,6 +489,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "webhookloglevel":
+        case "webhookLogLevel": return getOrCreateConfiguration(target).getWebhookLogLevel();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return getOrCreateConfiguration(target).getWebhookMaxBodySize();
         case "webhookpath":

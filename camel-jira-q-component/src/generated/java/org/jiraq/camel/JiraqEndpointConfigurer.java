@@ -169,6 +169,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookloglevel":
+        case "webhookLogLevel": target.getConfiguration().setWebhookLogLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": target.getConfiguration().setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -338,6 +340,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "webhookloglevel":
+        case "webhookLogLevel": return org.apache.camel.LoggingLevel.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -508,6 +512,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "webhookloglevel":
+        case "webhookLogLevel": return target.getConfiguration().getWebhookLogLevel();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return target.getConfiguration().getWebhookMaxBodySize();
         case "webhookpath":

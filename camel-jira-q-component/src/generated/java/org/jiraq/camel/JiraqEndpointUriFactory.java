@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(89);
+        Set<String> props = new HashSet<>(90);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("apiGatewayUrl");
@@ -105,6 +105,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("tokenUrl");
         props.add("useFixedDelay");
         props.add("username");
+        props.add("webhookLogLevel");
         props.add("webhookMaxBodySize");
         props.add("webhookPath");
         props.add("webhookRefreshCron");

@@ -3,6 +3,7 @@ package org.jiraq.camel;
 import java.time.Duration;
 import java.util.Map;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
@@ -107,6 +108,8 @@ public class JiraqConfiguration implements Cloneable {
     private String webhookSecret;
     @UriParam(label = "consumer,advanced", defaultValue = "10485760")
     private int webhookMaxBodySize = 10 * 1024 * 1024;
+    @UriParam(label = "consumer", defaultValue = "INFO", enums = "TRACE,DEBUG,INFO,WARN,ERROR,OFF")
+    private LoggingLevel webhookLogLevel = LoggingLevel.INFO;
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "none", enums = "none,dynamic,admin")
@@ -557,6 +560,20 @@ public class JiraqConfiguration implements Cloneable {
     /** jiraq:webhook: the largest request body accepted, in bytes; larger ones are answered 413. */
     public void setWebhookMaxBodySize(int webhookMaxBodySize) {
         this.webhookMaxBodySize = webhookMaxBodySize;
+    }
+
+    public LoggingLevel getWebhookLogLevel() {
+        return webhookLogLevel;
+    }
+
+    /**
+     * jiraq:webhook: the level at which each delivery is logged with what became of it: delivered to the route, a
+     * duplicate (its identifier was delivered before), or filtered (not among events). Refused requests are logged at
+     * WARN with the reason (signature header missing, malformed, another algorithm, or not matching), unless this is
+     * OFF.
+     */
+    public void setWebhookLogLevel(LoggingLevel webhookLogLevel) {
+        this.webhookLogLevel = webhookLogLevel;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -59,7 +59,7 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         Set<String> events = WebhookEvents.parse(config.getEvents());
         receiver = new WebhookReceiver(WebhookVerifier.of(config.getWebhookVerification(), WebhookOptions.secret(config)),
                 events, delivered, this::deliver, config.getWebhookMaxBodySize(),
-                getEndpoint().getComponent().getMetrics());
+                getEndpoint().getComponent().getMetrics(), config.getWebhookLogLevel());
         Endpoint platformHttp = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");
         http = platformHttp.createConsumer(receiver);

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.CamelLogger;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.IdempotentRepository;
 import org.jiraq.camel.observe.JiraqMetrics;
@@ -67,15 +69,24 @@ public final class WebhookReceiver implements Processor {
     private final int maxBodySize;
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
     private final JiraqMetrics metrics;
+    /** Each outcome, at the level the webhookLogLevel option names; refusals at WARN unless it is OFF. */
+    private final CamelLogger outcomes;
+    private final CamelLogger refusals;
 
+    /**
+     * @param logLevel how each outcome (delivered, duplicate, filtered) is logged; refusals are logged at WARN unless
+     *                 this is OFF
+     */
     public WebhookReceiver(WebhookVerifier verifier, Set<String> events, IdempotentRepository delivered,
-                           Delivery delivery, int maxBodySize, JiraqMetrics metrics) {
+                           Delivery delivery, int maxBodySize, JiraqMetrics metrics, LoggingLevel logLevel) {
         this.verifier = verifier;
         this.events = Set.copyOf(events);
         this.delivered = delivered;
         this.delivery = delivery;
         this.maxBodySize = maxBodySize;
         this.metrics = metrics;
+        this.outcomes = new CamelLogger(LOG, logLevel);
+        this.refusals = new CamelLogger(LOG, logLevel == LoggingLevel.OFF ? LoggingLevel.OFF : LoggingLevel.WARN);
     }
 
     @Override
@@ -83,19 +94,20 @@ public final class WebhookReceiver implements Processor {
         Message in = http.getMessage();
         byte[] body = readBody(in);
         if (body == null) {
-            reject(in, 413, "The body is larger than " + maxBodySize + " bytes");
+            reject(in, 413, "The body is larger than " + maxBodySize + " bytes", "the body is larger than"
+                                                                              + " webhookMaxBodySize");
             return;
         }
-        if (!verifier.verify(body, name -> in.getHeader(name, String.class))) {
-            LOG.warn("Refused a webhook request to {} that failed verification", in.getHeader(Exchange.HTTP_PATH));
-            reject(in, 401, "Verification failed");
+        Verdict verdict = verifier.verify(body, name -> in.getHeader(name, String.class));
+        if (!verdict.ok()) {
+            reject(in, 401, "Verification failed", verdict.refusal());
             return;
         }
         WebhookEvent event;
         try {
             event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
         } catch (IllegalArgumentException notAnEvent) {
-            reject(in, 400, notAnEvent.getMessage());
+            reject(in, 400, notAnEvent.getMessage(), notAnEvent.getMessage());
             return;
         }
         Outcome outcome = accept(event, safeHeaders(http));
@@ -109,11 +121,14 @@ public final class WebhookReceiver implements Processor {
      */
     public Outcome accept(WebhookEvent event, Map<String, Object> httpHeaders) {
         if (!events.isEmpty() && !events.contains(event.name())) {
+            outcomes.log(describe(event) + " is not among the events asked for " + events + "; answered 204 and"
+                         + " dropped");
             return Outcome.FILTERED;
         }
         String id = event.identifier();
         if (id != null && !delivered.add(id)) {
-            LOG.debug("Webhook {} ({}) was delivered already", id, event.name());
+            outcomes.log(describe(event) + " was delivered before (its identifier is in the store); answered 204"
+                         + " without delivering it again");
             return Outcome.DUPLICATE;
         }
         boolean processed;
@@ -130,7 +145,16 @@ public final class WebhookReceiver implements Processor {
                 delivered.remove(id);
             }
         }
+        if (processed) {
+            outcomes.log(describe(event) + " delivered to the route");
+        }
         return processed ? Outcome.DELIVERED : Outcome.FAILED;
+    }
+
+    /** {@code Webhook jira:issue_created on DEMO-1 (id 3f1c...)}: nothing of the request but what Jira named. */
+    private static String describe(WebhookEvent event) {
+        return "Webhook " + event.name() + (event.issueKey() != null ? " on " + event.issueKey() : "")
+               + (event.identifier() != null ? " (" + IDENTIFIER_HEADER + " " + event.identifier() + ")" : "");
     }
 
     private Map<String, Object> safeHeaders(Exchange http) {
@@ -167,13 +191,18 @@ public final class WebhookReceiver implements Processor {
         }
     }
 
-    /** Only the status and a short reason go back: none of the request's headers are echoed. */
-    /** Refuses a request before its event is known or trusted: counted under the event name unknown. */
-    private void reject(Message in, int status, String reason) {
+    /**
+     * Refuses a request before its event is known or trusted: counted under the event name unknown. The caller gets
+     * only the status and a short reason; the log says why in full.
+     */
+    private void reject(Message in, int status, String answer, String why) {
+        refusals.log("Refused a webhook request to " + in.getHeader(Exchange.HTTP_PATH) + " with " + status + ": "
+                     + why);
         metrics.webhookEvent(UNKNOWN_EVENT, REJECTED);
-        answer(in, status, reason);
+        answer(in, status, answer);
     }
 
+    /** Only the status and a short reason go back: none of the request's headers are echoed. */
     private static void answer(Message in, int status, String reason) {
         in.getHeaders().clear();
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

@@ -10,17 +10,18 @@ import org.jiraq.camel.JiraqWebhookVerification;
 public interface WebhookVerifier {
 
     /**
-     * @param body   the raw request body, exactly as received
-     * @param header the request's headers by name, case-insensitive
+     * @param  body   the raw request body, exactly as received
+     * @param  header the request's headers by name, case-insensitive
+     * @return        whether the request passed, and if not, why
      */
-    boolean verify(byte[] body, Function<String, String> header);
+    Verdict verify(byte[] body, Function<String, String> header);
 
     /** The verifier for a webhookVerification option; hmac and jwt need the secret. */
     static WebhookVerifier of(JiraqWebhookVerification verification, String secret) {
         return switch (verification) {
             case hmac -> new HubSignatureVerifier(secret);
             case jwt -> new JwtVerifier(secret, Clock.systemUTC());
-            case none -> (body, header) -> true;
+            case none -> (body, header) -> Verdict.passed();
         };
     }
 }
