@@ -7,13 +7,13 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
 import com.mchange.v2.c3p0.ComboPooledDataSource;
 import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.jiraq.camel.JiraqStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

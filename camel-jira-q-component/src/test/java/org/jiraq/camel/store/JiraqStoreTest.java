@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.logging.log4j.Level;
@@ -76,7 +77,7 @@ class JiraqStoreTest {
 
     @Test
     void anInMemoryStoreKeepsItsDataWhileItRunsAndNothingAfterAStop() throws Exception {
-        JiraqStore store = JiraqStore.url("jdbc:h2:mem:throwaway", null, null);
+        JiraqStore store = JiraqStore.url("jdbc:h2:mem:" + UUID.randomUUID(), null, null);
         store.start();
         store.withConnection(c -> c.createStatement().executeUpdate(
                 "INSERT INTO jiraq_oauth_state (state, credential_id, expires_at) VALUES ('s', 'c', NOW())"));
