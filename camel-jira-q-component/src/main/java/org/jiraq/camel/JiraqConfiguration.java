@@ -239,7 +239,7 @@ public class JiraqConfiguration implements Cloneable {
 
     /** The Atlassian account e-mail (Cloud) or user name (Data Center) for authStrategy=apiToken. */
     public void setUsername(String username) {
-        this.username = username;
+        this.username = unsetIfBlank(username);
     }
 
     public String getApiToken() {
@@ -248,7 +248,7 @@ public class JiraqConfiguration implements Cloneable {
 
     /** The API token (Cloud) or password (Data Center) for authStrategy=apiToken. */
     public void setApiToken(String apiToken) {
-        this.apiToken = apiToken;
+        this.apiToken = unsetIfBlank(apiToken);
     }
 
     public String getPersonalAccessToken() {
@@ -257,7 +257,7 @@ public class JiraqConfiguration implements Cloneable {
 
     /** The personal access token for authStrategy=pat (Data Center 8.14 and later). */
     public void setPersonalAccessToken(String personalAccessToken) {
-        this.personalAccessToken = personalAccessToken;
+        this.personalAccessToken = unsetIfBlank(personalAccessToken);
     }
 
     public SSLContextParameters getSslContextParameters() {
@@ -983,6 +983,14 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setPublicComment(boolean publicComment) {
         this.publicComment = publicComment;
+    }
+
+    /**
+     * A credential option left empty, as a Kamelet or a properties file does when a value is not given, counts as not
+     * set, so it does not decide the authStrategy inferred from the credentials.
+     */
+    private static String unsetIfBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     public JiraqConfiguration copy() {
