@@ -1,5 +1,7 @@
 package org.jiraq.samples;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +11,9 @@ import java.util.concurrent.CountDownLatch;
  * embedded simulator and works there. Runs the demo route once (Java DSL, or YAML DSL with {@code --yaml} or
  * SAMPLE_DSL=yaml), prints what happened and what its own /observe/health and /observe/metrics say, and exits; with
  * SAMPLE_KEEP_RUNNING=true it keeps serving health, metrics and the dev console until stopped.
+ * <p>
+ * Given YAML route files instead (arguments ending in .yaml or .yml, or SAMPLE_ROUTES with comma-separated paths), it
+ * runs those routes until stopped, with an HTTP server on SAMPLE_HTTP_PORT (8080) for webhooks and a throwaway store.
  */
 public final class SampleApplication {
 
@@ -18,17 +23,25 @@ public final class SampleApplication {
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         boolean yaml = List.of(args).contains("--yaml") || "yaml".equalsIgnoreCase(env.get("SAMPLE_DSL"));
+        List<Path> routes = routeFiles(args, env);
         SampleRun run;
         try {
-            run = SampleRun.start(env, yaml);
-            System.out.println(run.demo().describe());
-            System.out.println(Observation.fetch(run.managementUrl()).describe());
+            if (routes.isEmpty()) {
+                run = SampleRun.start(env, yaml);
+                System.out.println(run.demo().describe());
+                System.out.println(Observation.fetch(run.managementUrl()).describe());
+            } else {
+                run = SampleRun.start(env, routes);
+                System.out.println("Running " + routes + " on " + run.site()
+                                   + (run.simulator() != null ? " (embedded simulator)" : "") + "; HTTP on "
+                                   + run.httpUrl() + "; Ctrl+C stops");
+            }
         } catch (Exception e) {
             System.err.println("The sample failed: " + e.getMessage());
             System.exit(1);
             return;
         }
-        if (Boolean.parseBoolean(env.get("SAMPLE_KEEP_RUNNING"))) {
+        if (!routes.isEmpty() || Boolean.parseBoolean(env.get("SAMPLE_KEEP_RUNNING"))) {
             System.out.println("Serving " + run.managementUrl() + "/observe/health, /observe/metrics and /q/dev/jiraq"
                                + " until stopped (Ctrl+C)");
             CountDownLatch stopped = new CountDownLatch(1);
@@ -40,6 +53,25 @@ public final class SampleApplication {
         } else {
             run.close();
         }
+    }
+
+    /** The YAML route files named by the arguments (ending in .yaml or .yml) or by SAMPLE_ROUTES. */
+    public static List<Path> routeFiles(String[] args, Map<String, String> env) {
+        List<Path> files = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.endsWith(".yaml") || arg.endsWith(".yml")) {
+                files.add(Path.of(arg));
+            }
+        }
+        String listed = env.get("SAMPLE_ROUTES");
+        if (listed != null) {
+            for (String file : listed.split(",")) {
+                if (!file.isBlank()) {
+                    files.add(Path.of(file.trim()));
+                }
+            }
+        }
+        return files;
     }
 
     /** Runs the demo once and returns what happened. */
