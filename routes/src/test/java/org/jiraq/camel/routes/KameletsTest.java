@@ -128,6 +128,7 @@ class KameletsTest {
             exchange.getMessage().setHeader("ce-issueAssignee", bob.accountId());
             exchange.getMessage().setHeader("ce-issueComponents", "Printers");
             exchange.getMessage().setHeader("ce-issueDescription", "Smoke on floor 3");
+            exchange.getMessage().setHeader("dueDate", "2026-12-24");
         });
 
         assertThat(done.getException()).isNull();
@@ -139,6 +140,7 @@ class KameletsTest {
         assertThat(created.assignee()).isEqualTo(bob);
         assertThat(created.components()).extracting(ProjectComponent::name).containsExactly("Printers");
         assertThat(created.description().toString()).contains("Smoke on floor 3");
+        assertThat(created.dueDate()).hasToString("2026-12-24");
     }
 
     @Test

@@ -45,6 +45,12 @@ public class KameletInputs implements Processor {
             List.of("components", "issueComponents", "ce-issueComponents", "CamelJiraIssueComponents"));
     private static final Input LABELS = new Input(JiraqConstants.LABELS, "labels", false,
             List.of("labels", "issueLabels", "ce-issueLabels"));
+    private static final Input FIX_VERSIONS = new Input(JiraqConstants.FIX_VERSIONS, null, false,
+            List.of("fixVersions", "issueFixVersions", "ce-issueFixVersions"));
+    private static final Input DUE_DATE = new Input(JiraqConstants.DUE_DATE, null, false,
+            List.of("dueDate", "issueDueDate", "ce-issueDueDate"));
+    private static final Input PARENT = new Input(JiraqConstants.PARENT, null, false,
+            List.of("parent", "issueParent", "ce-issueParent"));
     private static final Input ISSUE_KEY = new Input(JiraqConstants.ISSUE_KEY, null, true,
             List.of("issueKey", "ce-issueKey", "CamelJiraIssueKey"));
     private static final Input TRANSITION = new Input(JiraqConstants.TRANSITION, "transition", true,
@@ -52,9 +58,9 @@ public class KameletInputs implements Processor {
 
     private static final Map<String, List<Input>> BY_OPERATION = Map.of(
             "createIssue", List.of(PROJECT, ISSUE_TYPE, SUMMARY.required(true), DESCRIPTION, PRIORITY, ASSIGNEE,
-                    COMPONENTS, LABELS),
+                    COMPONENTS, LABELS, FIX_VERSIONS, DUE_DATE, PARENT),
             "updateIssue", List.of(ISSUE_KEY, ISSUE_TYPE.required(false), SUMMARY, DESCRIPTION, PRIORITY, ASSIGNEE,
-                    COMPONENTS, LABELS),
+                    COMPONENTS, LABELS, FIX_VERSIONS, DUE_DATE, PARENT),
             "addComment", List.of(ISSUE_KEY),
             "transitionIssue", List.of(ISSUE_KEY, TRANSITION));
 
