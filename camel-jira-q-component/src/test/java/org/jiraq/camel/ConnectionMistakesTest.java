@@ -82,6 +82,7 @@ class ConnectionMistakesTest {
 
     @Test
     void aWebhookWithoutAnHttpServerSaysWhichPropertyStartsOne() throws Exception {
+        context.getComponent("jiraq", JiraqComponent.class).setStoreUrl("jdbc:h2:mem:" + java.util.UUID.randomUUID());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -56,6 +56,23 @@ class JiraqStoreTest {
     }
 
     @Test
+    void anH2StoreIsClosedByTheStoreWithoutCompacting() throws Exception {
+        JiraqStore embedded = JiraqStore.embedded(dir.resolve("jiraq"));
+        JiraqStore byUrl = JiraqStore.url("jdbc:h2:file:" + dir.resolve("other"), null, null);
+        for (JiraqStore store : List.of(embedded, byUrl)) {
+            store.start();
+            try {
+                assertThat(query(store, "SELECT setting_value FROM information_schema.settings"
+                                        + " WHERE setting_name = 'MAX_COMPACT_TIME'")).containsExactly("0");
+            } finally {
+                store.stop();
+            }
+        }
+        assertThat(dir.resolve("jiraq.trace.db")).doesNotExist();
+        assertThat(dir.resolve("other.trace.db")).doesNotExist();
+    }
+
+    @Test
     void theStoreSaysWhereItKeepsItsDataWhenItStarts() throws Exception {
         try (LogCapture log = LogCapture.start()) {
             JiraqStore file = JiraqStore.embedded(dir.resolve("jiraq"));
