@@ -57,7 +57,7 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     }
 
     /** The OAuth 2.0 options of an app registered with the simulator's authorization server. */
-    static void oauth2(JiraqConfiguration config, JiraSimulator sim) {
+    public static void oauth2(JiraqConfiguration config, JiraSimulator sim) {
         config.setUsername(null);
         config.setApiToken(null);
         config.setPersonalAccessToken(null);
