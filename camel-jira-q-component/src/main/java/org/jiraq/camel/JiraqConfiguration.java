@@ -1,7 +1,9 @@
 package org.jiraq.camel;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -18,11 +20,14 @@ import org.jiraq.camel.spi.TokenStore;
 @UriParams
 public class JiraqConfiguration implements Cloneable {
 
+    /** A Jira Cloud site given by name alone: letters, digits and hyphens, as in acme.atlassian.net. */
+    private static final Pattern CLOUD_SITE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
+
     static final String DEFAULT_SEARCH_FIELDS
             = "summary,status,issuetype,project,assignee,reporter,priority,labels,created,updated";
     // oauth2
     static final String DEFAULT_CREDENTIAL_ID = "default";
-    static final String DEFAULT_AUTHORIZATION_URL = "https://auth.atlassian.com/authorize";
+    public static final String DEFAULT_AUTHORIZATION_URL = "https://auth.atlassian.com/authorize";
     static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
 
     // connection
@@ -189,8 +194,25 @@ public class JiraqConfiguration implements Cloneable {
     }
 
     /**
-     * The Jira site URL: https://acme.atlassian.net for Cloud, or the Data Center base URL including any
-     * context path (https://jira.acme.internal/jira).
+     * The site URL that baseUrl names, or null when it is not set. A bare name such as {@code acme} is the Jira Cloud
+     * site {@code https://acme.atlassian.net}, as the guides write it; a host without a scheme is taken as https.
+     *
+     * @throws IllegalArgumentException when baseUrl is not a URL
+     */
+    public URI siteUrl() {
+        String value = baseUrl == null ? "" : baseUrl.trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!value.contains("://")) {
+            value = "https://" + (CLOUD_SITE_NAME.matcher(value).matches() ? value + ".atlassian.net" : value);
+        }
+        return URI.create(value);
+    }
+
+    /**
+     * The Jira site URL: https://acme.atlassian.net for Cloud (or just its name, acme), or the Data Center base URL
+     * including any context path (https://jira.acme.internal/jira).
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;

@@ -69,7 +69,7 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
         }
         URI uri;
         try {
-            uri = URI.create(baseUrl.trim());
+            uri = configuration.siteUrl();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Option 'baseUrl' is not a URL: " + e.getMessage(), e);
         }
@@ -227,7 +227,7 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public String getServiceUrl() {
-        return configuration.getBaseUrl();
+        return siteUrl != null ? siteUrl.toString() : configuration.getBaseUrl();
     }
 
     @Override

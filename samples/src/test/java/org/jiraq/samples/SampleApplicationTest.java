@@ -87,6 +87,29 @@ class SampleApplicationTest {
     }
 
     @Test
+    void oauth2OnDataCenterConnectsTheUserWithPkceThenRunsTheDemo(@TempDir Path store) throws Exception {
+        AtlassianOAuth2 oauth = new AtlassianOAuth2().interactiveConsent();
+        try (JiraSimulator jira = JiraSimulator.builder().flavour(JiraSimulator.Flavour.DATA_CENTER).feature(oauth)
+                .start()) {
+            Map<String, String> env = new HashMap<>(SampleEnv.simulatorDemo());
+            env.putAll(Map.of("JIRA_BASE_URL", jira.baseUrl(), "JIRA_DEPLOYMENT", "datacenter",
+                    "JIRA_AUTH_METHOD", "oauth2", "JIRA_CLIENT_ID", AtlassianOAuth2.CLIENT_ID,
+                    "JIRA_CLIENT_SECRET", AtlassianOAuth2.CLIENT_SECRET, "SAMPLE_HTTP_PORT",
+                    Integer.toString(SampleEnv.freePort()),
+                    "JIRA_STORE_URL", "jdbc:h2:file:" + store.resolve("jiraq") + ";MODE=PostgreSQL"));
+
+            try (SampleRun run = SampleRun.start(env, false)) {
+                assertThat(ConsentBrowser.approve(run.connectUrl()).body()).contains("Your Jira account is connected");
+                run.awaitConnected(Duration.ofSeconds(10));
+
+                assertThat(run.demo().foundStatus()).isEqualTo("In Progress");
+            }
+            assertThat(jira.requests("GET", AtlassianOAuth2.DATA_CENTER_AUTHORIZE_PATH).get(0).query())
+                    .containsKey("code_challenge").containsEntry("scope", java.util.List.of("READ WRITE"));
+        }
+    }
+
+    @Test
     void oauth2WithARefreshTokenRunsTheDemoAsThatUser(@TempDir Path store) throws Exception {
         AtlassianOAuth2 oauth = new AtlassianOAuth2();
         try (JiraSimulator jira = JiraSimulator.builder().flavour(JiraSimulator.Flavour.CLOUD).feature(oauth).start()) {

@@ -1,6 +1,8 @@
 package org.jiraq.simulator;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * A user's browser at the simulator's consent screen ({@link AtlassianOAuth2#interactiveConsent()}), for tests that
  * play the user over real HTTP: it opens the URL an app sent the user to, following redirects the way a browser does
- * until the consent form, submits the user's decision, and follows the redirect back to the app's callback.
+ * until the consent form, submits the user's decision, and follows the redirect back to the app's callback. It keeps
+ * cookies, as a browser does, so an app can bind the consent to it.
  *
  * <pre>{@code
  * HttpResponse<String> page = ConsentBrowser.approve(connectUrl);   // the app's callback page, after consent
@@ -29,19 +32,31 @@ public final class ConsentBrowser {
             "<form method=\"post\" action=\"([^\"]+)\">.*?name=\"" + TICKET + "\" value=\"([0-9a-f]+)\"", Pattern.DOTALL);
     private static final int MAX_REDIRECTS = 10;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();
 
-    private ConsentBrowser() {
+    /** A browser with no cookies yet. */
+    public ConsentBrowser() {
     }
 
-    /** Opens {@code url}, approves on the consent screen, and returns the page the app's callback answered. */
+    /** In a new browser: opens {@code url}, approves on the consent screen, and returns the callback's page. */
     public static HttpResponse<String> approve(URI url) throws IOException, InterruptedException {
         return new ConsentBrowser().decide(url, APPROVE);
     }
 
-    /** Opens {@code url}, denies on the consent screen, and returns the page the app's callback answered. */
+    /** In a new browser: opens {@code url}, denies on the consent screen, and returns the callback's page. */
     public static HttpResponse<String> deny(URI url) throws IOException, InterruptedException {
         return new ConsentBrowser().decide(url, DENY);
+    }
+
+    /** Opens {@code url} in this browser, without following redirects, keeping the cookies it sets. */
+    public HttpResponse<String> open(URI url) throws IOException, InterruptedException {
+        return get(url);
+    }
+
+    /** In this browser: opens {@code url}, approves on the consent screen, and returns the callback's page. */
+    public HttpResponse<String> approveAt(URI url) throws IOException, InterruptedException {
+        return decide(url, APPROVE);
     }
 
     /** The consent screen: what the app asks for, and the form that sends the user's decision back. */

@@ -11,7 +11,7 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.OAuth2TestSupport;
+import org.jiraq.camel.auth.oauth2.OAuth2TestSupport;
 import org.jiraq.simulator.AtlassianOAuth2;
 import org.jiraq.simulator.ConsentBrowser;
 import org.jiraq.simulator.JiraSimulator;
@@ -76,23 +76,54 @@ class OAuth2ConnectRoutesTest {
     void theConnectRedirectAsksForOfflineAccessAndACallbackReplayIsRefused() throws Exception {
         start(JiraSimulator.Flavour.CLOUD, null);
 
-        HttpResponse<String> connect = BROWSER.send(HttpRequest.newBuilder(URI.create(WebhookApp.url(port,
-                "/jira/connect"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        ConsentBrowser browser = new ConsentBrowser();
+        HttpResponse<String> connect = browser.open(URI.create(WebhookApp.url(port, "/jira/connect")));
 
         assertThat(connect.statusCode()).isEqualTo(302);
         String consentUrl = connect.headers().firstValue("Location").orElseThrow();
         assertThat(consentUrl).startsWith(sim.baseUrl() + "/authorize?").contains("offline_access")
                 .contains("redirect_uri=" + java.net.URLEncoder.encode(WebhookApp.url(port, "/jira/callback"),
                         java.nio.charset.StandardCharsets.UTF_8));
-        HttpResponse<String> first = ConsentBrowser.approve(URI.create(consentUrl));
+        HttpResponse<String> first = browser.approveAt(URI.create(consentUrl));
         assertThat(first.statusCode()).isEqualTo(200);
-        HttpResponse<String> replay = BROWSER.send(HttpRequest.newBuilder(first.uri()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> replay = browser.open(first.uri());
         assertThat(replay.statusCode()).isEqualTo(400);
-        assertThat(replay.body()).contains("expired or was already used");
+        assertThat(replay.body()).contains("was already used");
         HttpResponse<String> elsewhere = BROWSER.send(HttpRequest.newBuilder(URI.create(WebhookApp.url(port,
                 "/jira/elsewhere"))).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(elsewhere.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void dataCenterUserConnectsWithPkceThroughTheSitesConsentScreen() throws Exception {
+        start(JiraSimulator.Flavour.DATA_CENTER, null);
+
+        HttpResponse<String> page = ConsentBrowser.approve(URI.create(WebhookApp.url(port, "/jira/connect")));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Your Jira account is connected");
+        assertThat(sim.requests("GET", AtlassianOAuth2.DATA_CENTER_AUTHORIZE_PATH).get(0).query())
+                .containsEntry("code_challenge_method", java.util.List.of("S256")).containsKey("code_challenge");
+        Exchange created = app.template().request("jiraq:createIssue", e -> {
+            e.getMessage().setHeader(JiraqConstants.PROJECT_KEY, "DEMO");
+            e.getMessage().setHeader(JiraqConstants.ISSUE_TYPE_NAME, "Task");
+            e.getMessage().setHeader(JiraqConstants.SUMMARY, "Connected on Data Center");
+        });
+        assertThat(created.getException()).isNull();
+    }
+
+    @Test
+    void withoutOfflineAccessTheConsentAsksForNoRefreshToken() throws Exception {
+        sim = JiraSimulator.builder().feature(oauth).start();
+        app = WebhookApp.start(sim, port, "jdbc:h2:file:" + store.resolve("jiraq"), this::oauth2,
+                new OAuth2ConnectRoutes());
+        TemplatedRouteBuilder.builder(app.context(), OAuth2ConnectRoutes.OAUTH2_CONNECT)
+                .parameter("offlineAccess", "false").add();
+
+        HttpResponse<String> connect = BROWSER.send(HttpRequest.newBuilder(URI.create(WebhookApp.url(port,
+                "/jira/connect"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(connect.headers().firstValue("Location").orElseThrow()).doesNotContain("offline_access");
     }
 
     @Test
@@ -118,9 +149,17 @@ class OAuth2ConnectRoutesTest {
         route.add();
     }
 
-    /** The app registered with the simulator's authorization server, its callback served by the template. */
+    /**
+     * The app registered with the simulator's authorization server (on Data Center the site's own provider, at the
+     * default URLs), its callback served by the template.
+     */
     private void oauth2(JiraqConfiguration config) {
         OAuth2TestSupport.oauth2(config, sim);
         config.setRedirectUri(WebhookApp.url(port, "/jira/callback"));
+        if (sim.flavour() == JiraSimulator.Flavour.DATA_CENTER) {
+            config.setAuthorizationUrl(JiraqConfiguration.DEFAULT_AUTHORIZATION_URL);
+            config.setTokenUrl(null);
+            config.setScopes("READ WRITE");
+        }
     }
 }

@@ -114,9 +114,9 @@ public final class OAuth2TokenManager {
      * Completes a consent: trades the code for tokens, stores them under {@code credentialId} (replacing any earlier
      * grant, a refused one included) and, on Cloud, finds the site they reach.
      */
-    public OAuth2Grant connect(String credentialId, String code) throws IOException {
+    public OAuth2Grant connect(String credentialId, String code, String codeVerifier) throws IOException {
         Instant sent = clock.instant();
-        Tokens tokens = client.exchangeCode(code);
+        Tokens tokens = client.exchangeCode(code, codeVerifier);
         OAuth2Grant grant = store.save(credentialId, OAuth2Grant.empty().withTokens(tokens.accessToken(),
                 sent.plusSeconds(tokens.expiresInSeconds()), tokens.refreshToken(), tokens.scope()));
         usable.put(credentialId, grant);
