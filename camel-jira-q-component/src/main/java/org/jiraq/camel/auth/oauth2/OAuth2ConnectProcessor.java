@@ -1,6 +1,7 @@
 package org.jiraq.camel.auth.oauth2;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -23,6 +24,8 @@ public abstract class OAuth2ConnectProcessor extends ServiceSupport implements P
 
     /** The cookie that binds a consent to the browser that began it. */
     static final String COOKIE = "jiraq_oauth2_consent";
+    /** An option of an endpoint URI given no value, with the separator before it. */
+    private static final Pattern EMPTY_OPTION = Pattern.compile("(?<=[?&])[^=&]+=(?:&|$)");
 
     private String component = "jiraq";
     private String endpoint;
@@ -53,7 +56,7 @@ public abstract class OAuth2ConnectProcessor extends ServiceSupport implements P
     /**
      * A jiraq endpoint URI whose options to use instead of the component's alone, for example
      * {@code jiraq:request?baseUrl=...&clientId=...&clientSecret=...&redirectUri=...} (a Kamelet passes its properties
-     * so); the grants go to its component's token store.
+     * so; an option left empty, {@code deployment=}, counts as not set); the grants go to its component's token store.
      */
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
@@ -101,7 +104,8 @@ public abstract class OAuth2ConnectProcessor extends ServiceSupport implements P
         JiraqComponent jiraq;
         JiraqConfiguration config;
         if (endpoint != null) {
-            JiraqEndpoint configured = camelContext.getEndpoint(endpoint, JiraqEndpoint.class);
+            JiraqEndpoint configured = camelContext.getEndpoint(EMPTY_OPTION.matcher(endpoint).replaceAll("")
+                    .replaceFirst("[?&]$", ""), JiraqEndpoint.class);
             jiraq = configured.getComponent();
             config = configured.getConfiguration();
         } else {
