@@ -164,6 +164,12 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookallowedsources":
+        case "webhookAllowedSources": getOrCreateConfiguration(target).setWebhookAllowedSources(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": getOrCreateConfiguration(target).setWebhookJwtAudience(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": getOrCreateConfiguration(target).setWebhookJwtIssuer(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": getOrCreateConfiguration(target).setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -176,6 +182,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookReplayFailed": getOrCreateConfiguration(target).setWebhookReplayFailed(property(camelContext, boolean.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": getOrCreateConfiguration(target).setWebhookTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookurl":
         case "webhookUrl": getOrCreateConfiguration(target).setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookverification":
@@ -321,6 +329,12 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "webhookallowedsources":
+        case "webhookAllowedSources": return java.lang.String.class;
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": return java.lang.String.class;
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": return java.lang.String.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -333,6 +347,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookReplayFailed": return boolean.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": return java.lang.String.class;
         case "webhookurl":
         case "webhookUrl": return java.lang.String.class;
         case "webhookverification":
@@ -479,6 +495,12 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "webhookallowedsources":
+        case "webhookAllowedSources": return getOrCreateConfiguration(target).getWebhookAllowedSources();
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": return getOrCreateConfiguration(target).getWebhookJwtAudience();
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": return getOrCreateConfiguration(target).getWebhookJwtIssuer();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return getOrCreateConfiguration(target).getWebhookMaxBodySize();
         case "webhookpath":
@@ -491,6 +513,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookReplayFailed": return getOrCreateConfiguration(target).isWebhookReplayFailed();
         case "webhooksecret":
         case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": return getOrCreateConfiguration(target).getWebhookTrustedProxies();
         case "webhookurl":
         case "webhookUrl": return getOrCreateConfiguration(target).getWebhookUrl();
         case "webhookverification":

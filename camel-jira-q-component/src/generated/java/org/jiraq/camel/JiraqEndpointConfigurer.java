@@ -167,6 +167,12 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookallowedsources":
+        case "webhookAllowedSources": target.getConfiguration().setWebhookAllowedSources(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": target.getConfiguration().setWebhookJwtAudience(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": target.getConfiguration().setWebhookJwtIssuer(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": target.getConfiguration().setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -179,6 +185,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookReplayFailed": target.getConfiguration().setWebhookReplayFailed(property(camelContext, boolean.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": target.getConfiguration().setWebhookTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookurl":
         case "webhookUrl": target.getConfiguration().setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookverification":
@@ -334,6 +342,12 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "webhookallowedsources":
+        case "webhookAllowedSources": return java.lang.String.class;
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": return java.lang.String.class;
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": return java.lang.String.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -346,6 +360,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookReplayFailed": return boolean.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": return java.lang.String.class;
         case "webhookurl":
         case "webhookUrl": return java.lang.String.class;
         case "webhookverification":
@@ -502,6 +518,12 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "webhookallowedsources":
+        case "webhookAllowedSources": return target.getConfiguration().getWebhookAllowedSources();
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": return target.getConfiguration().getWebhookJwtAudience();
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": return target.getConfiguration().getWebhookJwtIssuer();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return target.getConfiguration().getWebhookMaxBodySize();
         case "webhookpath":
@@ -514,6 +536,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookReplayFailed": return target.getConfiguration().isWebhookReplayFailed();
         case "webhooksecret":
         case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": return target.getConfiguration().getWebhookTrustedProxies();
         case "webhookurl":
         case "webhookUrl": return target.getConfiguration().getWebhookUrl();
         case "webhookverification":

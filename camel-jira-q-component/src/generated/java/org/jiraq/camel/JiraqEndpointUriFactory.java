@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(88);
+        Set<String> props = new HashSet<>(92);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("apiGatewayUrl");
@@ -104,12 +104,16 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("tokenUrl");
         props.add("useFixedDelay");
         props.add("username");
+        props.add("webhookAllowedSources");
+        props.add("webhookJwtAudience");
+        props.add("webhookJwtIssuer");
         props.add("webhookMaxBodySize");
         props.add("webhookPath");
         props.add("webhookRefreshCron");
         props.add("webhookRegistration");
         props.add("webhookReplayFailed");
         props.add("webhookSecret");
+        props.add("webhookTrustedProxies");
         props.add("webhookUrl");
         props.add("webhookVerification");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

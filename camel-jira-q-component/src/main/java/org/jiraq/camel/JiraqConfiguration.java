@@ -120,6 +120,14 @@ public class JiraqConfiguration implements Cloneable {
     private String webhookRefreshCron = "0 0 3,15 * * ?";
     @UriParam(label = "consumer,advanced", defaultValue = "true")
     private boolean webhookReplayFailed = true;
+    @UriParam(label = "consumer,security")
+    private String webhookJwtIssuer;
+    @UriParam(label = "consumer,security")
+    private String webhookJwtAudience;
+    @UriParam(label = "consumer,security")
+    private String webhookAllowedSources;
+    @UriParam(label = "consumer,security")
+    private String webhookTrustedProxies;
 
     // polling
     @UriParam(label = "consumer", defaultValue = "600000", javaType = "java.time.Duration")
@@ -555,6 +563,56 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setWebhookSecret(String webhookSecret) {
         this.webhookSecret = webhookSecret;
+    }
+
+    public String getWebhookJwtIssuer() {
+        return webhookJwtIssuer;
+    }
+
+    /**
+     * jiraq:webhook with webhookVerification=jwt: the iss claim the token must carry. Atlassian does not document the
+     * claim, so it is checked only when set.
+     */
+    public void setWebhookJwtIssuer(String webhookJwtIssuer) {
+        this.webhookJwtIssuer = webhookJwtIssuer;
+    }
+
+    public String getWebhookJwtAudience() {
+        return webhookJwtAudience;
+    }
+
+    /**
+     * jiraq:webhook with webhookVerification=jwt: the audience a token that names one (aud claim) must name; by default
+     * the clientId option. Set, it is also required to be present.
+     */
+    public void setWebhookJwtAudience(String webhookJwtAudience) {
+        this.webhookJwtAudience = webhookJwtAudience;
+    }
+
+    public String getWebhookAllowedSources() {
+        return webhookAllowedSources;
+    }
+
+    /**
+     * jiraq:webhook: the addresses Jira's deliveries may come from, as comma-separated CIDR ranges (Atlassian publishes
+     * its egress ranges at https://ip-ranges.atlassian.com); requests from elsewhere are answered 403. All sources
+     * when empty.
+     */
+    public void setWebhookAllowedSources(String webhookAllowedSources) {
+        this.webhookAllowedSources = webhookAllowedSources;
+    }
+
+    public String getWebhookTrustedProxies() {
+        return webhookTrustedProxies;
+    }
+
+    /**
+     * jiraq:webhook with webhookAllowedSources: the proxies or load balancers in front of the application, as
+     * comma-separated CIDR ranges. Only a request that arrives from one of them has its X-Forwarded-For read (the
+     * nearest address not itself a trusted proxy is the source); from anywhere else the header is ignored.
+     */
+    public void setWebhookTrustedProxies(String webhookTrustedProxies) {
+        this.webhookTrustedProxies = webhookTrustedProxies;
     }
 
     public int getWebhookMaxBodySize() {

@@ -98,6 +98,12 @@ public final class JiraqConstants {
                             + " delivery; absent on the first attempt.",
               javaType = "Integer")
     public static final String WEBHOOK_RETRY = "CamelJiraqWebhookRetry";
+    @Metadata(label = "consumer",
+              description = "jiraq:webhook: the issue_event_type_name of an issue event (issue_created, issue_updated,"
+                            + " issue_commented, issue_generic...), which tells an edit, a comment and a transition"
+                            + " apart within jira:issue_updated; absent on other events.",
+              javaType = "String")
+    public static final String ISSUE_EVENT_TYPE = "CamelJiraqIssueEventType";
     @Metadata(label = "consumer", description = "jiraq:issues: when the delivered change was made (the issue's"
                                                  + " updated field).",
               javaType = "java.time.Instant")

@@ -85,13 +85,13 @@ public final class WebhookEventCatalog {
             }
             case "issue" -> {
                 payload.putObject("property").put("key", "sim.property").putObject("value").put("stage", "review");
-                payload.set("issue", json.issueReference(issue));
+                payload.set("issue", json.issue(issue, WebhookPayload.ALL_FIELDS, false));
             }
             case "worklog" -> payload.set("worklog", worklog(issue, actor, at, id, json));
             case "comment" -> {
                 Comment comment = new Comment(entityId, actor, Json.MAPPER.getNodeFactory().textNode("A comment"), at, at);
                 payload.set("comment", json.comment(issue, comment).put("body", comment.bodyText()));
-                payload.set("issue", json.issueReference(issue));
+                payload.set("issue", json.issue(issue, WebhookPayload.ALL_FIELDS, false));
             }
             case "attachment" -> payload.set("attachment", Json.object().put("self", json.self("attachment/" + id))
                     .put("id", id).put("filename", "screenshot.png").<ObjectNode>set("author", json.user(actor))

@@ -33,16 +33,7 @@ class OAuth2ConnectKameletTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (sim != null) {
-            try {
-                sim.assertNoContractViolations();
-            } finally {
-                sim.close();
-            }
-        }
+        WebhookApp.stop(app, sim);
     }
 
     @Test

@@ -38,16 +38,7 @@ class OAuth2ConnectRoutesTest {
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (sim != null) {
-            try {
-                sim.assertNoContractViolations();
-            } finally {
-                sim.close();
-            }
-        }
+        WebhookApp.stop(app, sim);
     }
 
     @Test

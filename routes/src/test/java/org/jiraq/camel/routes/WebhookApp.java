@@ -126,4 +126,18 @@ final class WebhookApp implements AutoCloseable {
     public void close() {
         context.stop();
     }
+
+    /** A test's teardown: the application (when started) and the simulator stop; what broke the contract fails it. */
+    static void stop(WebhookApp app, JiraSimulator sim) {
+        if (app != null) {
+            app.close();
+        }
+        if (sim != null) {
+            try {
+                sim.assertNoContractViolations();
+            } finally {
+                sim.close();
+            }
+        }
+    }
 }
