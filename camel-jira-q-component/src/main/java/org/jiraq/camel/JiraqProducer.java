@@ -55,10 +55,14 @@ public class JiraqProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        JiraqEndpoint endpoint = (JiraqEndpoint) getEndpoint();
         try {
             handler.handle(exchange);
+        } catch (JiraqHttpException e) {
+            throw endpoint.explain(e, exchange);
         } finally {
-            RateLimitHeaders.set(exchange.getMessage(), ((JiraqEndpoint) getEndpoint()).getClient());
+            RateLimitHeaders.set(exchange.getMessage(), endpoint.getClient());
+            endpoint.checkScopes(exchange);
         }
     }
 }

@@ -173,8 +173,9 @@ public final class JiraqClient {
             if (response.status() < 400) {
                 return response;
             }
-            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile
-            if (response.status() == 401 && !renewed
+            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile;
+            // a token refused for its scopes stays refused however fresh, so it is not renewed for nothing
+            if (response.status() == 401 && !renewed && !refusedForScope(response)
                     && auth.renewAfterUnauthorized(request.credentialId(), sent.authorization())) {
                 renewed = true;
                 continue;
@@ -369,5 +370,10 @@ public final class JiraqClient {
     private static URI stripTrailingSlash(URI uri) {
         String s = uri.toString();
         return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
+    }
+
+    /** Atlassian's gateway answer to a token without the scopes of the call: {@code {"code":401,"message":...}}. */
+    private static boolean refusedForScope(JiraqResponse response) {
+        return response.json().path("message").asText("").contains("scope does not match");
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -73,6 +74,15 @@ public final class OAuth2TokenManager {
     /** Hears the outcome of every call to the token endpoint for a new token: success, failure or revoked (metrics). */
     public void onRefresh(Consumer<String> outcomes) {
         this.refreshOutcomes = outcomes;
+    }
+
+    /**
+     * The grant of {@code credentialId} as this JVM last saw it, without calling anything: from memory, else (when
+     * {@code orStore}) from the store.
+     */
+    public Optional<OAuth2Grant> knownGrant(String credentialId, boolean orStore) {
+        OAuth2Grant cached = usable.get(credentialId);
+        return cached != null || !orStore ? Optional.ofNullable(cached) : store.load(credentialId);
     }
 
     /** The grant of {@code credentialId} with an access token good for at least the refresh margin. */

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.apache.camel.Exchange;
+import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
+import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.LogCapture;
 import org.jiraq.camel.spi.OAuth2Grant;
 import org.jiraq.simulator.AtlassianOAuth2;
 import org.jiraq.simulator.JiraSimulator;
@@ -71,6 +74,22 @@ class OAuth2DataCenterTest extends OAuth2TestSupport {
         assertThat(oauth.tokenRequests("refresh_token")).isEqualTo(2);
         assertThat(tokenStore().load("default").orElseThrow().refreshToken()).isNotEqualTo(firstRefreshToken);
         assertThat(sim.state().issueCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aReadOnlyGrantMakesAWritingEndpointWarnNamingDataCentersWriteScope() throws Exception {
+        context.getComponent("jiraq", JiraqComponent.class).getConfiguration().setScopes("READ");
+        connect("default");
+
+        try (LogCapture log = LogCapture.start()) {
+            template.request("jiraq:getIssue", e -> e.getMessage().setBody("DEMO-1"));
+            template.request("jiraq:deleteIssue?deleteSubtasks=true",
+                    e -> e.getMessage().setHeader(JiraqConstants.ISSUE_KEY, "DEMO-1"));
+
+            assertThat(log.text()).contains("Endpoint jiraq://deleteIssue?deleteSubtasks=true will be refused by Jira:"
+                                            + " the OAuth 2.0 grant of credentialId 'default' lacks scope WRITE")
+                    .doesNotContain("Endpoint jiraq://getIssue will be refused");
+        }
     }
 
     @Test
