@@ -34,6 +34,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "adfastext":
         case "adfAsText": getOrCreateConfiguration(target).setAdfAsText(property(camelContext, boolean.class, value)); return true;
+        case "api": getOrCreateConfiguration(target).setApi(property(camelContext, org.jiraq.camel.JiraqApi.class, value)); return true;
         case "apigatewayurl":
         case "apiGatewayUrl": getOrCreateConfiguration(target).setApiGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "apitoken":
@@ -66,6 +67,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cookies": getOrCreateConfiguration(target).setCookies(property(camelContext, java.util.Map.class, value)); return true;
         case "credentialid":
         case "credentialId": getOrCreateConfiguration(target).setCredentialId(property(camelContext, java.lang.String.class, value)); return true;
+        case "csmresource":
+        case "csmResource": getOrCreateConfiguration(target).setCsmResource(property(camelContext, org.jiraq.camel.JiraqCsmResource.class, value)); return true;
         case "cycleperiod":
         case "cyclePeriod": getOrCreateConfiguration(target).setCyclePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deletesubtasks":
@@ -188,6 +191,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookUrl": getOrCreateConfiguration(target).setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookverification":
         case "webhookVerification": getOrCreateConfiguration(target).setWebhookVerification(property(camelContext, org.jiraq.camel.JiraqWebhookVerification.class, value)); return true;
+        case "workspaceid":
+        case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -199,6 +204,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "accessToken": return java.lang.String.class;
         case "adfastext":
         case "adfAsText": return boolean.class;
+        case "api": return org.jiraq.camel.JiraqApi.class;
         case "apigatewayurl":
         case "apiGatewayUrl": return java.lang.String.class;
         case "apitoken":
@@ -231,6 +237,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cookies": return java.util.Map.class;
         case "credentialid":
         case "credentialId": return java.lang.String.class;
+        case "csmresource":
+        case "csmResource": return org.jiraq.camel.JiraqCsmResource.class;
         case "cycleperiod":
         case "cyclePeriod": return long.class;
         case "deletesubtasks":
@@ -353,6 +361,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookUrl": return java.lang.String.class;
         case "webhookverification":
         case "webhookVerification": return org.jiraq.camel.JiraqWebhookVerification.class;
+        case "workspaceid":
+        case "workspaceId": return java.lang.String.class;
         default: return null;
         }
     }
@@ -365,6 +375,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
         case "adfastext":
         case "adfAsText": return getOrCreateConfiguration(target).isAdfAsText();
+        case "api": return getOrCreateConfiguration(target).getApi();
         case "apigatewayurl":
         case "apiGatewayUrl": return getOrCreateConfiguration(target).getApiGatewayUrl();
         case "apitoken":
@@ -397,6 +408,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cookies": return getOrCreateConfiguration(target).getCookies();
         case "credentialid":
         case "credentialId": return getOrCreateConfiguration(target).getCredentialId();
+        case "csmresource":
+        case "csmResource": return getOrCreateConfiguration(target).getCsmResource();
         case "cycleperiod":
         case "cyclePeriod": return getOrCreateConfiguration(target).getCyclePeriod();
         case "deletesubtasks":
@@ -519,6 +532,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookUrl": return getOrCreateConfiguration(target).getWebhookUrl();
         case "webhookverification":
         case "webhookVerification": return getOrCreateConfiguration(target).getWebhookVerification();
+        case "workspaceid":
+        case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
         default: return null;
         }
     }

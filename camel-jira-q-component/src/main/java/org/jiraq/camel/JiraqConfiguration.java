@@ -180,6 +180,13 @@ public class JiraqConfiguration implements Cloneable {
     private String httpMethod = "GET";
     @UriParam(label = "producer")
     private String path;
+    @UriParam(label = "producer", defaultValue = "jira",
+              enums = "jira,customerServiceManagement,assets,operations")
+    private JiraqApi api = JiraqApi.jira;
+    @UriParam(label = "producer")
+    private String workspaceId;
+    @UriParam(label = "producer", enums = "organization,customer,product,entitlement")
+    private JiraqCsmResource csmResource;
     @UriParam(label = "producer", prefix = "query.", multiValue = true)
     private Map<String, Object> queryParameters;
     @UriParam(label = "producer", prefix = "httpHeader.", multiValue = true)
@@ -939,6 +946,42 @@ public class JiraqConfiguration implements Cloneable {
 
     public String getPath() {
         return path;
+    }
+
+    public JiraqApi getApi() {
+        return api;
+    }
+
+    /**
+     * request: which API the path is below: jira, the site's REST API (below /rest); or, on Jira Cloud, one that
+     * Atlassian serves on its gateway (apiGatewayUrl) for the site: customerServiceManagement (below
+     * /jsm/csm/cloudid/{cloudId}/api/v1), assets (below /jsm/assets/workspace/{workspaceId}/v1) or operations (below
+     * /jsm/ops/api/{cloudId}/v1). The credentials go to the gateway's host for these, and the path stays below the
+     * API's root.
+     */
+    public void setApi(JiraqApi api) {
+        this.api = api;
+    }
+
+    public String getWorkspaceId() {
+        return workspaceId;
+    }
+
+    /**
+     * request with api=assets: the Assets workspace id; by default read from the site (GET
+     * /rest/servicedeskapi/assets/workspace).
+     */
+    public void setWorkspaceId(String workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
+    public JiraqCsmResource getCsmResource() {
+        return csmResource;
+    }
+
+    /** csmList, csmGet, csmCreate, csmUpdate: the Customer Service Management resource to work on. */
+    public void setCsmResource(JiraqCsmResource csmResource) {
+        this.csmResource = csmResource;
     }
 
     /**

@@ -196,6 +196,20 @@ public final class JiraqConstants {
               javaType = "Boolean")
     public static final String PUBLIC_COMMENT = "CamelJiraqPublicComment";
 
+    // Customer Service Management
+    @Metadata(label = "producer", description = "csmGet, csmUpdate: the id of the Customer Service Management"
+                                                 + " organization, customer, product or entitlement.",
+              javaType = "String")
+    public static final String CSM_ID = "CamelJiraqCsmId";
+    @Metadata(label = "producer", description = "csmList and csmCreate of entitlements: whose entitlements, customer or"
+                                                 + " organization.",
+              javaType = "String")
+    public static final String CSM_ENTITY_TYPE = "CamelJiraqCsmEntityType";
+    @Metadata(label = "producer", description = "csmList and csmCreate of entitlements: the id of that customer or"
+                                                 + " organization.",
+              javaType = "String")
+    public static final String CSM_ENTITY_ID = "CamelJiraqCsmEntityId";
+
     // bulkCreateIssues
     @Metadata(label = "producer", description = "bulkCreateIssues: how many of the inputs were not created.",
               javaType = "Integer")

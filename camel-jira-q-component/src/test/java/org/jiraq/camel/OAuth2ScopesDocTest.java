@@ -65,6 +65,9 @@ class OAuth2ScopesDocTest {
         CALLS.put("createCustomerRequest", List.of("POST " + JSM + "/request"));
         CALLS.put("getCustomerRequest", List.of("GET " + REQUEST));
         CALLS.put("addRequestComment", List.of("POST " + REQUEST + "/comment"));
+        for (String csm : List.of("csmList", "csmGet", "csmCreate", "csmUpdate")) {
+            CALLS.put(csm, List.of());
+        }
         CALLS.put("bulkCreateIssues", List.of("POST " + API + "/issue/bulk"));
         CALLS.put("addAttachment", List.of("POST " + ISSUE + "/attachments"));
         CALLS.put("webhook", DYNAMIC_WEBHOOKS);
@@ -75,7 +78,10 @@ class OAuth2ScopesDocTest {
     }
 
     /** What the documents cannot say: calls outside them, or whose path the route chooses. */
+    private static final String CSM_NOTE = "Customer Service Management's scopes: its OpenAPI document, which lists"
+                                           + " them, could not be found; see its REST reference";
     private static final Map<String, String> NOTES = Map.of(
+            "csmList", CSM_NOTE, "csmGet", CSM_NOTE, "csmCreate", CSM_NOTE, "csmUpdate", CSM_NOTE,
             "request", "the scopes of the operation at `path` (see Atlassian's REST reference)",
             "serviceDeskRequest", "the scopes of the Service Management operation at `path`",
             "webhook", "only with `webhookRegistration=dynamic`; admin registration needs Jira administrator rights",

@@ -45,9 +45,13 @@ public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
         if (!settings.viaGateway()) {
             return siteUrl;
         }
+        return URI.create(settings.apiGatewayUrl().toString().replaceAll("/+$", "") + "/ex/jira/" + cloudId(credentialId));
+    }
+
+    /** The cloudId of the Jira Cloud site the grant of {@code credentialId} reaches: configured or discovered. */
+    public String cloudId(String credentialId) throws IOException {
         String id = settings.credentialIdOr(credentialId);
-        String cloudId = tokens.cloudId(id, tokens.usableGrant(id));
-        return URI.create(settings.apiGatewayUrl().toString().replaceAll("/+$", "") + "/ex/jira/" + cloudId);
+        return tokens.cloudId(id, tokens.usableGrant(id));
     }
 
     @Override
