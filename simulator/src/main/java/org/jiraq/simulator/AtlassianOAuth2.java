@@ -346,7 +346,7 @@ public final class AtlassianOAuth2 implements SimulatorFeature {
                     request.path());
             if (needed.isPresent() && !needed.get().satisfiedBy(granted)) {
                 return ApiResponse.json(401, Json.object().put("code", 401).put("message", SCOPE_MISMATCH))
-                        .withHeader(ContractValidator.GATEWAY_ANSWER, "scope");
+                        .withHeader(ContractValidator.UNDOCUMENTED_ANSWER, "gateway scope check");
             }
         }
         return next.proceed(request);
