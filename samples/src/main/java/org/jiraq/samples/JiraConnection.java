@@ -75,16 +75,16 @@ public final class JiraConnection {
                 props.put(PREFIX + "scopes", env.getOrDefault("JIRA_SCOPES",
                         deployment(env) == JiraqDeployment.cloud ? "read:jira-work write:jira-work" : "READ WRITE"));
                 optional(env, "JIRA_REFRESH_TOKEN", "refreshToken", props);
-                optional(env, "JIRA_CLOUD_ID", "cloudId", props);
                 optional(env, "JIRA_REDIRECT_URI", "redirectUri", props);
                 optional(env, "JIRA_OAUTH_AUTHORIZATION_URL", "authorizationUrl", props);
                 optional(env, "JIRA_OAUTH_TOKEN_URL", "tokenUrl", props);
-                optional(env, "JIRA_API_GATEWAY_URL", "apiGatewayUrl", props);
             }
             default -> throw new IllegalArgumentException(
                     "JIRA_AUTH_METHOD=" + method + " is not supported; use api_token, pat, oauth1 or oauth2");
         }
         optional(env, "JIRA_DEPLOYMENT", "deployment", props);
+        optional(env, "JIRA_CLOUD_ID", "cloudId", props);
+        optional(env, "JIRA_API_GATEWAY_URL", "apiGatewayUrl", props);
         optional(env, "JIRA_STORE_URL", "storeUrl", props);
         return props;
     }
