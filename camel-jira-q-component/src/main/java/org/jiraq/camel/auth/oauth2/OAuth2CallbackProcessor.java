@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Completes the OAuth 2.0 (3LO) consent that {@link OAuth2AuthorizeProcessor} started, at the redirectUri: checks the
- * state (400 when it is unknown, expired or used), trades the code for tokens, finds the Jira site, stores the grant
- * under the credentialId the consent was started for, and answers a small page. Reads the query parameters code,
- * state and error as the HTTP consumer maps them to headers; sets header CamelJiraqCredentialId to the credentialId
- * connected.
+ * Completes the OAuth 2.0 consent that {@link OAuth2AuthorizeProcessor} started, at the redirectUri: checks the state
+ * and the browser's consent cookie (400 when the state is unknown, expired, used, or brought by another browser),
+ * trades the code for tokens (with the PKCE verifier on Data Center), finds the Jira Cloud site, stores the grant under
+ * the credentialId the consent was started for, and answers a small page. Reads the query parameters code, state and
+ * error and the Cookie header as the HTTP consumer maps them to headers; sets header CamelJiraqCredentialId to the
+ * credentialId connected.
  */
 public final class OAuth2CallbackProcessor extends OAuth2ConnectProcessor {
 
