@@ -1,6 +1,7 @@
 package org.jiraq.samples;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The sample integration on Camel Main. With JIRA_BASE_URL set it works on that Jira; without it, it starts the
- * embedded simulator and works there. Runs the demo route once (Java DSL, or YAML DSL with {@code --yaml} or
+ * embedded simulator and works there. With OAuth 2.0 and no refresh token yet (connect mode) it first prints the URL
+ * where the user connects their Jira account and waits for that. Runs the demo route once (Java DSL, or YAML DSL with {@code --yaml} or
  * SAMPLE_DSL=yaml), prints what happened and what its own /observe/health and /observe/metrics say, and exits; with
  * SAMPLE_KEEP_RUNNING=true it keeps serving health, metrics and the dev console until stopped.
  * <p>
@@ -16,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
  * runs those routes until stopped, with an HTTP server on SAMPLE_HTTP_PORT (8080) for webhooks and a throwaway store.
  */
 public final class SampleApplication {
+
+    /** How long connect mode waits for the user at the consent screen. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(10);
 
     private SampleApplication() {
     }
@@ -28,6 +33,12 @@ public final class SampleApplication {
         try {
             if (routes.isEmpty()) {
                 run = SampleRun.start(env, yaml);
+                if (run.connectUrl() != null) {
+                    System.out.println("Open " + run.connectUrl() + " in your browser to connect your Jira account"
+                                       + " (waiting up to " + CONNECT_TIMEOUT.toMinutes() + " minutes)");
+                    run.awaitConnected(CONNECT_TIMEOUT);
+                    System.out.println("Connected; the grant is kept in the store, so later runs need no browser");
+                }
                 System.out.println(run.demo().describe());
                 System.out.println(Observation.fetch(run.managementUrl()).describe());
             } else {

@@ -32,7 +32,7 @@ class WebhookOutcomeLogTest {
     private final CamelContext context = new DefaultCamelContext();
 
     private WebhookReceiver receiver(LoggingLevel level) {
-        return new WebhookReceiver(WebhookVerifier.of(JiraqWebhookVerification.hmac, SECRET), Set.of("jira:issue_created"),
+        return new WebhookReceiver(null, new HubSignatureVerifier(SECRET), Set.of("jira:issue_created"),
                 MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 4096,
                 JiraqMetrics.NOOP, level);
     }

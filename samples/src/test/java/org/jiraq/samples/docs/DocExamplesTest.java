@@ -35,7 +35,9 @@ import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.routes.JiraqRouteTemplates;
 import org.jiraq.samples.SampleApplication;
+import org.jiraq.simulator.AssetsAndOperations;
 import org.jiraq.simulator.AtlassianOAuth2;
+import org.jiraq.simulator.CustomerServiceManagement;
 import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.PersonalDataReporting;
@@ -72,6 +74,7 @@ class DocExamplesTest {
     private static final DocExamples DOCS = DocExamples.read();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static JiraSimulator sim;
+    private static final CustomerServiceManagement CSM = new CustomerServiceManagement();
 
     @TempDir
     Path dir;
@@ -79,7 +82,8 @@ class DocExamplesTest {
 
     @BeforeAll
     static void startSite() {
-        sim = JiraSimulator.builder().flavour(JiraSimulator.Flavour.CLOUD).user("bot@acme.com", "token-of-bot").start();
+        sim = JiraSimulator.builder().flavour(JiraSimulator.Flavour.CLOUD).user("bot@acme.com", "token-of-bot")
+                .feature(CSM).feature(new AssetsAndOperations(CSM.cloudId())).start();
     }
 
     @AfterAll
@@ -151,6 +155,8 @@ class DocExamplesTest {
         all.put("request-paging", this::requestPaging);
         all.put("readme-request", this::readmeRequest);
         all.put("customer-request", this::customerRequest);
+        all.put("gateway-operations", this::gatewayOperations);
+        all.put("csm-products", this::csmProducts);
         all.put("webhook", this::webhook);
         all.put("issues-polling", this::issuesPolling);
         all.put("gdpr-record", this::gdprRecord);
@@ -344,6 +350,34 @@ class DocExamplesTest {
                 "accountId", customer.accountId()));
 
         assertThat(app.logged()).singleElement().asString().matches("Raised OPS-\\d+: .+");
+    }
+
+    /** The site's gateway APIs, which the simulator serves too. */
+    private ExampleApp.Builder gateway(ExampleApp.Builder builder) {
+        return builder.site(sim).property("camel.component.jiraq.cloudId", CSM.cloudId())
+                .property("camel.component.jiraq.apiGatewayUrl", sim.baseUrl());
+    }
+
+    private void gatewayOperations(DocExamples.Example example, Path dir) throws Exception {
+        ExampleApp app = start(gateway(ExampleApp.builder(dir)).routes(JavaExamples.routes(example, dir)));
+
+        app.template().sendBody("direct:alerts", null);
+
+        assertThat(app.logged()).singleElement().asString().matches("[1-9]\\d* open alerts");
+        assertThat(sim.requests("GET", "/jsm/ops/api/" + CSM.cloudId() + "/v1/alerts").get(0).query().get("query"))
+                .containsExactly("status:open");
+    }
+
+    private void csmProducts(DocExamples.Example example, Path dir) throws Exception {
+        ExampleApp app = start(gateway(ExampleApp.builder(dir)).routes(JavaExamples.routes(example, dir)));
+        for (String name : List.of("Printers", "Scanners")) {
+            app.template().sendBody("jiraq:csmCreate?csmResource=product", Map.of("name", name));
+        }
+
+        app.template().sendBody("direct:products", null);
+
+        assertThat(app.logged()).anySatisfy(line -> assertThat(line).endsWith(" Printers"))
+                .anySatisfy(line -> assertThat(line).endsWith(" Scanners"));
     }
 
     private void webhook(DocExamples.Example example, Path dir) throws Exception {
