@@ -58,7 +58,7 @@ class JiraqStoreTest {
     @Test
     void anH2StoreIsClosedByTheStoreWithoutCompacting() throws Exception {
         JiraqStore embedded = JiraqStore.embedded(dir.resolve("jiraq"));
-        JiraqStore byUrl = JiraqStore.url("jdbc:h2:file:" + dir.resolve("other"), null, null);
+        JiraqStore byUrl = JiraqStore.url("jdbc:h2:file:" + dir.resolve("other") + ";MODE=PostgreSQL", null, null);
         for (JiraqStore store : List.of(embedded, byUrl)) {
             store.start();
             try {
@@ -68,8 +68,18 @@ class JiraqStoreTest {
                 store.stop();
             }
         }
-        assertThat(dir.resolve("jiraq.trace.db")).doesNotExist();
-        assertThat(dir.resolve("other.trace.db")).doesNotExist();
+        for (String trace : List.of("jiraq.trace.db", "other.trace.db")) {
+            Path file = dir.resolve(trace);
+            assertThat(file).as(() -> trace + ": " + read(file)).doesNotExist();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     @Test
