@@ -865,7 +865,8 @@ public class JiraqConfiguration implements Cloneable {
      * The path of request, below /rest (for example /api/3/myself or /agile/1.0/board), or of serviceDeskRequest, below
      * /rest/servicedeskapi (for example /servicedesk); it may end in a query string, but in an endpoint URI give the
      * parameters as query.* options, since an ampersand ends the option. Header CamelJiraqPath overrides it. Absolute
-     * URLs and paths that leave the REST root are refused.
+     * URLs and paths that could leave the REST root on some server (dot segments in any encoding, path parameters,
+     * encoded slashes or backslashes) are refused.
      */
     public void setPath(String path) {
         this.path = path;
@@ -877,7 +878,8 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * Query parameters of request and serviceDeskRequest, as query.name=value options; header CamelJiraqQuery (a Map)
-     * adds to and overrides them.
+     * adds to and overrides them. Jira Data Center's login parameters (os_username, os_password, os_authType,
+     * os_cookie) are refused.
      */
     public void setQueryParameters(Map<String, Object> queryParameters) {
         this.queryParameters = queryParameters;
@@ -902,7 +904,8 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * Cookies for request and serviceDeskRequest, as cookie.name=value options; header CamelJiraqCookies (a Map) adds
-     * to and overrides them. Jira's session cookies are refused: the credentials come from the security options.
+     * to and overrides them. Login cookies (Jira's session cookies, Crowd's crowd.token_key) are refused: the
+     * credentials come from the security options.
      */
     public void setCookies(Map<String, Object> cookies) {
         this.cookies = cookies;

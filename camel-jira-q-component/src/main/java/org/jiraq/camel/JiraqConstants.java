@@ -137,7 +137,8 @@ public final class JiraqConstants {
     public static final String PATH = "CamelJiraqPath";
     @Metadata(label = "producer",
               description = "request, serviceDeskRequest: query parameters (a Map; a Collection value repeats the"
-                            + " parameter), added to the query.* options.",
+                            + " parameter), added to the query.* options. Jira Data Center's login parameters"
+                            + " (os_username, os_password, os_authType, os_cookie) are refused.",
               javaType = "java.util.Map<String, Object>")
     public static final String QUERY = "CamelJiraqQuery";
     @Metadata(label = "producer",
@@ -147,7 +148,8 @@ public final class JiraqConstants {
     public static final String HTTP_HEADERS = "CamelJiraqHttpHeaders";
     @Metadata(label = "producer",
               description = "request, serviceDeskRequest: cookies to send (a Map of names to values), added to the"
-                            + " cookie.* options. Jira's session cookies are refused.",
+                            + " cookie.* options. Login cookies (Jira's session cookies, Crowd's crowd.token_key)"
+                            + " are refused.",
               javaType = "java.util.Map<String, Object>")
     public static final String COOKIES = "CamelJiraqCookies";
     @Metadata(label = "producer", description = "request, serviceDeskRequest: whether to follow Jira's paging and"
