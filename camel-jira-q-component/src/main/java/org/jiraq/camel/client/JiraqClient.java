@@ -139,10 +139,11 @@ public final class JiraqClient {
         boolean renewed = false;
         while (true) {
             if (guard != null && guard.outcomeUnknownSince() != null) {
-                JiraqResponse existing = guard.findExisting(this, guard.outcomeUnknownSince());
+                JiraqResponse existing = guard.lookUp(this);
                 if (existing != null) {
                     return existing;
                 }
+                request = guard.resend(request);
             }
             Duration paced = governor.beforeSend(request, pacingWait());
             if (!paced.isZero()) {
@@ -159,6 +160,14 @@ public final class JiraqClient {
                 }
                 boolean retryable = !unknown || guard != null;
                 if (!retryable || !retryPolicy.canRetry(retries)) {
+                    // a request that timed out may still be queued at Jira: looking now could miss it
+                    if (unknown && guard != null && !(e instanceof SocketTimeoutException)) {
+                        JiraqResponse existing = guard.lookUp(this);
+                        if (existing != null) {
+                            return existing;
+                        }
+                        unknown = false;
+                    }
                     throw new JiraqConnectionException(request, e, retryable, unknown);
                 }
                 // a request that timed out may still be queued at Jira: give it as long again before looking for it
@@ -184,9 +193,15 @@ public final class JiraqClient {
             }
             boolean retryable = retryPolicy.isRetryable(request, response.status(), retryAfter)
                                 || unknown && guard != null;
-            JiraqHttpException error = new JiraqHttpException(request, response, retryable, unknown);
             if (!retryable || !retryPolicy.canRetry(retries) || retryPolicy.waitsTooLong(retryAfter)) {
-                throw error;
+                if (unknown && guard != null) {
+                    JiraqResponse existing = guard.lookUp(this);
+                    if (existing != null) {
+                        return existing;
+                    }
+                    unknown = false;
+                }
+                throw new JiraqHttpException(request, response, retryable, unknown);
             }
             pause(request, retries++, retryAfter, "status " + response.status());
         }
