@@ -164,6 +164,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxage":
+        case "webhookMaxAge": getOrCreateConfiguration(target).setWebhookMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": getOrCreateConfiguration(target).setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -321,6 +323,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "webhookmaxage":
+        case "webhookMaxAge": return long.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -479,6 +483,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "webhookmaxage":
+        case "webhookMaxAge": return getOrCreateConfiguration(target).getWebhookMaxAge();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return getOrCreateConfiguration(target).getWebhookMaxBodySize();
         case "webhookpath":

@@ -167,6 +167,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxage":
+        case "webhookMaxAge": target.getConfiguration().setWebhookMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": target.getConfiguration().setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -334,6 +336,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "webhookmaxage":
+        case "webhookMaxAge": return long.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -502,6 +506,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "webhookmaxage":
+        case "webhookMaxAge": return target.getConfiguration().getWebhookMaxAge();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return target.getConfiguration().getWebhookMaxBodySize();
         case "webhookpath":

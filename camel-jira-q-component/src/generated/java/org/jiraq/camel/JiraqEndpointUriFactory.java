@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(88);
+        Set<String> props = new HashSet<>(89);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("apiGatewayUrl");
@@ -104,6 +104,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("tokenUrl");
         props.add("useFixedDelay");
         props.add("username");
+        props.add("webhookMaxAge");
         props.add("webhookMaxBodySize");
         props.add("webhookPath");
         props.add("webhookRefreshCron");

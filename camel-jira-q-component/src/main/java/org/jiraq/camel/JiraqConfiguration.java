@@ -105,6 +105,8 @@ public class JiraqConfiguration implements Cloneable {
     private String webhookSecret;
     @UriParam(label = "consumer,advanced", defaultValue = "10485760")
     private int webhookMaxBodySize = 10 * 1024 * 1024;
+    @UriParam(label = "consumer,security", defaultValue = "0", javaType = "java.time.Duration")
+    private long webhookMaxAge;
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "none", enums = "none,dynamic,admin")
@@ -542,6 +544,21 @@ public class JiraqConfiguration implements Cloneable {
     /** jiraq:webhook: the largest request body accepted, in bytes; larger ones are answered 413. */
     public void setWebhookMaxBodySize(int webhookMaxBodySize) {
         this.webhookMaxBodySize = webhookMaxBodySize;
+    }
+
+    public long getWebhookMaxAge() {
+        return webhookMaxAge;
+    }
+
+    /**
+     * jiraq:webhook: refuses (400) a verified event whose payload timestamp is older than this, so a signed body
+     * replayed later under a new delivery identifier is not delivered again; 0 (default) turns the check off. A retry
+     * carries the event's original timestamp and Jira Cloud retries for about 30 minutes, so keep it well above that,
+     * for example 1h. Deliveries replayed from Jira's failed-webhook list (webhookReplayFailed) are fetched from Jira,
+     * not received, and are not checked.
+     */
+    public void setWebhookMaxAge(long webhookMaxAge) {
+        this.webhookMaxAge = webhookMaxAge;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -59,6 +59,7 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         Set<String> events = WebhookEvents.parse(config.getEvents());
         receiver = new WebhookReceiver(WebhookVerifier.of(config.getWebhookVerification(), WebhookOptions.secret(config)),
                 events, delivered, this::deliver, config.getWebhookMaxBodySize(),
+                config.getWebhookMaxAge() > 0 ? Duration.ofMillis(config.getWebhookMaxAge()) : null,
                 getEndpoint().getComponent().getMetrics());
         Endpoint platformHttp = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");
