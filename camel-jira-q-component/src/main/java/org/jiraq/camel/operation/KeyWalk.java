@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jiraq.camel.JiraqHttpException;
+import org.jiraq.camel.JiraqOutcomeUnknownException;
 import org.jiraq.camel.client.JiraTime;
 import org.jiraq.camel.client.JiraqClient;
-import org.jiraq.camel.client.JiraqHttpException;
-import org.jiraq.camel.client.JiraqOutcomeUnknownException;
 
 /**
  * Finds the issues carrying some idempotency keys without trusting Jira's search index, which follows writes seconds
