@@ -128,8 +128,10 @@ public final class JiraqClient {
      * where calls are paced ({@link RateLimitGovernor}) and retried ({@link RetryPolicy}).
      *
      * @param  guard                    for a write that is not safe to repeat: after a fault that may have let it
-     *                                  through, the guard is asked whether it happened before the write is sent again;
-     *                                  null to never resend such a write
+     *                                  through, the guard is asked whether it happened before the write is sent again,
+     *                                  and once more before the call gives up (but after a timeout, when the write may
+     *                                  still be queued), so a failure says whether the write happened; null to never
+     *                                  resend such a write
      * @throws JiraqHttpException       Jira's error answer, saying whether it is worth retrying
      * @throws JiraqConnectionException no usable answer, saying whether Jira may have processed the request
      */

@@ -21,10 +21,10 @@ import org.jiraq.camel.client.JiraqClient;
  * {@code DEMO-42}, ...), compares each issue's marker, and stops when all keys are found or it has passed the
  * project's highest key as the walk began.
  *
- * <p>The starting key is the highest one the producer saw before the first uncertain attempt. Without one (the first
- * create in a project since start), or when it is old, the start is narrowed by bisection to the last key whose issue
- * was last updated well before that attempt (an issue moved in later carries a later update, so this never starts
- * past the create).
+ * <p>The starting key is the highest one seen created in the project before the first uncertain attempt, or the highest
+ * the search index shows when that issue was last updated well before the attempt. From there (or from the project's
+ * first key) the start is narrowed by galloping and bisection to the last key whose issue was last updated well before
+ * that attempt: an issue moved in later carries a later update, so this never starts past the create.
  */
 final class KeyWalk {
 
@@ -62,8 +62,12 @@ final class KeyWalk {
      */
     Map<String, JsonNode> find(IssueKey after, Instant since) throws IOException {
         Instant before = since.minus(CLOCK_SLACK);
-        long start = startAfter(after != null && precedesCreates(after.number(), since) ? after.number() : 0, before);
         long indexTop = markers.highestIndexedNumber(client, prefix);
+        long known = after != null && precedesCreates(after.number(), since) ? after.number() : 0;
+        if (indexTop > known && precedes(indexTop, before)) {
+            known = indexTop;
+        }
+        long start = startAfter(known, before);
         long end = lastKeyNow(start, indexTop);
         int gap = 0;
         for (long number = start + 1; number <= end && found.size() < keys.size(); number++) {
