@@ -72,7 +72,8 @@ public record RestPath(String path, Map<String, List<String>> query) {
         StringBuilder path = new StringBuilder(relative.length() + 8);
         for (int i = 0; i < segments.length; i++) {
             try {
-                path.append('/').append(PathSegment.canonical(segments[i], i == segments.length - 1, root));
+                path.append('/').append(PathSegment.canonical(segments[i], i == segments.length - 1,
+                        root.isEmpty() ? "the API's root" : root));
             } catch (IllegalArgumentException e) {
                 throw refused(raw, source, e.getMessage());
             }
