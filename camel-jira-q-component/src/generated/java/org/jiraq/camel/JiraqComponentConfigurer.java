@@ -177,6 +177,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookJwtIssuer": getOrCreateConfiguration(target).setWebhookJwtIssuer(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookloglevel":
         case "webhookLogLevel": getOrCreateConfiguration(target).setWebhookLogLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "webhookmaxage":
+        case "webhookMaxAge": getOrCreateConfiguration(target).setWebhookMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": getOrCreateConfiguration(target).setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -351,6 +353,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookJwtIssuer": return java.lang.String.class;
         case "webhookloglevel":
         case "webhookLogLevel": return org.apache.camel.LoggingLevel.class;
+        case "webhookmaxage":
+        case "webhookMaxAge": return long.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -526,6 +530,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookJwtIssuer": return getOrCreateConfiguration(target).getWebhookJwtIssuer();
         case "webhookloglevel":
         case "webhookLogLevel": return getOrCreateConfiguration(target).getWebhookLogLevel();
+        case "webhookmaxage":
+        case "webhookMaxAge": return getOrCreateConfiguration(target).getWebhookMaxAge();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return getOrCreateConfiguration(target).getWebhookMaxBodySize();
         case "webhookpath":

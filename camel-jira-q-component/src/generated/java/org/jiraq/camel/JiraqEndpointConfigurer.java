@@ -180,6 +180,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookJwtIssuer": target.getConfiguration().setWebhookJwtIssuer(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookloglevel":
         case "webhookLogLevel": target.getConfiguration().setWebhookLogLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "webhookmaxage":
+        case "webhookMaxAge": target.getConfiguration().setWebhookMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": target.getConfiguration().setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -364,6 +366,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookJwtIssuer": return java.lang.String.class;
         case "webhookloglevel":
         case "webhookLogLevel": return org.apache.camel.LoggingLevel.class;
+        case "webhookmaxage":
+        case "webhookMaxAge": return long.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -549,6 +553,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookJwtIssuer": return target.getConfiguration().getWebhookJwtIssuer();
         case "webhookloglevel":
         case "webhookLogLevel": return target.getConfiguration().getWebhookLogLevel();
+        case "webhookmaxage":
+        case "webhookMaxAge": return target.getConfiguration().getWebhookMaxAge();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return target.getConfiguration().getWebhookMaxBodySize();
         case "webhookpath":

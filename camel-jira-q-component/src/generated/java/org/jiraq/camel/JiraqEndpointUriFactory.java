@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(97);
+        Set<String> props = new HashSet<>(98);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("api");
@@ -111,6 +111,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("webhookJwtAudience");
         props.add("webhookJwtIssuer");
         props.add("webhookLogLevel");
+        props.add("webhookMaxAge");
         props.add("webhookMaxBodySize");
         props.add("webhookPath");
         props.add("webhookRefreshCron");

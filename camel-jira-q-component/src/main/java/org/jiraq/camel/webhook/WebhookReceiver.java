@@ -2,6 +2,8 @@ package org.jiraq.camel.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +22,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers Jira's webhook requests. In this order: a request from a source outside webhookAllowedSources is 403; a body
- * above the size limit is 413; a request that fails verification is 401; a body that is not a Jira event is 400; an event the route did not ask for, or one whose
- * identifier was delivered already, is 2xx without delivery; otherwise the event goes to the route, and the answer
- * is 2xx only once the route has processed it, 5xx when it failed. A failed event is not kept as delivered, so
- * Jira's retry (same identifier) gets through once.
+ * above the size limit is 413; a request that fails verification is 401; a body that is not a Jira event, or comes
+ * with a malformed delivery identifier, is 400; with a maximum age, an event older than it (or without a timestamp)
+ * is 400, so a verified body replayed under a new identifier is not delivered again; an event the route did not ask
+ * for, or one whose identifier was delivered already, is 2xx without delivery; otherwise the event goes to the route,
+ * and the answer is 2xx only once the route has processed it, 5xx when it failed. A failed event is not kept as
+ * delivered, so Jira's retry (same identifier) gets through once.
  */
 public final class WebhookReceiver implements Processor {
 
@@ -70,6 +74,7 @@ public final class WebhookReceiver implements Processor {
     private final IdempotentRepository delivered;
     private final Delivery delivery;
     private final int maxBodySize;
+    private final Duration maxAge;
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
     private final JiraqMetrics metrics;
     /** Each outcome, at the level the webhookLogLevel option names; refusals at WARN unless it is OFF. */
@@ -78,18 +83,20 @@ public final class WebhookReceiver implements Processor {
 
     /**
      * @param sources  where requests may come from, or null for anywhere
+     * @param maxAge   how old a received event may be (by its payload timestamp), or null to accept any age
      * @param logLevel how each outcome (delivered, duplicate, filtered) is logged; refusals are logged at WARN unless
      *                 this is OFF
      */
     public WebhookReceiver(SourceAddresses sources, WebhookVerifier verifier, Set<String> events,
-                           IdempotentRepository delivered, Delivery delivery, int maxBodySize, JiraqMetrics metrics,
-                           LoggingLevel logLevel) {
+                           IdempotentRepository delivered, Delivery delivery, int maxBodySize, Duration maxAge,
+                           JiraqMetrics metrics, LoggingLevel logLevel) {
         this.sources = sources;
         this.verifier = verifier;
         this.events = Set.copyOf(events);
         this.delivered = delivered;
         this.delivery = delivery;
         this.maxBodySize = maxBodySize;
+        this.maxAge = maxAge;
         this.metrics = metrics;
         this.outcomes = new CamelLogger(LOG, logLevel);
         this.refusals = new CamelLogger(LOG, logLevel == LoggingLevel.OFF ? LoggingLevel.OFF : LoggingLevel.WARN);
@@ -119,6 +126,13 @@ public final class WebhookReceiver implements Processor {
             event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
         } catch (IllegalArgumentException notAnEvent) {
             reject(in, 400, notAnEvent.getMessage(), notAnEvent.getMessage());
+            return;
+        }
+        String tooOld = tooOld(event);
+        if (tooOld != null) {
+            refusals.log("Refused " + describe(event) + " with 400: " + tooOld);
+            metrics.webhookEvent(event.name(), REJECTED);
+            answer(in, 400, tooOld);
             return;
         }
         Outcome outcome = accept(event, safeHeaders(http));
@@ -166,6 +180,22 @@ public final class WebhookReceiver implements Processor {
     private static String describe(WebhookEvent event) {
         return "Webhook " + event.name() + (event.issueKey() != null ? " on " + event.issueKey() : "")
                + (event.identifier() != null ? " (" + IDENTIFIER_HEADER + " " + event.identifier() + ")" : "");
+    }
+
+    /** Why the event is too old to deliver, or null when it is not (or no maximum age is set). */
+    private String tooOld(WebhookEvent event) {
+        if (maxAge == null) {
+            return null;
+        }
+        Instant timestamp = event.timestamp();
+        if (timestamp == null) {
+            return "The event has no timestamp, so its age cannot be checked (option webhookMaxAge)";
+        }
+        if (timestamp.isBefore(Instant.now().minus(maxAge))) {
+            return "The event's timestamp " + timestamp + " is older than webhookMaxAge (" + maxAge + "): refused as a"
+                   + " possible replay; raise webhookMaxAge if Jira's own retries arrive this late";
+        }
+        return null;
     }
 
     private Map<String, Object> safeHeaders(Exchange http) {

@@ -33,7 +33,7 @@ class WebhookOutcomeLogTest {
 
     private WebhookReceiver receiver(LoggingLevel level) {
         return new WebhookReceiver(null, new HubSignatureVerifier(SECRET), Set.of("jira:issue_created"),
-                MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 4096,
+                MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 4096, null,
                 JiraqMetrics.NOOP, level);
     }
 
