@@ -79,7 +79,7 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * jiraq:issues: where the polling position (the last change delivered, and the changes seen within the lookback) is kept, so a restart neither repeats nor skips a change. Default: tables in the component's store (the jiraq database).
      */
-    private org.jiraq.camel.polling.PollingPositionStore positionStore;
+    private org.jiraq.camel.spi.PollingPositionStore positionStore;
 
     /**
      * jiraq:webhook: the largest request body accepted, in bytes; larger ones are answered 413.
@@ -219,7 +219,7 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * Where the account registry and the progress of the personal data reporting cycle are kept. Default: tables in the component's store (storeDataSource, storeUrl or the embedded H2 file).
      */
-    private org.jiraq.camel.gdpr.GdprStore gdprStore;
+    private org.jiraq.camel.spi.GdprStore gdprStore;
 
     /**
      * The most connections the endpoint keeps open to each host (the site, the OAuth token endpoint); calls beyond it wait for a free connection, at most the request timeout.
@@ -292,7 +292,7 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.Integer proxyPort;
 
     /**
-     * The OAuth 1.0a access token for authStrategy=oauth1, obtained once with the three-legged dance (org.jiraq.camel.auth.OAuth1Dance).
+     * The OAuth 1.0a access token for authStrategy=oauth1, obtained once with the three-legged dance (org.jiraq.camel.auth.oauth1.OAuth1Dance).
      */
     private java.lang.String accessToken;
 
@@ -314,7 +314,7 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * How to authenticate. When not set it is inferred from the credentials given: username and apiToken mean apiToken, a personalAccessToken alone means pat.
      */
-    private org.jiraq.camel.JiraqAuthMethod authStrategy;
+    private org.jiraq.camel.JiraqAuthStrategy authStrategy;
 
     /**
      * The OAuth 2.0 client id (authStrategy=oauth2): of the app in the Atlassian developer console, or of the service account.
@@ -414,7 +414,7 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * Where OAuth 2.0 grants are kept. Default: the component's store (an encrypted table in the jiraq database), shared by every endpoint of the component and by replicas that share the database.
      */
-    private org.jiraq.camel.auth.TokenStore tokenStore;
+    private org.jiraq.camel.spi.TokenStore tokenStore;
 
     public java.lang.Integer getApiVersion() {
         return apiVersion;
@@ -520,11 +520,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.positionKey = positionKey;
     }
 
-    public org.jiraq.camel.polling.PollingPositionStore getPositionStore() {
+    public org.jiraq.camel.spi.PollingPositionStore getPositionStore() {
         return positionStore;
     }
 
-    public void setPositionStore(org.jiraq.camel.polling.PollingPositionStore positionStore) {
+    public void setPositionStore(org.jiraq.camel.spi.PollingPositionStore positionStore) {
         this.positionStore = positionStore;
     }
 
@@ -744,11 +744,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.connectTimeout = connectTimeout;
     }
 
-    public org.jiraq.camel.gdpr.GdprStore getGdprStore() {
+    public org.jiraq.camel.spi.GdprStore getGdprStore() {
         return gdprStore;
     }
 
-    public void setGdprStore(org.jiraq.camel.gdpr.GdprStore gdprStore) {
+    public void setGdprStore(org.jiraq.camel.spi.GdprStore gdprStore) {
         this.gdprStore = gdprStore;
     }
 
@@ -896,11 +896,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.authorizationUrl = authorizationUrl;
     }
 
-    public org.jiraq.camel.JiraqAuthMethod getAuthStrategy() {
+    public org.jiraq.camel.JiraqAuthStrategy getAuthStrategy() {
         return authStrategy;
     }
 
-    public void setAuthStrategy(org.jiraq.camel.JiraqAuthMethod authStrategy) {
+    public void setAuthStrategy(org.jiraq.camel.JiraqAuthStrategy authStrategy) {
         this.authStrategy = authStrategy;
     }
 
@@ -1056,11 +1056,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.webhookVerification = webhookVerification;
     }
 
-    public org.jiraq.camel.auth.TokenStore getTokenStore() {
+    public org.jiraq.camel.spi.TokenStore getTokenStore() {
         return tokenStore;
     }
 
-    public void setTokenStore(org.jiraq.camel.auth.TokenStore tokenStore) {
+    public void setTokenStore(org.jiraq.camel.spi.TokenStore tokenStore) {
         this.tokenStore = tokenStore;
     }
 }
