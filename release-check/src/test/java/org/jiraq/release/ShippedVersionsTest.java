@@ -26,7 +26,7 @@ class ShippedVersionsTest {
     private static final Path ROOT = Path.of(System.getProperty("project.root"));
     private static final String VERSION = System.getProperty("project.version");
     private static final Set<String> NOT_SOURCES = Set.of("target", ".git", "data", ".idea", ".vscode", "generated");
-    /** A camel-jira-q coordinate with its version: mvn:org.jiraq:artifact:version, or a pom snippet. */
+    /** A camel-jira-q coordinate with its version: a Maven URI or Gradle notation, a pom snippet, a Kamelet's catalog version. */
     private static final List<Pattern> COORDINATES = List.of(
             Pattern.compile("mvn:org\\.jiraq:[\\w.-]+:([^\"'\\s]+)"),
             Pattern.compile("org\\.jiraq:[\\w.-]+:(\\d[^\"'\\s:]*)"),
@@ -73,7 +73,7 @@ class ShippedVersionsTest {
         try (Stream<Path> walk = Files.walk(ROOT)) {
             walk.filter(Files::isRegularFile)
                     .filter(f -> notExcluded(ROOT.relativize(f)))
-                    .filter(f -> !f.getFileName().toString().equals("pom.xml"))
+                    .filter(f -> !f.getFileName().toString().matches("pom\\.xml|\\.flattened-pom\\.xml"))
                     .filter(f -> !f.getFileName().toString().equals("CHANGELOG.md"))
                     .filter(f -> !f.getFileName().toString().endsWith(".jar"))
                     .forEach(files::add);
