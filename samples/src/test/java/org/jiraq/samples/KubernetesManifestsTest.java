@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -180,6 +182,21 @@ class KubernetesManifestsTest {
     @SuppressWarnings("unchecked")
     private static List<String> strings(Object list) {
         return list == null ? List.of() : (List<String>) list;
+    }
+
+    @Test
+    void theConfigMapReadsTheGuidesVariablesAndFallsBackToTheExamples() throws Exception {
+        String properties = (String) configMap(objects(), "jiraq-config").get("application.properties");
+        Properties loaded = new Properties();
+        loaded.load(new StringReader(properties));
+
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().setInitialProperties(loaded);
+            String baseUrl = context.resolvePropertyPlaceholders("{{camel.component.jiraq.base-url}}");
+
+            assertThat(properties).contains("{{env:JIRA_BASE_URL:").contains("{{env:JIRA_API_USER_EMAIL:");
+            assertThat(baseUrl).isEqualTo(System.getenv().getOrDefault("JIRA_BASE_URL", "https://acme.atlassian.net"));
+        }
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers Jira's webhook requests. In this order: a body above the size limit is 413; a request that fails
- * verification is 401; a body that is not a Jira event is 400; an event the route did not ask for, or one whose
+ * Answers Jira's webhook requests. In this order: a request from a source outside webhookAllowedSources is 403; a body
+ * above the size limit is 413; a request that fails verification is 401; a body that is not a Jira event is 400; an event the route did not ask for, or one whose
  * identifier was delivered already, is 2xx without delivery; otherwise the event goes to the route, and the answer
  * is 2xx only once the route has processed it, 5xx when it failed. A failed event is not kept as delivered, so
  * Jira's retry (same identifier) gets through once.
@@ -27,6 +27,8 @@ public final class WebhookReceiver implements Processor {
 
     public static final String IDENTIFIER_HEADER = "X-Atlassian-Webhook-Identifier";
     public static final String RETRY_HEADER = "X-Atlassian-Webhook-Retry";
+    /** Where Camel's Vert.x platform-http (Camel Main, Quarkus) puts the peer address of the connection. */
+    static final String REMOTE_ADDRESS_HEADER = "CamelVertxPlatformHttpRemoteAddress";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
     private static final String UNKNOWN_EVENT = "unknown";
@@ -60,6 +62,7 @@ public final class WebhookReceiver implements Processor {
         boolean deliver(WebhookEvent event, Map<String, Object> httpHeaders);
     }
 
+    private final SourceAddresses sources;
     private final WebhookVerifier verifier;
     private final Set<String> events;
     private final IdempotentRepository delivered;
@@ -68,8 +71,12 @@ public final class WebhookReceiver implements Processor {
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
     private final JiraqMetrics metrics;
 
-    public WebhookReceiver(WebhookVerifier verifier, Set<String> events, IdempotentRepository delivered,
-                           Delivery delivery, int maxBodySize, JiraqMetrics metrics) {
+    /**
+     * @param sources where requests may come from, or null for anywhere
+     */
+    public WebhookReceiver(SourceAddresses sources, WebhookVerifier verifier, Set<String> events,
+                           IdempotentRepository delivered, Delivery delivery, int maxBodySize, JiraqMetrics metrics) {
+        this.sources = sources;
         this.verifier = verifier;
         this.events = Set.copyOf(events);
         this.delivered = delivered;
@@ -81,6 +88,13 @@ public final class WebhookReceiver implements Processor {
     @Override
     public void process(Exchange http) throws IOException {
         Message in = http.getMessage();
+        if (sources != null && !sources.allows(String.valueOf(in.getHeader(REMOTE_ADDRESS_HEADER)),
+                in.getHeader("X-Forwarded-For", String.class))) {
+            LOG.warn("Refused a webhook request to {} from a source outside webhookAllowedSources",
+                    in.getHeader(Exchange.HTTP_PATH));
+            reject(in, 403, "Not an allowed source");
+            return;
+        }
         byte[] body = readBody(in);
         if (body == null) {
             reject(in, 413, "The body is larger than " + maxBodySize + " bytes");

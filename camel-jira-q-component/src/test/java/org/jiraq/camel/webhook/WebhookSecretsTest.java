@@ -24,7 +24,7 @@ class WebhookSecretsTest {
     @Test
     void refusedRequestsLogAndAnswerWithoutTheSecret() throws Exception {
         CamelContext context = new DefaultCamelContext();
-        WebhookReceiver receiver = new WebhookReceiver(WebhookVerifier.of(JiraqWebhookVerification.hmac, SECRET),
+        WebhookReceiver receiver = new WebhookReceiver(null, new HubSignatureVerifier(SECRET),
                 Set.of(), MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 1024,
                 JiraqMetrics.NOOP);
         StringBuilder answers = new StringBuilder();
