@@ -12,6 +12,8 @@ import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqDeployment;
+import org.jiraq.camel.spi.TokenStore;
+import org.jiraq.camel.store.InMemoryTokenStore;
 import org.jiraq.simulator.JiraSimulator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a route calling jiraq:, the actuator. The options reach the component, the route works against the simulator, and
  * the actuator's health shows the Jira connection.
  */
-@SpringBootTest(classes = JiraqStarterTest.Application.class)
+// an object option names a bean of the application
+@SpringBootTest(classes = JiraqStarterTest.Application.class,
+        properties = "camel.component.jiraq.token-store = #bean:applicationTokenStore")
 class JiraqStarterTest extends SimulatedJira {
 
     @SpringBootApplication
@@ -49,6 +53,11 @@ class JiraqStarterTest extends SimulatedJira {
             };
         }
 
+        @Bean
+        TokenStore applicationTokenStore() {
+            return new InMemoryTokenStore();
+        }
+
         /** The application's own customizer runs beside the starter's (which binds application.properties). */
         @Bean
         ComponentCustomizer applicationCustomizer() {
@@ -57,6 +66,8 @@ class JiraqStarterTest extends SimulatedJira {
         }
     }
 
+    @Autowired
+    TokenStore applicationTokenStore;
     @Autowired
     CamelContext camel;
     @Autowired
@@ -78,6 +89,7 @@ class JiraqStarterTest extends SimulatedJira {
         assertThat(configuration.getPageSize()).isEqualTo(25);
         assertThat(configuration.getWebhookPath()).isEqualTo("/hooks/jira");
         assertThat(component.getStoreUrl()).startsWith("jdbc:h2:file:./target/jiraq-store/");
+        assertThat(configuration.getTokenStore()).as("#bean:applicationTokenStore").isSameAs(applicationTokenStore);
         assertThat(configuration.getMaxResults()).as("set by the application's own customizer").isEqualTo(77);
     }
 
