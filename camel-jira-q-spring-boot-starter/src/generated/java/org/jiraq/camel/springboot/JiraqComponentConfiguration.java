@@ -17,7 +17,7 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.Integer apiVersion;
 
     /**
-     * The Jira site URL: https://acme.atlassian.net for Cloud, or the Data Center base URL including any context path (https://jira.acme.internal/jira).
+     * The Jira site URL: https://acme.atlassian.net for Cloud (or just its name, acme), or the Data Center base URL including any context path (https://jira.acme.internal/jira).
      */
     private java.lang.String baseUrl;
 
@@ -102,9 +102,19 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.Boolean adfAsText = false;
 
     /**
+     * request: which API the path is below: jira, the site's REST API (below /rest); or, on Jira Cloud, one that Atlassian serves on its gateway (apiGatewayUrl) for the site: customerServiceManagement (below /jsm/csm/cloudid/{cloudId}/api/v1), assets (below /jsm/assets/workspace/{workspaceId}/v1) or operations (below /jsm/ops/api/{cloudId}/v1). The credentials go to the gateway's host for these, and the path stays below the API's root.
+     */
+    private org.jiraq.camel.JiraqApi api = org.jiraq.camel.JiraqApi.jira;
+
+    /**
      * Cookies for request and serviceDeskRequest, as cookie.name=value options; header CamelJiraqCookies (a Map) adds to and overrides them. Jira's session cookies are refused: the credentials come from the security options. This is a multi-value option with prefix: cookie.
      */
     private java.util.Map<java.lang.String, java.lang.Object> cookies;
+
+    /**
+     * csmList, csmGet, csmCreate, csmUpdate: the Customer Service Management resource to work on.
+     */
+    private org.jiraq.camel.JiraqCsmResource csmResource;
 
     /**
      * Whether deleteIssue also deletes the issue's subtasks (Jira refuses to delete an issue with subtasks otherwise).
@@ -190,6 +200,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
      * The service desk of getRequestTypes and createCustomerRequest when header CamelJiraqServiceDeskId is not set.
      */
     private java.lang.String serviceDeskId;
+
+    /**
+     * request with api=assets: the Assets workspace id; by default read from the site (GET /rest/servicedeskapi/assets/workspace).
+     */
+    private java.lang.String workspaceId;
 
     /**
      * How createIssue looks for an issue carrying its idempotency key: recentCreates searches the issues the same user created in the project since the first uncertain attempt (works on every site), propertyQuery searches issue.propertyjiraq.idempotency.key with JQL (only where an installed app indexes that property).
@@ -402,9 +417,29 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.String username;
 
     /**
+     * jiraq:webhook: the addresses Jira's deliveries may come from, as comma-separated CIDR ranges (Atlassian publishes its egress ranges at https://ip-ranges.atlassian.com); requests from elsewhere are answered 403. All sources when empty.
+     */
+    private java.lang.String webhookAllowedSources;
+
+    /**
+     * jiraq:webhook with webhookVerification=jwt: the audience a token that names one (aud claim) must name; by default the clientId option. Set, it is also required to be present.
+     */
+    private java.lang.String webhookJwtAudience;
+
+    /**
+     * jiraq:webhook with webhookVerification=jwt: the iss claim the token must carry. Atlassian does not document the claim, so it is checked only when set.
+     */
+    private java.lang.String webhookJwtIssuer;
+
+    /**
      * jiraq:webhook: the secret shared with Jira: the admin webhook's secret for hmac, the OAuth 2.0 app's client secret for jwt (default: the clientSecret option).
      */
     private java.lang.String webhookSecret;
+
+    /**
+     * jiraq:webhook with webhookAllowedSources: the proxies or load balancers in front of the application, as comma-separated CIDR ranges. Only a request that arrives from one of them has its X-Forwarded-For read (the nearest address not itself a trusted proxy is the source); from anywhere else the header is ignored.
+     */
+    private java.lang.String webhookTrustedProxies;
 
     /**
      * jiraq:webhook: how each request is checked before anything else, required: hmac (X-Hub-Signature of admin webhooks with a secret), jwt (the bearer token of app webhooks) or none (only behind a gateway that checks). A request that fails the check is answered 401 and delivers nothing.
@@ -560,12 +595,28 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.adfAsText = adfAsText;
     }
 
+    public org.jiraq.camel.JiraqApi getApi() {
+        return api;
+    }
+
+    public void setApi(org.jiraq.camel.JiraqApi api) {
+        this.api = api;
+    }
+
     public java.util.Map<java.lang.String, java.lang.Object> getCookies() {
         return cookies;
     }
 
     public void setCookies(java.util.Map<java.lang.String, java.lang.Object> cookies) {
         this.cookies = cookies;
+    }
+
+    public org.jiraq.camel.JiraqCsmResource getCsmResource() {
+        return csmResource;
+    }
+
+    public void setCsmResource(org.jiraq.camel.JiraqCsmResource csmResource) {
+        this.csmResource = csmResource;
     }
 
     public java.lang.Boolean getDeleteSubtasks() {
@@ -702,6 +753,14 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setServiceDeskId(java.lang.String serviceDeskId) {
         this.serviceDeskId = serviceDeskId;
+    }
+
+    public java.lang.String getWorkspaceId() {
+        return workspaceId;
+    }
+
+    public void setWorkspaceId(java.lang.String workspaceId) {
+        this.workspaceId = workspaceId;
     }
 
     public org.jiraq.camel.JiraqIdempotencyLookup getIdempotencyLookup() {
@@ -1040,12 +1099,44 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.username = username;
     }
 
+    public java.lang.String getWebhookAllowedSources() {
+        return webhookAllowedSources;
+    }
+
+    public void setWebhookAllowedSources(java.lang.String webhookAllowedSources) {
+        this.webhookAllowedSources = webhookAllowedSources;
+    }
+
+    public java.lang.String getWebhookJwtAudience() {
+        return webhookJwtAudience;
+    }
+
+    public void setWebhookJwtAudience(java.lang.String webhookJwtAudience) {
+        this.webhookJwtAudience = webhookJwtAudience;
+    }
+
+    public java.lang.String getWebhookJwtIssuer() {
+        return webhookJwtIssuer;
+    }
+
+    public void setWebhookJwtIssuer(java.lang.String webhookJwtIssuer) {
+        this.webhookJwtIssuer = webhookJwtIssuer;
+    }
+
     public java.lang.String getWebhookSecret() {
         return webhookSecret;
     }
 
     public void setWebhookSecret(java.lang.String webhookSecret) {
         this.webhookSecret = webhookSecret;
+    }
+
+    public java.lang.String getWebhookTrustedProxies() {
+        return webhookTrustedProxies;
+    }
+
+    public void setWebhookTrustedProxies(java.lang.String webhookTrustedProxies) {
+        this.webhookTrustedProxies = webhookTrustedProxies;
     }
 
     public org.jiraq.camel.JiraqWebhookVerification getWebhookVerification() {
