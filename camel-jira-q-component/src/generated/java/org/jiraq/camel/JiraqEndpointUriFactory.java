@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(95);
+        Set<String> props = new HashSet<>(96);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("api");
@@ -109,6 +109,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("webhookAllowedSources");
         props.add("webhookJwtAudience");
         props.add("webhookJwtIssuer");
+        props.add("webhookMaxAge");
         props.add("webhookMaxBodySize");
         props.add("webhookPath");
         props.add("webhookRefreshCron");

@@ -60,6 +60,7 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         receiver = new WebhookReceiver(SourceAddresses.of(config.getWebhookAllowedSources(),
                 config.getWebhookTrustedProxies()), WebhookVerifier.of(config),
                 events, delivered, this::deliver, config.getWebhookMaxBodySize(),
+                config.getWebhookMaxAge() > 0 ? Duration.ofMillis(config.getWebhookMaxAge()) : null,
                 getEndpoint().getComponent().getMetrics());
         Endpoint platformHttp = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");

@@ -28,7 +28,7 @@ class WebhookMetersTest {
     private final AtomicBoolean routeFails = new AtomicBoolean();
     private final WebhookReceiver receiver = new WebhookReceiver(null,
             new HubSignatureVerifier(SECRET), Set.of("jira:issue_created"),
-            MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> !routeFails.get(), 4096,
+            MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> !routeFails.get(), 4096, null,
             new MicrometerJiraqMetrics(meters));
 
     @Test

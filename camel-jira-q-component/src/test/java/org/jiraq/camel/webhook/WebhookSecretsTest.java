@@ -25,7 +25,7 @@ class WebhookSecretsTest {
     void refusedRequestsLogAndAnswerWithoutTheSecret() throws Exception {
         CamelContext context = new DefaultCamelContext();
         WebhookReceiver receiver = new WebhookReceiver(null, new HubSignatureVerifier(SECRET),
-                Set.of(), MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 1024,
+                Set.of(), MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 1024, null,
                 JiraqMetrics.NOOP);
         StringBuilder answers = new StringBuilder();
         try (LogCapture logs = LogCapture.start()) {
