@@ -107,7 +107,7 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private org.jiraq.camel.JiraqApi api = org.jiraq.camel.JiraqApi.jira;
 
     /**
-     * Cookies for request and serviceDeskRequest, as cookie.name=value options; header CamelJiraqCookies (a Map) adds to and overrides them. Jira's session cookies are refused: the credentials come from the security options. This is a multi-value option with prefix: cookie.
+     * Cookies for request and serviceDeskRequest, as cookie.name=value options; header CamelJiraqCookies (a Map) adds to and overrides them. Login cookies (Jira's session cookies, Crowd's crowd.token_key) are refused: the credentials come from the security options. This is a multi-value option with prefix: cookie.
      */
     private java.util.Map<java.lang.String, java.lang.Object> cookies;
 
@@ -172,7 +172,7 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.Boolean paginate = false;
 
     /**
-     * The path of request, below /rest (for example /api/3/myself or /agile/1.0/board), or of serviceDeskRequest, below /rest/servicedeskapi (for example /servicedesk); it may end in a query string, but in an endpoint URI give the parameters as query. options, since an ampersand ends the option. Header CamelJiraqPath overrides it. Absolute URLs and paths that leave the REST root are refused.
+     * The path of request, below /rest (for example /api/3/myself or /agile/1.0/board), or of serviceDeskRequest, below /rest/servicedeskapi (for example /servicedesk); it may end in a query string, but in an endpoint URI give the parameters as query. options, since an ampersand ends the option. Header CamelJiraqPath overrides it. Absolute URLs and paths that could leave the REST root on some server (dot segments in any encoding, path parameters, encoded slashes or backslashes) are refused.
      */
     private java.lang.String path;
 
@@ -182,7 +182,7 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.Boolean publicComment = true;
 
     /**
-     * Query parameters of request and serviceDeskRequest, as query.name=value options; header CamelJiraqQuery (a Map) adds to and overrides them. This is a multi-value option with prefix: query.
+     * Query parameters of request and serviceDeskRequest, as query.name=value options; header CamelJiraqQuery (a Map) adds to and overrides them. Jira Data Center's login parameters (os_username, os_password, os_authType, os_cookie) are refused. This is a multi-value option with prefix: query.
      */
     private java.util.Map<java.lang.String, java.lang.Object> queryParameters;
 
@@ -430,6 +430,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
      * jiraq:webhook with webhookVerification=jwt: the iss claim the token must carry. Atlassian does not document the claim, so it is checked only when set.
      */
     private java.lang.String webhookJwtIssuer;
+
+    /**
+     * jiraq:webhook: refuses (400) a verified event whose payload timestamp is older than this, so a signed body replayed later under a new delivery identifier is not delivered again; 0 (default) turns the check off. A retry carries the event's original timestamp and Jira Cloud retries for about 30 minutes, so keep it well above that, for example 1h. Deliveries replayed from Jira's failed-webhook list (webhookReplayFailed) are fetched from Jira, not received, and are not checked.
+     */
+    private java.lang.Long webhookMaxAge = 0L;
 
     /**
      * jiraq:webhook: the secret shared with Jira: the admin webhook's secret for hmac, the OAuth 2.0 app's client secret for jwt (default: the clientSecret option).
@@ -1121,6 +1126,14 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setWebhookJwtIssuer(java.lang.String webhookJwtIssuer) {
         this.webhookJwtIssuer = webhookJwtIssuer;
+    }
+
+    public java.lang.Long getWebhookMaxAge() {
+        return webhookMaxAge;
+    }
+
+    public void setWebhookMaxAge(java.lang.Long webhookMaxAge) {
+        this.webhookMaxAge = webhookMaxAge;
     }
 
     public java.lang.String getWebhookSecret() {
