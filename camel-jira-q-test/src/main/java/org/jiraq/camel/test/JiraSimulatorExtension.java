@@ -28,10 +28,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Runs the Jira simulator for the tests of a class, so routes that use {@code jiraq:} are tested offline, over real
  * HTTP, against a Jira that checks every request against Atlassian's OpenAPI documents. Before each test the site is
  * fresh: its projects (with their components and versions) and users as declared here, no issues. After each test a
- * request that broke Jira's contract fails the test.
+ * request that broke Jira's contract fails the test. Register it on a static field with JUnit's RegisterExtension:
  *
  * <pre>{@code
- * @RegisterExtension
  * static JiraSimulatorExtension jira = JiraSimulatorExtension.cloud()
  *         .project("OPS", "Operations", "Database", "Web")
  *         .user("bob@acme.com");
