@@ -183,7 +183,14 @@ class DocExamplesTest {
         String parent = Files.readString(DocExamples.ROOT.resolve("pom.xml"));
         assertThat(tag(example.code(), "groupId")).isEqualTo(tag(parent, "groupId"));
         assertThat(tag(example.code(), "artifactId")).isEqualTo(tag(pom.substring(pom.indexOf("</parent>")), "artifactId"));
-        assertThat(tag(example.code(), "version")).isEqualTo(tag(parent, "version"));
+        String version = tag(example.code(), "version");
+        if (version.equals("x.x.x")) {
+            // the docs stand for every release: the placeholder says where the versions are
+            assertThat(example.code()).contains("CHANGELOG.md");
+            assertThat(DocExamples.ROOT.resolve("CHANGELOG.md")).exists();
+        } else {
+            assertThat(version).isEqualTo(tag(parent, "version"));
+        }
     }
 
     /**
