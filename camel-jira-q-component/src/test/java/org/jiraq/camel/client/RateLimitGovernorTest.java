@@ -109,7 +109,7 @@ class RateLimitGovernorTest {
     @Test
     void spentQuotaHoldsEveryCallInsteadOfSendingIt() throws IOException {
         SimulatorRateLimits limits = SimulatorRateLimits.create()
-                .quota(3, Duration.ofSeconds(2), SimulatorRateLimits.TENANT_QUOTA);
+                .quota(6, Duration.ofSeconds(2), SimulatorRateLimits.TENANT_QUOTA); // 3 calls of 2 points
         JiraSimulator sim = simulator(limits);
         JiraqClient impatient = client(sim.baseUrl(), 0, Duration.ofMillis(100));
         for (int i = 0; i < 3; i++) {
