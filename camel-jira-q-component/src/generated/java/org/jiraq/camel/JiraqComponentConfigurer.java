@@ -116,6 +116,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "positionKey": getOrCreateConfiguration(target).setPositionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "positionstore":
         case "positionStore": getOrCreateConfiguration(target).setPositionStore(property(camelContext, org.jiraq.camel.polling.PollingPositionStore.class, value)); return true;
+        case "prefetchpages":
+        case "prefetchPages": getOrCreateConfiguration(target).setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "privatekey":
         case "privateKey": getOrCreateConfiguration(target).setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekeyfile":
@@ -273,6 +275,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "positionKey": return java.lang.String.class;
         case "positionstore":
         case "positionStore": return org.jiraq.camel.polling.PollingPositionStore.class;
+        case "prefetchpages":
+        case "prefetchPages": return int.class;
         case "privatekey":
         case "privateKey": return java.lang.String.class;
         case "privatekeyfile":
@@ -431,6 +435,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "positionKey": return getOrCreateConfiguration(target).getPositionKey();
         case "positionstore":
         case "positionStore": return getOrCreateConfiguration(target).getPositionStore();
+        case "prefetchpages":
+        case "prefetchPages": return getOrCreateConfiguration(target).getPrefetchPages();
         case "privatekey":
         case "privateKey": return getOrCreateConfiguration(target).getPrivateKey();
         case "privatekeyfile":

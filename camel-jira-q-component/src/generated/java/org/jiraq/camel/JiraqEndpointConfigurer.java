@@ -114,6 +114,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "positionKey": target.getConfiguration().setPositionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "positionstore":
         case "positionStore": target.getConfiguration().setPositionStore(property(camelContext, org.jiraq.camel.polling.PollingPositionStore.class, value)); return true;
+        case "prefetchpages":
+        case "prefetchPages": target.getConfiguration().setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "privatekey":
         case "privateKey": target.getConfiguration().setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekeyfile":
@@ -281,6 +283,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "positionKey": return java.lang.String.class;
         case "positionstore":
         case "positionStore": return org.jiraq.camel.polling.PollingPositionStore.class;
+        case "prefetchpages":
+        case "prefetchPages": return int.class;
         case "privatekey":
         case "privateKey": return java.lang.String.class;
         case "privatekeyfile":
@@ -449,6 +453,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "positionKey": return target.getConfiguration().getPositionKey();
         case "positionstore":
         case "positionStore": return target.getConfiguration().getPositionStore();
+        case "prefetchpages":
+        case "prefetchPages": return target.getConfiguration().getPrefetchPages();
         case "privatekey":
         case "privateKey": return target.getConfiguration().getPrivateKey();
         case "privatekeyfile":

@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(88);
+        Set<String> props = new HashSet<>(89);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("apiGatewayUrl");
@@ -76,6 +76,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("pollStrategy");
         props.add("positionKey");
         props.add("positionStore");
+        props.add("prefetchPages");
         props.add("privateKey");
         props.add("privateKeyFile");
         props.add("proxyHost");

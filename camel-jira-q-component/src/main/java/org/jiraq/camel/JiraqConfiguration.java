@@ -87,6 +87,8 @@ public class JiraqConfiguration implements Cloneable {
     private int pageSize = 50;
     @UriParam(label = "producer", defaultValue = "list", enums = "list,page,stream")
     private JiraqSearchMode searchMode = JiraqSearchMode.list;
+    @UriParam(label = "producer", defaultValue = "1")
+    private int prefetchPages = 1;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean notifyUsers = true;
     @UriParam(label = "producer", defaultValue = "false")
@@ -456,6 +458,19 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setSearchMode(JiraqSearchMode searchMode) {
         this.searchMode = searchMode;
+    }
+
+    public int getPrefetchPages() {
+        return prefetchPages;
+    }
+
+    /**
+     * With searchMode=stream, how many pages to fetch ahead while the route works on the current one, so a long
+     * export runs at the rate Jira serves pages; memory holds this many pages more. 0 fetches a page only when the
+     * previous one is used up.
+     */
+    public void setPrefetchPages(int prefetchPages) {
+        this.prefetchPages = prefetchPages;
     }
 
     public boolean isNotifyUsers() {

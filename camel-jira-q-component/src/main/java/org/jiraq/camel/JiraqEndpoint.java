@@ -97,6 +97,10 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (configuration.getPageSize() < 1 || configuration.getMaxResults() < 1) {
             throw new IllegalArgumentException("Options 'pageSize' and 'maxResults' must be at least 1");
         }
+        if (configuration.getPrefetchPages() < 0) {
+            throw new IllegalArgumentException("Option 'prefetchPages' must be 0 (no prefetch) or more, not "
+                                               + configuration.getPrefetchPages());
+        }
         AuthStrategyFactory.validate(configuration, siteUrl, deployment); // fails now, naming the missing credential option
         if (configuration.getWebhookRegistration() == JiraqWebhookRegistration.dynamic
                 && operation == JiraqOperation.webhook && deployment != JiraqDeployment.cloud) {
