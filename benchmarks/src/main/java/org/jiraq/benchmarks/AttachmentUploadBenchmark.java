@@ -1,13 +1,9 @@
 package org.jiraq.benchmarks;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.jiraq.simulator.Attachment;
 import org.jiraq.simulator.GeneratedContent;
@@ -93,28 +89,18 @@ public final class AttachmentUploadBenchmark implements Benchmark {
         String key = sim.state().createIssue("DEMO", "Task", "Upload by " + name).key();
         UploadRun run = new UploadRun(sim.baseUrl(), JiraSimulator.DEFAULT_USER, JiraSimulator.DEFAULT_API_TOKEN, key,
                 size, SEED);
-        List<String> command = new ArrayList<>(List.of(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                mainClass.getName()));
-        command.addAll(List.of(run.toArgs()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean finished = child.waitFor(10, TimeUnit.MINUTES);
-        String report = output.lines().filter(l -> l.startsWith(UploadRun.REPORT_PREFIX)).findFirst().orElse(null);
+        ChildProcess child = ChildProcess.run(ChildProcess.java(mainClass, heap, List.of(), List.of(run.toArgs())), 600);
+        Map<String, String> report = child.report(UploadRun.REPORT_PREFIX).orElse(null);
         List<Attachment> stored = sim.state().issue(key).attachments();
         Attachment measured = stored.isEmpty() ? null : stored.get(stored.size() - 1); // after the warm-up's
         boolean complete = stored.size() == 2 && measured.size() == size && measured.sha256().equals(expectedSha256);
-        if (!finished || child.exitValue() != 0 || report == null || !complete) {
-            System.out.println(name + " failed (exit " + (finished ? child.exitValue() : "timeout")
-                               + ", complete upload " + complete + "):\n" + output);
+        if (!child.succeeded() || report == null || !complete) {
+            System.out.println(name + " failed (exit " + child.exitCode() + ", complete upload " + complete + "):\n"
+                               + child.output());
             return new Measurement(0, 0, 0, false);
         }
         Map<String, Long> values = new TreeMap<>();
-        for (String pair : report.substring(UploadRun.REPORT_PREFIX.length()).split(" ")) {
-            String[] kv = pair.split("=");
-            values.put(kv[0], Long.parseLong(kv[1]));
-        }
+        report.forEach((k, v) -> values.put(k, Long.parseLong(v)));
         double seconds = values.get("nanos") / 1e9;
         return new Measurement(size / (double) MB / seconds, values.get("cpuNanos") / 1e9, values.get("peakHeap"), true);
     }

@@ -32,7 +32,8 @@ public final class BenchmarkSuite {
             CallOverheadBenchmark::new,
             AttachmentUploadBenchmark::new,
             WebhookThroughputBenchmark::new,
-            RateLimitBenchmark::new);
+            RateLimitBenchmark::new,
+            ExportBenchmark::new);
 
     private BenchmarkSuite() {
     }
