@@ -63,9 +63,14 @@ final class NodePeer {
 
     /** Runs one of the scripts and waits for it. */
     ChildProcess run(String script, List<String> args, long timeoutSeconds) throws InterruptedException {
+        return ChildProcess.run(command(script, args), timeoutSeconds);
+    }
+
+    /** One of the scripts, not yet started. */
+    ProcessBuilder command(String script, List<String> args) {
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(args);
-        return ChildProcess.run(new ProcessBuilder(command).directory(directory.toFile()), timeoutSeconds);
+        return new ProcessBuilder(command).directory(directory.toFile());
     }
 
     private static Optional<String> output(List<String> command, Path dir, long timeoutSeconds) throws Exception {

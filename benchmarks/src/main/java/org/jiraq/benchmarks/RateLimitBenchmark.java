@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -42,6 +39,7 @@ public final class RateLimitBenchmark implements Benchmark {
     private static final double GOAL_SHARE_429 = 0.02;
     static final String NAIVE = "naive retry loop";
     static final String JIRAQ = "jiraq:getIssue";
+    static final String JIRA_JS = "jira.js withRetry";
 
     /** What one client achieved over the run. */
     private record Result(String client, List<RateChart.Second> seconds, Path csv, Path svg, int limit) {
@@ -69,12 +67,6 @@ public final class RateLimitBenchmark implements Benchmark {
         }
     }
 
-    /** What a client does once per call until the time is up. */
-    @FunctionalInterface
-    private interface Call {
-        void run() throws Exception;
-    }
-
     @Override
     public String id() {
         return "rate-limit";
@@ -87,6 +79,7 @@ public final class RateLimitBenchmark implements Benchmark {
         int seconds = Integer.getInteger("seconds", 10);
         int rounds = Rounds.count();
         SimulatorRateLimits limits = SimulatorRateLimits.create().perMethod("GET", limit);
+        NodePeer.Result node = NodePeer.find(context);
         Rounds<Result> measured = new Rounds<>();
         try (JiraSimulator sim = JiraSimulator.builder().checkContract(false).requestJournalLimit(1).feature(limits)
                 .start(); CamelContext camel = new DefaultCamelContext()) {
@@ -100,28 +93,48 @@ public final class RateLimitBenchmark implements Benchmark {
             camel.addComponent("jiraq", jiraq(sim));
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
-            measured.add(NAIVE, r -> run(context, NAIVE, "rate-limit-naive", r, producers, seconds, limit, limits,
-                    () -> naiveGet(http, get)))
-                    .add(JIRAQ, r -> run(context, JIRAQ, "rate-limit-jiraq", r, producers, seconds, limit, limits,
-                            () -> template.requestBodyAndHeader("jiraq:getIssue?fields=summary", null,
-                                    JiraqConstants.ISSUE_KEY, "DEMO-1")))
-                    .run(rounds);
+            measured.add(NAIVE, r -> run(context, NAIVE, "rate-limit-naive", producers, seconds, limit, limits,
+                    Load.threads(NAIVE, producers, () -> naiveGet(http, get))))
+                    .add(JIRAQ, r -> run(context, JIRAQ, "rate-limit-jiraq", producers, seconds, limit, limits,
+                            Load.threads(JIRAQ, producers, () -> template.requestBodyAndHeader(
+                                    "jiraq:getIssue?fields=summary", null, JiraqConstants.ISSUE_KEY, "DEMO-1"))));
+            if (node.peer() != null) {
+                List<String> args = List.of(sim.baseUrl(), JiraSimulator.DEFAULT_USER, JiraSimulator.DEFAULT_API_TOKEN,
+                        Integer.toString(producers));
+                measured.add(JIRA_JS, r -> run(context, JIRA_JS, "rate-limit-jirajs", producers, seconds, limit,
+                        limits, Load.processes(JIRA_JS, s -> List.of(node.peer().command("rate-limit.mjs",
+                                concat(args, Integer.toString(s)))))));
+            }
+            measured.run(rounds);
         }
-        List<Figure> figures = List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 new Figure("successful requests", "share of the limit", measured.of(JIRAQ, r -> r.shareOfLimit(limit)),
                         measured.of(NAIVE, r -> r.shareOfLimit(limit)), NAIVE,
                         Goal.valueAtLeast(GOAL_SHARE_OF_LIMIT, "at least 0.95 of the limit")),
                 new Figure("requests answered 429", "share", measured.of(JIRAQ, Result::share429),
                         measured.of(NAIVE, Result::share429), NAIVE,
-                        Goal.valueAtMost(GOAL_SHARE_429, "under 2% answered 429")));
+                        Goal.valueAtMost(GOAL_SHARE_429, "under 2% answered 429"))));
+        if (node.peer() != null) {
+            figures.add(new Figure("successful requests against jira.js", "share of the limit",
+                    measured.of(JIRAQ, r -> r.shareOfLimit(limit)), measured.of(JIRA_JS, r -> r.shareOfLimit(limit)),
+                    JIRA_JS, null));
+            figures.add(new Figure("requests answered 429 against jira.js", "share", measured.of(JIRAQ, Result::share429),
+                    measured.of(JIRA_JS, Result::share429), JIRA_JS, null));
+        }
         Result naive = measured.of(NAIVE).get(rounds - 1);
         Result jiraq = measured.of(JIRAQ).get(rounds - 1);
         return new BenchmarkReport("Rate limits (issue 5): jiraq:getIssue at Jira's limit", figures,
-                details(context, limit, producers, seconds, naive, jiraq));
+                details(context, limit, producers, seconds, naive, jiraq, node));
     }
 
     private static String details(BenchmarkContext context, int limit, int producers, int seconds, Result naive,
-                                  Result jiraq) {
+                                  Result jiraq, NodePeer.Result node) {
+        String peer = node.peer() != null ? "Where Node is on the machine, a third client runs as well: "
+                + node.peer().describe() + " (`src/main/node/rate-limit.mjs`), " + producers + " concurrent loops "
+                + "each calling `issues.getIssue` wrapped in jira.js's `withRetry` with `retryRateLimit` (it waits "
+                + "out `Retry-After`; jira.js paces nothing by itself); its last round is charted in "
+                + "`results/rate-limit-jirajs.svg`."
+                : "jira.js: " + node.note() + ".";
         return String.format(Locale.ROOT, """
                 The simulator (contract checks off, in the suite's JVM) allows %d GET/s the way Jira's burst limit
                 does: a token bucket holding one second's worth, refilled at the limit, answering 429 with
@@ -144,9 +157,17 @@ public final class RateLimitBenchmark implements Benchmark {
                 Atlassian's guidance forbids. These are the simulator's limiter, not Jira Cloud's edge: they show
                 that the pacing holds at the limit.
 
-                Options: `rounds`, `limit`, `producers`, `seconds`. Source: `RateLimitBenchmark`.
+                %s
+
+                Options: `rounds`, `limit`, `producers`, `seconds`. Source: `RateLimitBenchmark`, `Load`.
                 """, limit, producers, seconds, context.link(naive.csv()), context.link(jiraq.csv()),
-                context.link(naive.svg()), context.link(jiraq.svg()));
+                context.link(naive.svg()), context.link(jiraq.svg()), peer);
+    }
+
+    private static List<String> concat(List<String> list, String last) {
+        List<String> all = new ArrayList<>(list);
+        all.add(last);
+        return all;
     }
 
     private static JiraqComponent jiraq(JiraSimulator sim) {
@@ -166,44 +187,11 @@ public final class RateLimitBenchmark implements Benchmark {
         }
     }
 
-    /**
-     * Runs {@code producers} threads calling for {@code seconds}, sampling the simulator's counters each second (a
-     * request it did not refuse with 429 succeeded), and writes the samples as a CSV and a chart.
-     */
-    private static Result run(BenchmarkContext context, String client, String file, int round, int producers,
-                              int seconds, int limit, SimulatorRateLimits limits, Call call) throws Exception {
+    /** Runs {@code load} for {@code seconds} and writes its per-second counts as a CSV and a chart. */
+    private static Result run(BenchmarkContext context, String client, String file, int producers, int seconds,
+                              int limit, SimulatorRateLimits limits, Load load) throws Exception {
         Thread.sleep(1_000); // let the bucket fill again, so every client starts alike
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(producers);
-        for (int i = 0; i < producers; i++) {
-            pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    try {
-                        call.run();
-                    } catch (Exception e) {
-                        System.err.println(client + ": " + e.getMessage());
-                    }
-                }
-            });
-        }
-        List<RateChart.Second> samples = new ArrayList<>();
-        long requests = limits.requests();
-        long refused = limits.rateLimited();
-        long next = System.nanoTime();
-        for (int second = 1; second <= seconds; second++) {
-            next += TimeUnit.SECONDS.toNanos(1);
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
-            long nowRequests = limits.requests();
-            long nowRefused = limits.rateLimited();
-            samples.add(new RateChart.Second(second, (int) ((nowRequests - requests) - (nowRefused - refused)),
-                    (int) (nowRefused - refused), limit));
-            requests = nowRequests;
-            refused = nowRefused;
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-            pool.shutdownNow();
-        }
+        List<RateChart.Second> samples = load.sample(seconds, limits, limit);
         Path csv = context.resultFile(file + ".csv");
         Path svg = context.resultFile(file + ".svg");
         RateChart.writeCsv(samples, csv);
