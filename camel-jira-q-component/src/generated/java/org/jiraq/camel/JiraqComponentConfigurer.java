@@ -41,7 +41,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiversion":
         case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, java.lang.Integer.class, value)); return true;
         case "authstrategy":
-        case "authStrategy": getOrCreateConfiguration(target).setAuthStrategy(property(camelContext, org.jiraq.camel.JiraqAuthMethod.class, value)); return true;
+        case "authStrategy": getOrCreateConfiguration(target).setAuthStrategy(property(camelContext, org.jiraq.camel.JiraqAuthStrategy.class, value)); return true;
         case "authorizationurl":
         case "authorizationUrl": getOrCreateConfiguration(target).setAuthorizationUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -75,7 +75,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "expand": getOrCreateConfiguration(target).setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "gdprstore":
-        case "gdprStore": target.setGdprStore(property(camelContext, org.jiraq.camel.gdpr.GdprStore.class, value)); return true;
+        case "gdprStore": target.setGdprStore(property(camelContext, org.jiraq.camel.spi.GdprStore.class, value)); return true;
         case "granttype":
         case "grantType": getOrCreateConfiguration(target).setGrantType(property(camelContext, org.jiraq.camel.JiraqGrantType.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -115,7 +115,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "positionkey":
         case "positionKey": getOrCreateConfiguration(target).setPositionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "positionstore":
-        case "positionStore": getOrCreateConfiguration(target).setPositionStore(property(camelContext, org.jiraq.camel.polling.PollingPositionStore.class, value)); return true;
+        case "positionStore": getOrCreateConfiguration(target).setPositionStore(property(camelContext, org.jiraq.camel.spi.PollingPositionStore.class, value)); return true;
         case "prefetchpages":
         case "prefetchPages": getOrCreateConfiguration(target).setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "privatekey":
@@ -158,7 +158,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "storeusername":
         case "storeUsername": target.setStoreUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenstore":
-        case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, org.jiraq.camel.auth.TokenStore.class, value)); return true;
+        case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, org.jiraq.camel.spi.TokenStore.class, value)); return true;
         case "tokenstorekey":
         case "tokenStoreKey": target.setTokenStoreKey(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenstorethrowaway":
@@ -200,7 +200,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiversion":
         case "apiVersion": return java.lang.Integer.class;
         case "authstrategy":
-        case "authStrategy": return org.jiraq.camel.JiraqAuthMethod.class;
+        case "authStrategy": return org.jiraq.camel.JiraqAuthStrategy.class;
         case "authorizationurl":
         case "authorizationUrl": return java.lang.String.class;
         case "autowiredenabled":
@@ -234,7 +234,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "expand": return java.lang.String.class;
         case "fields": return java.lang.String.class;
         case "gdprstore":
-        case "gdprStore": return org.jiraq.camel.gdpr.GdprStore.class;
+        case "gdprStore": return org.jiraq.camel.spi.GdprStore.class;
         case "granttype":
         case "grantType": return org.jiraq.camel.JiraqGrantType.class;
         case "healthcheckconsumerenabled":
@@ -274,7 +274,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "positionkey":
         case "positionKey": return java.lang.String.class;
         case "positionstore":
-        case "positionStore": return org.jiraq.camel.polling.PollingPositionStore.class;
+        case "positionStore": return org.jiraq.camel.spi.PollingPositionStore.class;
         case "prefetchpages":
         case "prefetchPages": return int.class;
         case "privatekey":
@@ -317,7 +317,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "storeusername":
         case "storeUsername": return java.lang.String.class;
         case "tokenstore":
-        case "tokenStore": return org.jiraq.camel.auth.TokenStore.class;
+        case "tokenStore": return org.jiraq.camel.spi.TokenStore.class;
         case "tokenstorekey":
         case "tokenStoreKey": return java.lang.String.class;
         case "tokenstorethrowaway":

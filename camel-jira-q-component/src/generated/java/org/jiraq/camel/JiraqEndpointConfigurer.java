@@ -34,7 +34,7 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiversion":
         case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, java.lang.Integer.class, value)); return true;
         case "authstrategy":
-        case "authStrategy": target.getConfiguration().setAuthStrategy(property(camelContext, org.jiraq.camel.JiraqAuthMethod.class, value)); return true;
+        case "authStrategy": target.getConfiguration().setAuthStrategy(property(camelContext, org.jiraq.camel.JiraqAuthStrategy.class, value)); return true;
         case "authorizationurl":
         case "authorizationUrl": target.getConfiguration().setAuthorizationUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -113,7 +113,7 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "positionkey":
         case "positionKey": target.getConfiguration().setPositionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "positionstore":
-        case "positionStore": target.getConfiguration().setPositionStore(property(camelContext, org.jiraq.camel.polling.PollingPositionStore.class, value)); return true;
+        case "positionStore": target.getConfiguration().setPositionStore(property(camelContext, org.jiraq.camel.spi.PollingPositionStore.class, value)); return true;
         case "prefetchpages":
         case "prefetchPages": target.getConfiguration().setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "privatekey":
@@ -163,7 +163,7 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenstore":
-        case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, org.jiraq.camel.auth.TokenStore.class, value)); return true;
+        case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, org.jiraq.camel.spi.TokenStore.class, value)); return true;
         case "tokenurl":
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
@@ -203,7 +203,7 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiversion":
         case "apiVersion": return java.lang.Integer.class;
         case "authstrategy":
-        case "authStrategy": return org.jiraq.camel.JiraqAuthMethod.class;
+        case "authStrategy": return org.jiraq.camel.JiraqAuthStrategy.class;
         case "authorizationurl":
         case "authorizationUrl": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -282,7 +282,7 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "positionkey":
         case "positionKey": return java.lang.String.class;
         case "positionstore":
-        case "positionStore": return org.jiraq.camel.polling.PollingPositionStore.class;
+        case "positionStore": return org.jiraq.camel.spi.PollingPositionStore.class;
         case "prefetchpages":
         case "prefetchPages": return int.class;
         case "privatekey":
@@ -332,7 +332,7 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenstore":
-        case "tokenStore": return org.jiraq.camel.auth.TokenStore.class;
+        case "tokenStore": return org.jiraq.camel.spi.TokenStore.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "usefixeddelay":

@@ -3,7 +3,6 @@ package org.jiraq.camel;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import org.apache.camel.Endpoint;
@@ -12,12 +11,13 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
-import org.jiraq.camel.auth.TokenStore;
-import org.jiraq.camel.gdpr.AccountRegistry;
-import org.jiraq.camel.gdpr.GdprStore;
+import org.jiraq.camel.connection.JiraqConnections;
+import org.jiraq.camel.health.JiraqConnectionHealthCheck;
 import org.jiraq.camel.gdpr.ReportingSchedule;
-import org.jiraq.camel.observe.JiraqConnections;
-import org.jiraq.camel.observe.JiraqMetrics;
+import org.jiraq.camel.metrics.JiraqMetrics;
+import org.jiraq.camel.spi.AccountRegistry;
+import org.jiraq.camel.spi.GdprStore;
+import org.jiraq.camel.spi.TokenStore;
 import org.jiraq.camel.store.ClusteredQuartz;
 import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JdbcTokenStore;
@@ -100,7 +100,11 @@ public class JiraqComponent extends HealthCheckComponent {
     /** The Jira connections of the running endpoints, with their health checks and recent activity. */
     public synchronized JiraqConnections getConnections() {
         if (connections == null) {
-            connections = new JiraqConnections(getCamelContext(), this::isHealthCheckProducerEnabled);
+            connections = new JiraqConnections(getCamelContext(), connection -> {
+                JiraqConnectionHealthCheck check = new JiraqConnectionHealthCheck(connection);
+                check.setEnabled(isHealthCheckProducerEnabled());
+                return check;
+            });
         }
         return connections;
     }

@@ -8,8 +8,8 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.jiraq.camel.auth.TokenStore;
-import org.jiraq.camel.polling.PollingPositionStore;
+import org.jiraq.camel.spi.PollingPositionStore;
+import org.jiraq.camel.spi.TokenStore;
 
 /**
  * Every option of the component. Set once on the component (camel.component.jiraq.*) and overridden per
@@ -36,7 +36,7 @@ public class JiraqConfiguration implements Cloneable {
 
     // security
     @UriParam(label = "security", enums = "apiToken,pat,oauth1,oauth2")
-    private JiraqAuthMethod authStrategy;
+    private JiraqAuthStrategy authStrategy;
     @UriParam(label = "security", secret = true)
     private String username;
     @UriParam(label = "security", secret = true)
@@ -218,7 +218,7 @@ public class JiraqConfiguration implements Cloneable {
         this.apiVersion = apiVersion;
     }
 
-    public JiraqAuthMethod getAuthStrategy() {
+    public JiraqAuthStrategy getAuthStrategy() {
         return authStrategy;
     }
 
@@ -226,7 +226,7 @@ public class JiraqConfiguration implements Cloneable {
      * How to authenticate. When not set it is inferred from the credentials given: username and apiToken mean
      * apiToken, a personalAccessToken alone means pat.
      */
-    public void setAuthStrategy(JiraqAuthMethod authStrategy) {
+    public void setAuthStrategy(JiraqAuthStrategy authStrategy) {
         this.authStrategy = authStrategy;
     }
 
@@ -704,7 +704,7 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * The OAuth 1.0a access token for authStrategy=oauth1, obtained once with the three-legged dance
-     * (org.jiraq.camel.auth.OAuth1Dance).
+     * (org.jiraq.camel.auth.oauth1.OAuth1Dance).
      */
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;

@@ -16,13 +16,12 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
-import org.jiraq.camel.auth.AuthContext;
-import org.jiraq.camel.auth.AuthStrategyFactory;
-import org.jiraq.camel.auth.OAuth2Auth;
+import org.jiraq.camel.auth.oauth2.AuthContext;
+import org.jiraq.camel.auth.oauth2.OAuth2Auth;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqClientListener;
-import org.jiraq.camel.gdpr.JiraqGdprConsumer;
-import org.jiraq.camel.observe.JiraqConnection;
+import org.jiraq.camel.connection.AuthStrategyFactory;
+import org.jiraq.camel.connection.JiraqConnection;
 import org.jiraq.camel.webhook.WebhookOptions;
 
 /**

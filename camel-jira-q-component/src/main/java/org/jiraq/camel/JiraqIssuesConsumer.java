@@ -14,8 +14,8 @@ import org.apache.camel.support.ScheduledPollConsumer;
 import org.jiraq.camel.operation.SearchOperation;
 import org.jiraq.camel.polling.ChangeQuery;
 import org.jiraq.camel.polling.IssueChange;
-import org.jiraq.camel.polling.PollingPosition;
-import org.jiraq.camel.polling.PollingPositionStore;
+import org.jiraq.camel.spi.PollingPosition;
+import org.jiraq.camel.spi.PollingPositionStore;
 import org.jiraq.camel.store.JdbcPollingPositionStore;
 
 /**

@@ -2,7 +2,6 @@ package org.jiraq.camel;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
-import org.jiraq.camel.gdpr.ReportAccountsOperation;
 import org.jiraq.camel.operation.AttachmentOperation;
 import org.jiraq.camel.operation.BulkCreateOperation;
 import org.jiraq.camel.operation.CommentOperations;
@@ -10,6 +9,7 @@ import org.jiraq.camel.operation.IssueOperations;
 import org.jiraq.camel.operation.OperationHandler;
 import org.jiraq.camel.operation.ProjectOperations;
 import org.jiraq.camel.operation.RateLimitHeaders;
+import org.jiraq.camel.operation.ReportAccountsOperation;
 import org.jiraq.camel.operation.RequestOperation;
 import org.jiraq.camel.operation.SearchOperation;
 import org.jiraq.camel.operation.ServiceDeskOperations;

@@ -5,7 +5,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.jiraq.camel.client.JiraqFailure;
 
 /**
  * Lets Camel's own redelivery honour Jira's Retry-After: sets the header CamelRedeliveryDelay, which Camel's error

@@ -3,12 +3,11 @@ package org.jiraq.camel;
 import java.time.Duration;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.jiraq.camel.client.JiraqHttpException;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.SimulatorRateLimits;
 import org.junit.jupiter.api.Test;

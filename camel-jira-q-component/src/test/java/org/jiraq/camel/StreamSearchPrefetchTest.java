@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.awaitility.Awaitility;
-import org.jiraq.camel.client.JiraqHttpException;
 import org.jiraq.simulator.ApiResponse;
 import org.jiraq.simulator.JiraSimulator;
 import org.junit.jupiter.api.Test;

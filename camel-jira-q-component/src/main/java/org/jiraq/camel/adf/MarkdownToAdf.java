@@ -38,7 +38,7 @@ import org.commonmark.parser.Parser;
  * literal text. Line breaks inside a paragraph become {@code hardBreak}s because people writing issue text expect
  * their line breaks to survive, unlike rendered Markdown which joins the lines.
  */
-public final class MarkdownToAdf {
+final class MarkdownToAdf {
 
     /** commonmark's parser is immutable and documented as safe to share between threads. */
     private static final Parser PARSER = Parser.builder().build();

@@ -2,9 +2,9 @@ package org.jiraq.camel.client;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +22,8 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.jiraq.camel.JiraqConnectionException;
+import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.auth.AuthRequest;
 import org.jiraq.camel.auth.AuthStrategy;
 import org.slf4j.Logger;
@@ -177,7 +179,7 @@ public final class JiraqClient {
                 renewed = true;
                 continue;
             }
-            Duration retryAfter = JiraqHttpException.parseRetryAfter(response.header("Retry-After"));
+            Duration retryAfter = response.retryAfter();
             boolean unknown = retryPolicy.outcomeUnknown(request, response.status(), retryAfter);
             if (unknown && guard != null) {
                 guard.outcomeUnknown(attemptStart);

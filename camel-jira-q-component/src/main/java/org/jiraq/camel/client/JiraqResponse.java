@@ -2,6 +2,7 @@ package org.jiraq.camel.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -30,6 +31,19 @@ public final class JiraqResponse {
 
     public String header(String name) {
         return headers.first(name);
+    }
+
+    /** Jira's Retry-After in seconds (fractions allowed), or null when absent or in the HTTP-date form. */
+    public Duration retryAfter() {
+        String value = header("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(value.trim()) * 1000));
+        } catch (NumberFormatException e) {
+            return null; // HTTP-date form: Jira does not send it; fall back to our own backoff
+        }
     }
 
     public byte[] body() {

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jiraq.camel.JiraqHttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +150,7 @@ public final class RateLimitGovernor {
         if (response.status() != 429) {
             return;
         }
-        Duration retryAfter = JiraqHttpException.parseRetryAfter(response.header("Retry-After"));
+        Duration retryAfter = response.retryAfter();
         if (reason != null && QUOTA_REASONS.contains(reason)) {
             Duration hold = longest(retryAfter, untilReset(response.header("X-RateLimit-Reset")));
             holdAll(now, hold == null ? DEFAULT_HOLD : hold, reason);

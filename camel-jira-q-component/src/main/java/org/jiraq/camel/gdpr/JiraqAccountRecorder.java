@@ -16,6 +16,7 @@ import org.apache.camel.Processor;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.client.Json;
+import org.jiraq.camel.spi.AccountRegistry;
 
 /**
  * Records in the {@link AccountRegistry} the accounts whose personal data a message carries, stamped now: the ids in

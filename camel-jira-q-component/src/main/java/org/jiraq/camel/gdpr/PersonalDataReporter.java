@@ -13,6 +13,9 @@ import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqRequest;
 import org.jiraq.camel.client.JiraqResponse;
 import org.jiraq.camel.client.Json;
+import org.jiraq.camel.spi.AccountAction;
+import org.jiraq.camel.spi.AccountStatus;
+import org.jiraq.camel.spi.RegisteredAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jiraq.camel.spi.AccountAction;
+import org.jiraq.camel.spi.AccountStatus;
+import org.jiraq.camel.spi.GdprStore;
+import org.jiraq.camel.spi.RegisteredAccount;
+import org.jiraq.camel.spi.ReportingCycleState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

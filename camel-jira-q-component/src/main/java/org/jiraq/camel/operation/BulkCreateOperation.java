@@ -16,8 +16,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqEndpoint;
+import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.client.JiraqClient;
-import org.jiraq.camel.client.JiraqHttpException;
 import org.jiraq.camel.client.JiraqRequest;
 import org.jiraq.camel.client.Json;
 

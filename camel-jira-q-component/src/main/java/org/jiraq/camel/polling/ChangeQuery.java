@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
+import org.jiraq.camel.spi.PollingPosition;
+
 /**
  * The JQL of one poll: the user's query, narrowed to changes from the lookback window behind the position onwards,
  * oldest first. The cutoff is given in epoch milliseconds, which Jira reads in no time zone and to the millisecond.

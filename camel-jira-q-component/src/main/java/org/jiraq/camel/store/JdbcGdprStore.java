@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.jiraq.camel.gdpr.AccountAction;
-import org.jiraq.camel.gdpr.AccountRegistry;
-import org.jiraq.camel.gdpr.AccountStatus;
-import org.jiraq.camel.gdpr.GdprStore;
-import org.jiraq.camel.gdpr.RegisteredAccount;
-import org.jiraq.camel.gdpr.ReportingCycleState;
+import org.jiraq.camel.spi.AccountAction;
+import org.jiraq.camel.spi.AccountRegistry;
+import org.jiraq.camel.spi.AccountStatus;
+import org.jiraq.camel.spi.GdprStore;
+import org.jiraq.camel.spi.RegisteredAccount;
+import org.jiraq.camel.spi.ReportingCycleState;
 
 /**
  * The GDPR account registry and reporting cycle in the jiraq store (tables {@code jiraq_gdpr_account},

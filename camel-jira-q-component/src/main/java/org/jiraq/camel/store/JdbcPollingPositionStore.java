@@ -10,12 +10,11 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
 import javax.sql.DataSource;
 
 import org.apache.camel.RuntimeCamelException;
-import org.jiraq.camel.polling.PollingPosition;
-import org.jiraq.camel.polling.PollingPositionStore;
+import org.jiraq.camel.spi.PollingPosition;
+import org.jiraq.camel.spi.PollingPositionStore;
 
 /**
  * jiraq:issues positions in the jiraq database (tables jiraq_poll_position and jiraq_poll_seen, migration V3). Each

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.jiraq.camel.auth.OAuth2Grant;
-import org.jiraq.camel.auth.TokenStore;
+import org.jiraq.camel.JiraqStoreException;
+import org.jiraq.camel.spi.OAuth2Grant;
+import org.jiraq.camel.spi.TokenStore;
 
 /**
  * OAuth 2.0 grants in the jiraq store (table {@code jiraq_oauth_grant}), tokens sealed by a {@link SecretCipher}.

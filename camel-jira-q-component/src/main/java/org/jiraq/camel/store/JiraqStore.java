@@ -6,13 +6,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
 import com.mchange.v2.c3p0.ComboPooledDataSource;
 import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.jiraq.camel.JiraqStoreException;
 
 /**
  * The component's one database, for all state that must survive a restart and be shared by replicas: OAuth 2.0

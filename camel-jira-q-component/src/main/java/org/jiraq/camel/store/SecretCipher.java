@@ -11,11 +11,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.jiraq.camel.JiraqStoreException;
 
 /**
  * Seals secrets before they are written to the store: AES-256-GCM with the JDK's own crypto, a fresh random 96-bit

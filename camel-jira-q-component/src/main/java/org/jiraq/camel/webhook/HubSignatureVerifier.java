@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * and says it may move to another method, so the method is read from the header; weak or unknown ones are refused.
  * The comparison takes the same time whatever the signature, so it leaks nothing about the expected value.
  */
-public final class HubSignatureVerifier implements WebhookVerifier {
+final class HubSignatureVerifier implements WebhookVerifier {
 
     public static final String HEADER = "X-Hub-Signature";
 

@@ -15,7 +15,7 @@ import org.jiraq.camel.client.Json;
  * token must be signed with exactly that algorithm (never "none", never chosen by the token), carry an expiry that
  * has not passed, and not be used before its nbf; a minute of clock skew is allowed each way.
  */
-public final class JwtVerifier implements WebhookVerifier {
+final class JwtVerifier implements WebhookVerifier {
 
     private static final Duration SKEW = Duration.ofMinutes(1);
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();

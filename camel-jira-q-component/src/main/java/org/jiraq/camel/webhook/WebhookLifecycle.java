@@ -10,9 +10,9 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
-import org.jiraq.camel.client.JiraqHttpException;
-import org.jiraq.camel.observe.HealthIndicator;
-import org.jiraq.camel.observe.IndicatorState;
+import org.jiraq.camel.JiraqHttpException;
+import org.jiraq.camel.spi.HealthIndicator;
+import org.jiraq.camel.spi.IndicatorState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

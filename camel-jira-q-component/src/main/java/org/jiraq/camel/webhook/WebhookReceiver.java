@@ -12,7 +12,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.IdempotentRepository;
-import org.jiraq.camel.observe.JiraqMetrics;
+import org.jiraq.camel.metrics.JiraqMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

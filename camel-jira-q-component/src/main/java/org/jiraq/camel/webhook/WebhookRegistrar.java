@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /** Keeps the consumer's webhook registered with Jira. */
-public interface WebhookRegistrar {
+interface WebhookRegistrar {
 
     /** Reuses a registration that matches (URL, events, JQL) or makes one; removes outdated ones for the same URL. */
     void register() throws IOException;

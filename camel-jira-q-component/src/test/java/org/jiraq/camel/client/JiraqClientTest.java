@@ -7,6 +7,7 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.auth.ApiTokenAuth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

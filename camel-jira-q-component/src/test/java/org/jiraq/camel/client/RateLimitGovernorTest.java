@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.auth.ApiTokenAuth;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.SimulatorRateLimits;

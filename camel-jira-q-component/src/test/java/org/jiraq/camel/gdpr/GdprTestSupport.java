@@ -11,6 +11,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqTestSupport;
+import org.jiraq.camel.spi.GdprStore;
+import org.jiraq.camel.spi.ReportingCycleState;
 import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.camel.store.SharedDatabase;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.spi.RegisteredAccount;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.SimulatorUser;
 import org.junit.jupiter.api.Test;

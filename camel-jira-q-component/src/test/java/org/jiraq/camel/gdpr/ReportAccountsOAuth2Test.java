@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.jiraq.camel.OAuth2TestSupport;
+import org.jiraq.camel.auth.oauth2.OAuth2TestSupport;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.PersonalDataReporting;
 import org.jiraq.simulator.RecordedRequest;

@@ -20,7 +20,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.service.ServiceSupport;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.observe.JiraqMeters;
+import org.jiraq.camel.metrics.JiraqMeters;
 import org.jiraq.simulator.PersonalDataReporting;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,9 @@ package org.jiraq.camel.store;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.jiraq.camel.gdpr.AccountAction;
-import org.jiraq.camel.gdpr.AccountStatus;
-import org.jiraq.camel.gdpr.GdprStore;
-import org.jiraq.camel.gdpr.GdprStoreContract;
+import org.jiraq.camel.spi.AccountAction;
+import org.jiraq.camel.spi.AccountStatus;
+import org.jiraq.camel.spi.GdprStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

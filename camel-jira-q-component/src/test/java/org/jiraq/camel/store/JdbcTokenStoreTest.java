@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import org.jiraq.camel.auth.OAuth2Grant;
-import org.jiraq.camel.auth.TokenStore;
-import org.jiraq.camel.auth.TokenStoreContract;
+import org.jiraq.camel.JiraqStoreException;
+import org.jiraq.camel.spi.TokenStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

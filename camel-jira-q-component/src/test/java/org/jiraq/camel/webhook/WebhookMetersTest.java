@@ -12,8 +12,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.jiraq.camel.JiraqWebhookVerification;
-import org.jiraq.camel.observe.JiraqMeters;
-import org.jiraq.camel.observe.MicrometerJiraqMetrics;
+import org.jiraq.camel.metrics.JiraqMeters;
+import org.jiraq.camel.metrics.MicrometerJiraqMetrics;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

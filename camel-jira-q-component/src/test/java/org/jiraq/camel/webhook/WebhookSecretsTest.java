@@ -11,7 +11,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.URISupport;
 import org.jiraq.camel.JiraqWebhookVerification;
 import org.jiraq.camel.LogCapture;
-import org.jiraq.camel.observe.JiraqMetrics;
+import org.jiraq.camel.metrics.JiraqMetrics;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,7 +14,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.gdpr.AccountRegistry;
+import org.jiraq.camel.spi.AccountRegistry;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.PersonalDataReporting;
 import org.junit.jupiter.api.AfterEach;

@@ -12,7 +12,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqEndpoint;
-import org.jiraq.camel.observe.JiraqConnectionHealthCheck;
+import org.jiraq.camel.health.JiraqConnectionHealthCheck;
 import org.jiraq.simulator.DynamicWebhook;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.SimulatorClock;

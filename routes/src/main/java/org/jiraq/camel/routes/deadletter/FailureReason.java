@@ -2,8 +2,8 @@ package org.jiraq.camel.routes.deadletter;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.jiraq.camel.client.JiraqFailure;
-import org.jiraq.camel.client.JiraqHttpException;
+import org.jiraq.camel.JiraqFailure;
+import org.jiraq.camel.JiraqHttpException;
 
 /**
  * Why an exchange could not be delivered to Jira, as a dead letter keeps it.

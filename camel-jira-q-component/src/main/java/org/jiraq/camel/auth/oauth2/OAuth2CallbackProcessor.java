@@ -1,0 +1,65 @@
+package org.jiraq.camel.auth.oauth2;
+
+import java.util.Optional;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.jiraq.camel.JiraqAuthorizationException;
+import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqHttpException;
+import org.jiraq.camel.spi.OAuth2Grant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Completes the OAuth 2.0 (3LO) consent that {@link OAuth2AuthorizeProcessor} started, at the redirectUri: checks the
+ * state (400 when it is unknown, expired or used), trades the code for tokens, finds the Jira site, stores the grant
+ * under the credentialId the consent was started for, and answers a small page. Reads the query parameters code,
+ * state and error as the HTTP consumer maps them to headers; sets header CamelJiraqCredentialId to the credentialId
+ * connected.
+ */
+public final class OAuth2CallbackProcessor extends OAuth2ConnectProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OAuth2CallbackProcessor.class);
+
+    @Override
+    protected void handle(Exchange exchange, OAuth2Consent consent) throws Exception {
+        Message message = exchange.getMessage();
+        String error = message.getHeader("error", String.class);
+        String code = message.getHeader("code", String.class);
+        if (error != null || code == null) {
+            answer(message, 400, "Jira access was not granted" + (error == null ? "" : " (" + error + ")")
+                                 + ". Start again to connect your Jira account.");
+            return;
+        }
+        Optional<OAuth2Consent.Connected> connected;
+        try {
+            connected = consent.complete(message.getHeader("state", String.class), code);
+        } catch (JiraqHttpException | JiraqAuthorizationException e) {
+            // the code was refused, or the grant reaches no site this app serves
+            LOG.warn("Could not complete an OAuth 2.0 consent: {}", e.getMessage());
+            answer(message, 502, "Atlassian did not accept the consent. Start again to connect your Jira account.");
+            return;
+        }
+        if (connected.isEmpty()) {
+            answer(message, 400, "This connect link has expired or was already used. Start again to connect your"
+                                 + " Jira account.");
+            return;
+        }
+        OAuth2Grant grant = connected.get().grant();
+        message.setHeader(JiraqConstants.CREDENTIAL_ID, connected.get().credentialId());
+        answer(message, 200, "Your Jira account is connected" + (grant.siteUrl() == null ? "" : " to " + grant.siteUrl())
+                             + ". You can close this page.");
+    }
+
+    private static void answer(Message message, int status, String text) {
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
+        message.setBody("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Jira</title></head><body><p>"
+                        + escape(text) + "</p></body></html>");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The one way the component talks to Jira over HTTP: {@link org.jiraq.camel.client.JiraqClient} with its requests and
+ * responses, credentials only to trusted hosts, retries, pagination and rate limiting (the last two package-private
+ * behind the client).
+ * <p>
+ * Internal. May use {@code auth} (the strategy hooks it calls) and the root package (options, exceptions).
+ */
+package org.jiraq.camel.client;

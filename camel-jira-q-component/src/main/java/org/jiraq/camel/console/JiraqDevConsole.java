@@ -1,0 +1,135 @@
+package org.jiraq.camel.console;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Component;
+import org.apache.camel.spi.annotations.DevConsole;
+import org.apache.camel.support.console.AbstractDevConsole;
+import org.apache.camel.util.json.JsonObject;
+import org.jiraq.camel.JiraqComponent;
+import org.jiraq.camel.connection.JiraqConnection;
+import org.jiraq.camel.connection.RateLimitSnapshot;
+import org.jiraq.camel.connection.RecentError;
+import org.jiraq.camel.spi.HealthIndicator;
+import org.jiraq.camel.spi.IndicatorState;
+
+/**
+ * The {@code jiraq} developer console ({@code /q/dev/jiraq} on Camel Main's management server): every Jira connection
+ * with its site, deployment, API version and auth method, the state of its tokens and other indicators, the last
+ * rate-limit headers, and the most recent failed calls. Shows no credential, no query string and no body.
+ */
+@DevConsole(name = "jiraq", displayName = "Jira", description = "Jira connections, tokens, rate limits and recent errors")
+public class JiraqDevConsole extends AbstractDevConsole {
+
+    public JiraqDevConsole() {
+        super("camel", "jiraq", "Jira", "Jira connections, tokens, rate limits and recent errors");
+    }
+
+    @Override
+    protected String doCallText(Map<String, Object> options) {
+        StringBuilder sb = new StringBuilder();
+        List<JiraqConnection> connections = connections();
+        sb.append("Jira connections: ").append(connections.size()).append('\n');
+        for (JiraqConnection c : connections) {
+            sb.append('\n').append(c.name()).append(": ").append(c.site()).append(" (").append(c.deployment())
+                    .append(", REST API v").append(c.apiVersion()).append(")\n");
+            sb.append("    auth: ").append(c.authDescription()).append('\n');
+            sb.append("    calls: ").append(c.requests()).append(", failed: ").append(c.failures()).append('\n');
+            for (HealthIndicator indicator : c.indicators()) {
+                IndicatorState state = indicator.state();
+                sb.append("    ").append(indicator.name()).append(": ").append(state.healthy() ? "healthy" : "UNHEALTHY");
+                if (state.message() != null) {
+                    sb.append(" (").append(state.message()).append(')');
+                }
+                state.details().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+                sb.append('\n');
+            }
+            RateLimitSnapshot limits = c.rateLimit();
+            if (limits != null) {
+                sb.append("    rate limit at ").append(limits.at()).append(':');
+                limits.headers().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+                sb.append('\n');
+            }
+            List<RecentError> errors = c.recentErrors();
+            if (!errors.isEmpty()) {
+                sb.append("    recent errors:\n");
+                for (RecentError e : errors) {
+                    sb.append("        ").append(e.at()).append(' ').append(e.operation()).append(' ').append(e.method())
+                            .append(' ').append(e.path()).append(" -> ")
+                            .append(e.status() != null ? e.status().toString() : e.error());
+                    if (e.requestId() != null) {
+                        sb.append(" [request id ").append(e.requestId()).append(']');
+                    }
+                    sb.append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    protected Map<String, Object> doCallJson(Map<String, Object> options) {
+        List<JsonObject> list = new ArrayList<>();
+        for (JiraqConnection c : connections()) {
+            JsonObject jo = new JsonObject();
+            jo.put("name", c.name());
+            jo.put("site", c.site().toString());
+            jo.put("deployment", c.deployment().name());
+            jo.put("apiVersion", c.apiVersion());
+            jo.put("authMethod", c.authMethod().name());
+            jo.put("auth", c.authDescription());
+            jo.put("calls", c.requests());
+            jo.put("failed", c.failures());
+            List<JsonObject> indicators = new ArrayList<>();
+            for (HealthIndicator indicator : c.indicators()) {
+                IndicatorState state = indicator.state();
+                JsonObject io = new JsonObject();
+                io.put("name", indicator.name());
+                io.put("healthy", state.healthy());
+                if (state.message() != null) {
+                    io.put("message", state.message());
+                }
+                io.put("details", new JsonObject(state.details()));
+                indicators.add(io);
+            }
+            jo.put("indicators", indicators);
+            RateLimitSnapshot limits = c.rateLimit();
+            if (limits != null) {
+                JsonObject lo = new JsonObject();
+                lo.put("at", limits.at().toString());
+                lo.put("headers", new JsonObject(limits.headers()));
+                jo.put("rateLimit", lo);
+            }
+            List<JsonObject> errors = new ArrayList<>();
+            for (RecentError e : c.recentErrors()) {
+                JsonObject eo = new JsonObject();
+                eo.put("at", e.at().toString());
+                eo.put("operation", e.operation());
+                eo.put("method", e.method());
+                eo.put("path", e.path());
+                eo.put("status", e.status());
+                eo.put("requestId", e.requestId());
+                eo.put("error", e.error());
+                errors.add(eo);
+            }
+            jo.put("recentErrors", errors);
+            list.add(jo);
+        }
+        JsonObject root = new JsonObject();
+        root.put("connections", list);
+        return root;
+    }
+
+    private List<JiraqConnection> connections() {
+        List<JiraqConnection> all = new ArrayList<>();
+        for (String name : getCamelContext().getComponentNames()) {
+            Component component = getCamelContext().hasComponent(name);
+            if (component instanceof JiraqComponent jiraq) {
+                all.addAll(jiraq.getConnections().list());
+            }
+        }
+        return all;
+    }
+}

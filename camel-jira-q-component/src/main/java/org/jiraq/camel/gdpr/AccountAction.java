@@ -1,5 +1,0 @@
-package org.jiraq.camel.gdpr;
-
-/** One account Atlassian answered about, and what to do with its data. */
-public record AccountAction(String accountId, AccountStatus status) {
-}

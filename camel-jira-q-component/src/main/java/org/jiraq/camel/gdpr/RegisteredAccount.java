@@ -1,7 +1,0 @@
-package org.jiraq.camel.gdpr;
-
-import java.time.Instant;
-
-/** An account of the registry, as reported to Atlassian: its id and when its personal data was fetched or stored. */
-public record RegisteredAccount(String accountId, Instant updatedAt) {
-}

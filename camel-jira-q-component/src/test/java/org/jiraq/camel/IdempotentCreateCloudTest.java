@@ -1,4 +1,0 @@
-package org.jiraq.camel;
-
-class IdempotentCreateCloudTest extends IdempotentCreateContract {
-}

@@ -1,0 +1,146 @@
+package org.jiraq.camel.auth.oauth2;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.jiraq.camel.JiraqAuthStrategy;
+import org.jiraq.camel.JiraqComponent;
+import org.jiraq.camel.JiraqConfiguration;
+import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqTestSupport;
+import org.jiraq.camel.spi.TokenStore;
+import org.jiraq.simulator.AtlassianOAuth2;
+import org.jiraq.simulator.JiraSimulator;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Jira Cloud simulator with Atlassian's OAuth 2.0, and the component set up as an app would be: authStrategy=oauth2,
+ * Atlassian's hosts pointed at the simulator, the store an H2 file in a temporary directory, and the connect flow's two
+ * processors behind routes (direct: stands in for the app's HTTP consumer).
+ */
+public abstract class OAuth2TestSupport extends JiraqTestSupport {
+
+    static final String REDIRECT_URI = "https://app.example.com/jira/callback";
+
+    /** Follows nothing by itself, so each redirect of the consent can be looked at. */
+    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    protected final AtlassianOAuth2 oauth = new AtlassianOAuth2();
+
+    @TempDir
+    Path storeDir;
+
+    @Override
+    protected JiraSimulator.Builder simulator() {
+        return super.simulator().feature(oauth);
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.getComponent("jiraq", JiraqComponent.class).setStoreUrl("jdbc:h2:file:" + storeDir.resolve("jiraq"));
+        return context;
+    }
+
+    @Override
+    protected void configure(JiraqConfiguration config) {
+        super.configure(config);
+        oauth2(config, sim);
+    }
+
+    /** The OAuth 2.0 options of an app registered with the simulator's authorization server. */
+    static void oauth2(JiraqConfiguration config, JiraSimulator sim) {
+        config.setUsername(null);
+        config.setApiToken(null);
+        config.setPersonalAccessToken(null);
+        config.setAuthStrategy(JiraqAuthStrategy.oauth2);
+        config.setClientId(AtlassianOAuth2.CLIENT_ID);
+        config.setClientSecret(AtlassianOAuth2.CLIENT_SECRET);
+        config.setScopes("read:jira-work, write:jira-work");
+        config.setRedirectUri(REDIRECT_URI);
+        config.setAuthorizationUrl(sim.baseUrl() + "/authorize");
+        config.setTokenUrl(sim.baseUrl() + "/oauth/token");
+        config.setApiGatewayUrl(sim.baseUrl());
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return routes();
+    }
+
+    /** The connect flow's processors and createIssue, as an app would route them. */
+    static RouteBuilder routes() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:connect").process(new OAuth2AuthorizeProcessor());
+                from("direct:callback").process(new OAuth2CallbackProcessor());
+                from("direct:createIssue").to("jiraq:createIssue");
+            }
+        };
+    }
+
+    protected Exchange connect(String credentialId) throws Exception {
+        return connect(template, credentialId);
+    }
+
+    protected Exchange callback(String rawQuery) {
+        return callback(template, rawQuery);
+    }
+
+    protected Exchange createIssue(String credentialId) {
+        return createIssue(template, credentialId);
+    }
+
+    /** Connects a Jira account as a user would, and returns the callback's answer. */
+    static Exchange connect(ProducerTemplate template, String credentialId) throws Exception {
+        Exchange authorize = template.request("direct:connect",
+                e -> e.getMessage().setHeader(JiraqConstants.CREDENTIAL_ID, credentialId));
+        URI consentScreen = URI.create(authorize.getMessage().getHeader("Location", String.class));
+        HttpResponse<Void> consented = BROWSER.send(HttpRequest.newBuilder(consentScreen).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return callback(template, URI.create(consented.headers().firstValue("Location").orElseThrow()).getRawQuery());
+    }
+
+    /** What the app's HTTP consumer does at the redirect URI: the query parameters become headers. */
+    static Exchange callback(ProducerTemplate template, String rawQuery) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            headers.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return template.request("direct:callback", e -> e.getMessage().setHeaders(headers));
+    }
+
+    /** Creates an issue in DEMO as {@code credentialId} (null: the configured one); the exchange, failed or not. */
+    static Exchange createIssue(ProducerTemplate template, String credentialId) {
+        return template.request("direct:createIssue", e -> {
+            e.getMessage().setHeader(JiraqConstants.PROJECT_KEY, "DEMO");
+            e.getMessage().setHeader(JiraqConstants.ISSUE_TYPE_NAME, "Task");
+            e.getMessage().setHeader(JiraqConstants.SUMMARY, "Made with OAuth 2.0");
+            if (credentialId != null) {
+                e.getMessage().setHeader(JiraqConstants.CREDENTIAL_ID, credentialId);
+            }
+        });
+    }
+
+    protected TokenStore tokenStore() {
+        return tokenStore(context);
+    }
+
+    static TokenStore tokenStore(CamelContext context) {
+        JiraqComponent jiraq = context.getComponent("jiraq", JiraqComponent.class);
+        return jiraq.tokenStoreFor(jiraq.getConfiguration());
+    }
+}

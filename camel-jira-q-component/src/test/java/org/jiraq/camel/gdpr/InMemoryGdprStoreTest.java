@@ -1,9 +1,0 @@
-package org.jiraq.camel.gdpr;
-
-class InMemoryGdprStoreTest extends GdprStoreContract {
-
-    @Override
-    protected GdprStore createStore() {
-        return new InMemoryGdprStore();
-    }
-}

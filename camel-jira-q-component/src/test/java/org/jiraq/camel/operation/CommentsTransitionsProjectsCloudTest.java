@@ -1,0 +1,4 @@
+package org.jiraq.camel.operation;
+
+class CommentsTransitionsProjectsCloudTest extends CommentsTransitionsProjectsContract {
+}

@@ -1,0 +1,138 @@
+package org.jiraq.camel.operation;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.jiraq.camel.JiraqConnectionException;
+import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqFailure;
+import org.jiraq.camel.JiraqRetryAfterProcessor;
+import org.jiraq.camel.JiraqTestSupport;
+import org.jiraq.simulator.Issue;
+import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.SimulatorFaults;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Creates that stay single whatever happens to the connection, run once per flavour by the subclasses. */
+abstract class IdempotentCreateContract extends JiraqTestSupport {
+
+    private SimulatorFaults faults;
+
+    @Override
+    protected JiraSimulator.Builder simulator() {
+        faults = SimulatorFaults.seeded(5).lostAnswers("POST", flavour().restRoot() + "/issue", 1.0);
+        return super.simulator().feature(faults);
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:redelivered")
+                        .onException(Exception.class).onWhen(JiraqRetryAfterProcessor::isRetryable)
+                        .maximumRedeliveries(3).redeliveryDelay(10).end()
+                        .to("jiraq:createIssue?maxRetries=0");
+            }
+        };
+    }
+
+    private Exchange create(String uri, String idempotencyKey) {
+        return template.request(uri, e -> {
+            e.getMessage().setHeader(JiraqConstants.PROJECT_KEY, "DEMO");
+            e.getMessage().setHeader(JiraqConstants.ISSUE_TYPE_NAME, "Task");
+            e.getMessage().setHeader(JiraqConstants.SUMMARY, "Printer on fire");
+            e.getMessage().setHeader(JiraqConstants.IDEMPOTENCY_KEY, idempotencyKey);
+        });
+    }
+
+    private String markerOf(Issue issue) {
+        return issue.property("jiraq.idempotency").path("key").asText();
+    }
+
+    @Test
+    void createIssueWhoseAnswerWasLostReturnsTheIssueItMadeWithoutADuplicate() {
+        Exchange result = create("jiraq:createIssue", null);
+
+        assertThat(result.getException()).isNull();
+        assertThat(sim.state().issues()).hasSize(1);
+        Issue issue = sim.state().issues().get(0);
+        assertThat(result.getMessage().getHeader(JiraqConstants.ISSUE_KEY)).isEqualTo(issue.key());
+        assertThat(result.getMessage().getHeader(JiraqConstants.EXISTING_ISSUE, Boolean.class)).isTrue();
+        assertThat(result.getMessage().getHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE)).isNull();
+        assertThat(markerOf(issue)).isEqualTo(result.getMessage().getHeader(JiraqConstants.IDEMPOTENCY_KEY))
+                .isEqualTo(result.getExchangeId());
+        assertThat(sim.requests("POST", flavour().restRoot() + "/issue")).hasSize(1);
+    }
+
+    @Test
+    void createIssueRefusedBeforeJiraActedIsSentAgainAndMadeOnce() {
+        faults.enabled(false);
+        sim.wireMock().stubFor(WireMock.post(WireMock.urlPathEqualTo(flavour().restRoot() + "/issue")).atPriority(1)
+                .inScenario("gateway").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(WireMock.aResponse().withStatus(502).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errorMessages\":[\"Bad gateway\"],\"errors\":{}}"))
+                .willSetStateTo("up"));
+
+        Exchange result = create("jiraq:createIssue", "order-7");
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(JiraqConstants.EXISTING_ISSUE, Boolean.class)).isFalse();
+        assertThat(sim.state().issues()).extracting(this::markerOf).containsExactly("order-7");
+        assertThat(sim.requests("POST", flavour().restRoot() + "/issue")).hasSize(2);
+    }
+
+    @Test
+    void redeliveryOfACreateWhoseOutcomeIsUnknownLooksBeforeItCreates() {
+        Exchange result = create("direct:redelivered", "order-8");
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class)).isEqualTo(1);
+        assertThat(result.getMessage().getHeader(JiraqConstants.EXISTING_ISSUE, Boolean.class)).isTrue();
+        assertThat(sim.state().issues()).extracting(this::markerOf).containsExactly("order-8");
+        assertThat(sim.requests("POST", flavour().restRoot() + "/issue")).hasSize(1);
+    }
+
+    @Test
+    void createWithoutIdempotencyIsNeverResentAfterALostAnswer() {
+        Exchange result = create("jiraq:createIssue?idempotentCreate=false", null);
+
+        JiraqFailure failure = JiraqFailure.of(result.getException());
+        assertThat(failure).isInstanceOf(JiraqConnectionException.class);
+        assertThat(failure.isOutcomeUnknown()).isTrue();
+        assertThat(failure.isRetryable()).isFalse();
+        assertThat(sim.state().issues()).hasSize(1);
+        assertThat(sim.state().issues().get(0).property("jiraq.idempotency")).isNull();
+        assertThat(sim.requests("POST", flavour().restRoot() + "/issue")).hasSize(1);
+    }
+
+    @Test
+    void propertyQueryFindsTheLostCreateByItsKey() {
+        Exchange result = create("jiraq:createIssue?idempotencyLookup=propertyQuery", "order-9");
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(JiraqConstants.EXISTING_ISSUE, Boolean.class)).isTrue();
+        assertThat(sim.state().issues()).extracting(this::markerOf).containsExactly("order-9");
+    }
+
+    @Test
+    void createThatNeverGetsThroughFailsRetryableAndRemembersItsUncertainty() {
+        sim.wireMock().stubFor(WireMock.post(WireMock.urlPathEqualTo(flavour().restRoot() + "/issue")).atPriority(1)
+                .willReturn(WireMock.aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errorMessages\":[\"Internal server error\"],\"errors\":{}}")));
+
+        Exchange result = create("jiraq:createIssue?maxRetries=2", "order-10");
+
+        JiraqFailure failure = JiraqFailure.of(result.getException());
+        assertThat(failure.isRetryable()).isTrue();
+        assertThat(failure.isOutcomeUnknown()).isTrue();
+        assertThat(result.getMessage().getHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE, Long.class)).isPositive();
+        assertThat(result.getMessage().getHeader(JiraqConstants.IDEMPOTENCY_KEY)).isEqualTo("order-10");
+        assertThat(sim.requests("POST", flavour().restRoot() + "/issue")).hasSize(3);
+        assertThat(sim.state().issueCount()).isZero();
+    }
+}
