@@ -128,6 +128,12 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "publicComment": target.getConfiguration().setPublicComment(property(camelContext, boolean.class, value)); return true;
         case "queryparameters":
         case "queryParameters": target.getConfiguration().setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
+        case "quotapoints":
+        case "quotaPoints": target.getConfiguration().setQuotaPoints(property(camelContext, long.class, value)); return true;
+        case "quotawindow":
+        case "quotaWindow": target.getConfiguration().setQuotaWindow(property(camelContext, long.class, value)); return true;
+        case "ratelimitpriority":
+        case "rateLimitPriority": target.getConfiguration().setRateLimitPriority(property(camelContext, org.jiraq.camel.JiraqRateLimitPriority.class, value)); return true;
         case "redirecturi":
         case "redirectUri": target.getConfiguration().setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
@@ -297,6 +303,12 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "publicComment": return boolean.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
+        case "quotapoints":
+        case "quotaPoints": return long.class;
+        case "quotawindow":
+        case "quotaWindow": return long.class;
+        case "ratelimitpriority":
+        case "rateLimitPriority": return org.jiraq.camel.JiraqRateLimitPriority.class;
         case "redirecturi":
         case "redirectUri": return java.lang.String.class;
         case "refreshtoken":
@@ -467,6 +479,12 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "publicComment": return target.getConfiguration().isPublicComment();
         case "queryparameters":
         case "queryParameters": return target.getConfiguration().getQueryParameters();
+        case "quotapoints":
+        case "quotaPoints": return target.getConfiguration().getQuotaPoints();
+        case "quotawindow":
+        case "quotaWindow": return target.getConfiguration().getQuotaWindow();
+        case "ratelimitpriority":
+        case "rateLimitPriority": return target.getConfiguration().getRateLimitPriority();
         case "redirecturi":
         case "redirectUri": return target.getConfiguration().getRedirectUri();
         case "refreshtoken":

@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(89);
+        Set<String> props = new HashSet<>(92);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("apiGatewayUrl");
@@ -83,6 +83,9 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("proxyPort");
         props.add("publicComment");
         props.add("queryParameters");
+        props.add("quotaPoints");
+        props.add("quotaWindow");
+        props.add("rateLimitPriority");
         props.add("redirectUri");
         props.add("refreshToken");
         props.add("repeatCount");

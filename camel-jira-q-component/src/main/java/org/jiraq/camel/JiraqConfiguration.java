@@ -89,6 +89,12 @@ public class JiraqConfiguration implements Cloneable {
     private JiraqSearchMode searchMode = JiraqSearchMode.list;
     @UriParam(label = "producer", defaultValue = "1")
     private int prefetchPages = 1;
+    @UriParam(label = "advanced", defaultValue = "0")
+    private long quotaPoints;
+    @UriParam(label = "advanced", defaultValue = "3600")
+    private long quotaWindow = 3600;
+    @UriParam(label = "producer", defaultValue = "normal", enums = "high,normal,low")
+    private JiraqRateLimitPriority rateLimitPriority = JiraqRateLimitPriority.normal;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean notifyUsers = true;
     @UriParam(label = "producer", defaultValue = "false")
@@ -471,6 +477,40 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setPrefetchPages(int prefetchPages) {
         this.prefetchPages = prefetchPages;
+    }
+
+    public long getQuotaPoints() {
+        return quotaPoints;
+    }
+
+    /**
+     * Jira's points quota per quotaWindow for this site and credential, spent evenly across the window, when Jira
+     * does not announce it in its RateLimit-Policy header (which wins once seen). 0: only what Jira announces.
+     */
+    public void setQuotaPoints(long quotaPoints) {
+        this.quotaPoints = quotaPoints;
+    }
+
+    public long getQuotaWindow() {
+        return quotaWindow;
+    }
+
+    /** The window of quotaPoints in seconds (Jira: an hour, 3600). */
+    public void setQuotaWindow(long quotaWindow) {
+        this.quotaWindow = quotaWindow;
+    }
+
+    public JiraqRateLimitPriority getRateLimitPriority() {
+        return rateLimitPriority;
+    }
+
+    /**
+     * Who waits first when Jira's points quota runs short: high books the next free points however far ahead, normal
+     * holds back while the quota is booked more than a second ahead, low while it is booked ahead at all. For example
+     * webhook-driven writes high, a bulk export low.
+     */
+    public void setRateLimitPriority(JiraqRateLimitPriority rateLimitPriority) {
+        this.rateLimitPriority = rateLimitPriority;
     }
 
     public boolean isNotifyUsers() {

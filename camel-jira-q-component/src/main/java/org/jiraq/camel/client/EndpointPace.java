@@ -58,6 +58,11 @@ final class EndpointPace {
         return slot;
     }
 
+    /** Sends nothing before {@code untilNanos} (another replica was told to wait that long). */
+    synchronized void block(long untilNanos) {
+        blockedUntil = Math.max(blockedUntil, untilNanos);
+    }
+
     /** Takes in Jira's rate-limit headers from an answer; null when absent. */
     synchronized void observe(Integer limit, Integer remaining, boolean nearLimit) {
         if (limit != null && limit > 0) {
