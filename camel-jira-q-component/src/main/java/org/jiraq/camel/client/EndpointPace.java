@@ -90,6 +90,16 @@ final class EndpointPace {
         lastSlowed = now;
     }
 
+    /**
+     * Calls per second all replicas together may make now: the announced limit less the safety margin and the slow-down
+     * after a 429, but not the headroom a falling {@code X-RateLimit-Remaining} asks for, since the shared schedule
+     * already counts every replica's calls. Infinite while Jira has announced no limit.
+     */
+    synchronized double sharedRate(long now) {
+        return Double.isInfinite(ceiling) ? Double.POSITIVE_INFINITY
+                : Math.max(0.1, ceiling * recoveredPenalty(now) * SAFETY);
+    }
+
     /** Calls per second allowed now; infinite while Jira has given no reason to pace. */
     synchronized double rate(long now) {
         if (!Double.isInfinite(ceiling)) {

@@ -129,7 +129,7 @@ public final class RateLimitGovernor {
         long start = System.nanoTime();
         SharedRateLimits sharing = shared;
         if (sharing != null) {
-            sharing.holdsIfDue(start).forEach(hold -> apply(hold, start));
+            sharing.syncHolds(start, hold -> apply(hold, start));
         }
         String endpoint = endpointOf(request);
         long now = quotaQueue(request, endpoint, priority, start, maxWait);
@@ -151,8 +151,8 @@ public final class RateLimitGovernor {
         }
         EndpointPace pace = endpoints.computeIfAbsent(endpoint, e -> new EndpointPace(now));
         long slot = pace.reserve(now, notBefore, maxWait.toNanos());
-        double rate = pace.rate(now);
-        if (sharing != null && !Double.isInfinite(rate)) {
+        double rate = sharing == null ? Double.POSITIVE_INFINITY : pace.sharedRate(now);
+        if (!Double.isInfinite(rate)) {
             long sharedSlot = sharing.slot(endpoint, rate, 1, now);
             slot = sharedSlot == SharedRateLimits.UNSHARED ? slot : Math.max(slot, sharedSlot);
         }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import org.jiraq.camel.spi.HealthIndicator;
 import org.jiraq.camel.spi.IndicatorState;
@@ -26,6 +28,11 @@ final class SharedRateLimits implements HealthIndicator {
     static final long LEASE_MILLIS = 100;
     static final long SYNC_MILLIS = 250;
     static final long RETRY_MILLIS = 5_000;
+    private static final long LATE_SLOTS_NANOS = 1_000_000_000L;
+    /** How long a caller waits for another's booking or sync before it paces alone this once. */
+    private static final long LOCK_WAIT_MILLIS = 50;
+    /** Holds matter more: a caller waits this long for another's reading of them before it goes on without. */
+    private static final long SYNC_WAIT_MILLIS = 1_000;
     /** Returned by {@link #slot} when the store cannot be used: pace locally. */
     static final long UNSHARED = Long.MIN_VALUE;
 
@@ -60,12 +67,22 @@ final class SharedRateLimits implements HealthIndicator {
             return UNSHARED;
         }
         Lease lease = leases.computeIfAbsent(budget, b -> new Lease());
-        synchronized (lease) {
+        try {
+            // a booking takes a millisecond; a store that takes longer must not hold every caller up
+            if (!lease.lock.tryLock(LOCK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return UNSHARED;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UNSHARED;
+        }
+        try {
             long slot = lease.take(units, now);
             if (slot != Long.MIN_VALUE) {
                 return slot;
             }
-            double batch = Math.max(units, rate * LEASE_MILLIS / 1000.0);
+            // whole calls: a lease of 2.9 calls would give 2 and waste the rest of its time
+            double batch = units * Math.max(1, Math.ceil(rate * LEASE_MILLIS / 1000.0 / units));
             try {
                 long start = store.book(site + " " + budget, rate, batch, micros(now));
                 lease.renew(nanos(start), rate, batch);
@@ -75,18 +92,22 @@ final class SharedRateLimits implements HealthIndicator {
                 return UNSHARED;
             }
             return lease.take(units, now);
+        } finally {
+            lease.lock.unlock();
         }
     }
 
     /** Where the next call of {@code budget} would go within this replica's lease, or {@code now} if it has none. */
     long backlogEnd(String budget, double units, long now) {
         Lease lease = leases.get(budget);
-        if (lease == null) {
+        if (lease == null || !lease.lock.tryLock()) {
             return now;
         }
-        synchronized (lease) {
+        try {
             long slot = lease.peek(units, now);
             return slot == Long.MIN_VALUE ? now : slot;
+        } finally {
+            lease.lock.unlock();
         }
     }
 
@@ -104,21 +125,31 @@ final class SharedRateLimits implements HealthIndicator {
     }
 
     /**
-     * The holds the replicas published, at most every {@value #SYNC_MILLIS} ms and by one caller at a time; empty
-     * when it is not time yet, someone else is reading them, or the store is unreachable.
+     * Applies the holds the replicas published, read at most every {@value #SYNC_MILLIS} ms by one caller while the
+     * others that find the reading due wait for it, so none of them sends before the holds are in force.
      */
-    List<Hold> holdsIfDue(long now) {
-        if (now - lastSyncNanos < SYNC_MILLIS * 1_000_000 || now - retryAtNanos < 0 || !syncing.tryLock()) {
-            return List.of();
+    void syncHolds(long now, Consumer<Hold> apply) {
+        if (now - lastSyncNanos < SYNC_MILLIS * 1_000_000 || now - retryAtNanos < 0) {
+            return;
         }
         try {
-            lastSyncNanos = now;
+            if (!syncing.tryLock(SYNC_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            if (now - lastSyncNanos < SYNC_MILLIS * 1_000_000) {
+                return; // read and applied by the caller that held the lock
+            }
             List<RateLimitHold> holds = store.holds(site, micros(now));
             reachable();
-            return holds.stream().map(h -> new Hold(h.scope(), nanos(h.untilMicros()), h.reason())).toList();
+            holds.forEach(h -> apply.accept(new Hold(h.scope(), nanos(h.untilMicros()), h.reason())));
+            lastSyncNanos = now; // only now: a caller that finds the sync done finds its holds in force
         } catch (Exception e) {
             unreachable(now, e);
-            return List.of();
         } finally {
             syncing.unlock();
         }
@@ -178,6 +209,7 @@ final class SharedRateLimits implements HealthIndicator {
     /** A booked run of a budget: {@code units} spent one after another from {@code start}, {@code per} apart. */
     private static final class Lease {
 
+        final ReentrantLock lock = new ReentrantLock();
         private long start;
         private double per;
         private double units;
@@ -193,8 +225,9 @@ final class SharedRateLimits implements HealthIndicator {
             if (units == 0) {
                 return Long.MIN_VALUE;
             }
-            // the slots that passed unused are gone: using them now would crowd the next replica's run
-            used = Math.max(used, (now - start) / per);
+            // slots that passed unused more than a second ago are gone: Jira's burst bucket holds a second's worth,
+            // so a replica that fell behind (a busy machine) may catch up that far, not further
+            used = Math.max(used, (now - start - LATE_SLOTS_NANOS) / per);
             return used + cost > units ? Long.MIN_VALUE : start + (long) (used * per);
         }
 
