@@ -33,7 +33,9 @@ public final class BenchmarkSuite {
             AttachmentUploadBenchmark::new,
             WebhookThroughputBenchmark::new,
             RateLimitBenchmark::new,
-            ExportBenchmark::new);
+            ExportBenchmark::new,
+            ReplicasBenchmark::new,
+            QuotaBenchmark::new);
 
     private BenchmarkSuite() {
     }

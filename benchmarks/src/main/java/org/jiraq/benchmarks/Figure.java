@@ -41,10 +41,10 @@ public record Figure(String name, String unit, List<Double> candidate, List<Doub
         return baseline.isEmpty() ? null : Spread.of(baseline);
     }
 
-    /** The candidate over the baseline, round by round, summed up; null without a baseline. */
+    /** The candidate over the baseline, round by round, summed up; null without a baseline or where it is 0. */
     @JsonIgnore
     public Spread ratioSpread() {
-        if (baseline.isEmpty()) {
+        if (baseline.isEmpty() || baseline.stream().anyMatch(b -> b == 0)) {
             return null;
         }
         List<Double> ratios = new ArrayList<>();

@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 final class ResultsJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    // a failed round may record an infinite figure; Jackson writes it as Infinity and reads it back only when allowed
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 

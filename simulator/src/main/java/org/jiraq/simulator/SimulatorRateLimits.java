@@ -116,6 +116,11 @@ public final class SimulatorRateLimits implements SimulatorFeature, Interceptor 
         return this;
     }
 
+    /** How long until the points quota's current window resets; null without a quota. */
+    public Duration quotaUntilReset() {
+        return quota == null ? null : quota.untilReset();
+    }
+
     /** The points used and the requests refused in every quota window so far, the current one last. */
     public List<QuotaWindow> quotaWindows() {
         return quota == null ? List.of() : quota.windows().stream()

@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Paces every call to one Jira site made with one credential, across all endpoints and routes of the JVM, after
- * Jira's three rate limits: the burst limit per endpoint and method ({@link EndpointPace}: evenly spaced calls that
- * slow down as {@code X-RateLimit-Remaining} falls and after a {@code jira-burst-based} 429), the per-issue write
- * limit (after a {@code jira-per-issue-on-write} 429, writes to that issue wait and are then spaced out), and the
- * points quota (after a {@code jira-quota-*} 429, every call is held until the reset instead of hammering a site that
- * refuses everything). A call that would wait longer than its caller allows is not sent: it fails at once with a
+ * Jira's rate limits: the burst limit per endpoint and method ({@link EndpointPace}: evenly spaced calls that slow down
+ * as {@code X-RateLimit-Remaining} falls and after a {@code jira-burst-based} 429), the per-issue write limit (after a
+ * {@code jira-per-issue-on-write} 429, writes to that issue wait and are then spaced out), and the points quota
+ * ({@link QuotaPace}: spent evenly across its window; after a {@code jira-quota-*} 429 every call is held until the
+ * reset instead of hammering a site that refuses everything; {@link JiraqRateLimitPriority} decides who waits first
+ * when it runs short). With {@link #shareThrough} the replicas that share a store share all of it
+ * ({@link SharedRateLimits}). A call that would wait longer than its caller allows is not sent: it fails at once with a
  * retryable 429 {@link JiraqHttpException} carrying the wait, for Camel's redelivery.
  */
 public final class RateLimitGovernor {
