@@ -120,6 +120,11 @@ public final class WebhookThroughputBenchmark implements Benchmark {
                 verified, stored and delivered. After a %d s warm-up of each, every round drives each route for %d s.
                 The load generator shares the cores, so every figure is bounded by it.
 
+                What limits the ratio: per event the jiraq route does real work the bare route skips (the HMAC over
+                the raw body, an INSERT and commit in the H2 store before the answer, JSON parsing, an exchange with
+                headers), on the same two cores as the load generator and both routes; on a busy shared machine the
+                rounds spread widely, so the interval is wide.
+
                 Options: `rounds`, `seconds`, `warmupSeconds`, `concurrency`. Source: `WebhookThroughputBenchmark`.
                 """.formatted(concurrency, body.length, warmup.toSeconds(), round.toSeconds());
         return new BenchmarkReport("Webhook throughput of jiraq:webhook", figures, details);
