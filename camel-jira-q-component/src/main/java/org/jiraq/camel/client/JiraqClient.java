@@ -73,17 +73,17 @@ public final class JiraqClient {
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
-        this(base, credentialId, fixedRoot, base.retryPolicy, base.listener);
+        this(base, credentialId, fixedRoot, base.retryPolicy, base.listener, base.trustedHosts);
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot, RetryPolicy retryPolicy,
-                        AtomicReference<JiraqClientListener> listener) {
+                        AtomicReference<JiraqClientListener> listener, Set<String> trustedHosts) {
         this.siteUrl = base.siteUrl;
         this.auth = base.auth;
         this.http = base.http;
         this.retryPolicy = retryPolicy;
         this.requestTimeout = base.requestTimeout;
-        this.trustedHosts = base.trustedHosts;
+        this.trustedHosts = trustedHosts;
         this.credentialId = credentialId;
         this.fixedRoot = fixedRoot;
         this.governor = base.governor;
@@ -106,6 +106,17 @@ public final class JiraqClient {
      */
     public JiraqClient atRoot(URI root) {
         return new JiraqClient(this, credentialId, stripTrailingSlash(root));
+    }
+
+    /**
+     * This client sending its requests below {@code root}, an API that Atlassian serves on its gateway for the site
+     * (Customer Service Management, Assets, Operations) and that the route addressed by name: the credentials go to
+     * that root's host as well (over https, as to any host but the site), and nowhere else.
+     */
+    public JiraqClient atGatewayApi(URI root) {
+        Set<String> hosts = new HashSet<>(trustedHosts);
+        hosts.add(hostOf(root));
+        return new JiraqClient(this, credentialId, stripTrailingSlash(root), retryPolicy, listener, Set.copyOf(hosts));
     }
 
     /** Whether requests to {@code target} carry this client's credentials. */
@@ -131,8 +142,10 @@ public final class JiraqClient {
      * where calls are paced ({@link RateLimitGovernor}) and retried ({@link RetryPolicy}).
      *
      * @param  guard                    for a write that is not safe to repeat: after a fault that may have let it
-     *                                  through, the guard is asked whether it happened before the write is sent again;
-     *                                  null to never resend such a write
+     *                                  through, the guard is asked whether it happened before the write is sent again,
+     *                                  and once more before the call gives up (but after a timeout, when the write may
+     *                                  still be queued), so a failure says whether the write happened; null to never
+     *                                  resend such a write
      * @throws JiraqHttpException       Jira's error answer, saying whether it is worth retrying
      * @throws JiraqConnectionException no usable answer, saying whether Jira may have processed the request
      */
@@ -144,10 +157,11 @@ public final class JiraqClient {
         boolean renewed = false;
         while (true) {
             if (guard != null && guard.outcomeUnknownSince() != null) {
-                JiraqResponse existing = guard.findExisting(this, guard.outcomeUnknownSince());
+                JiraqResponse existing = guard.lookUp(this);
                 if (existing != null) {
                     return existing;
                 }
+                request = guard.resend(request);
             }
             Duration paced = governor.beforeSend(request, pacingWait(), priority);
             if (!paced.isZero()) {
@@ -164,6 +178,14 @@ public final class JiraqClient {
                 }
                 boolean retryable = !unknown || guard != null;
                 if (!retryable || !retryPolicy.canRetry(retries)) {
+                    // a request that timed out may still be queued at Jira: looking now could miss it
+                    if (unknown && guard != null && !(e instanceof SocketTimeoutException)) {
+                        JiraqResponse existing = guard.lookUp(this);
+                        if (existing != null) {
+                            return existing;
+                        }
+                        unknown = false;
+                    }
                     throw new JiraqConnectionException(request, e, retryable, unknown);
                 }
                 // a request that timed out may still be queued at Jira: give it as long again before looking for it
@@ -176,8 +198,9 @@ public final class JiraqClient {
             if (response.status() < 400) {
                 return response;
             }
-            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile
-            if (response.status() == 401 && !renewed
+            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile;
+            // a token refused for its scopes stays refused however fresh, so it is not renewed for nothing
+            if (response.status() == 401 && !renewed && !refusedForScope(response)
                     && auth.renewAfterUnauthorized(request.credentialId(), sent.authorization())) {
                 renewed = true;
                 continue;
@@ -189,9 +212,15 @@ public final class JiraqClient {
             }
             boolean retryable = retryPolicy.isRetryable(request, response.status(), retryAfter)
                                 || unknown && guard != null;
-            JiraqHttpException error = new JiraqHttpException(request, response, retryable, unknown);
             if (!retryable || !retryPolicy.canRetry(retries) || retryPolicy.waitsTooLong(retryAfter)) {
-                throw error;
+                if (unknown && guard != null) {
+                    JiraqResponse existing = guard.lookUp(this);
+                    if (existing != null) {
+                        return existing;
+                    }
+                    unknown = false;
+                }
+                throw new JiraqHttpException(request, response, retryable, unknown);
             }
             pause(request, retries++, retryAfter, "status " + response.status());
         }
@@ -231,7 +260,7 @@ public final class JiraqClient {
      */
     public JiraqClient withoutRetries() {
         return new JiraqClient(this, credentialId, fixedRoot, RetryPolicy.none(),
-                new AtomicReference<>(JiraqClientListener.NONE));
+                new AtomicReference<>(JiraqClientListener.NONE), trustedHosts);
     }
 
     /**
@@ -377,5 +406,10 @@ public final class JiraqClient {
     private static URI stripTrailingSlash(URI uri) {
         String s = uri.toString();
         return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
+    }
+
+    /** Atlassian's gateway answer to a token without the scopes of the call: {@code {"code":401,"message":...}}. */
+    private static boolean refusedForScope(JiraqResponse response) {
+        return response.json().path("message").asText("").contains("scope does not match");
     }
 }
