@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jiraq.simulator.Attachment;
 import org.jiraq.simulator.GeneratedContent;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.model.Attachment;
 
 /**
  * Uploads one large attachment (generated, never on disk) through {@code jiraq:addAttachment} and, as the baseline in

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.SimulatorRateLimits;
+import org.jiraq.simulator.limits.SimulatorRateLimits;
 
 /**
  * A 100,000-issue export at Jira's page-rate limit in a {@code -Xmx64m} JVM. The simulator holds the issues and limits

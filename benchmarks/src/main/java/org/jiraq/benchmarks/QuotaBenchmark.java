@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.SimulatorRateLimits;
+import org.jiraq.simulator.limits.SimulatorRateLimits;
 
 /**
  * A saturating workload against Jira's points quota over compressed windows: three replicas (separate JVMs on one

@@ -20,7 +20,7 @@ import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqDeployment;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.SimulatorRateLimits;
+import org.jiraq.simulator.limits.SimulatorRateLimits;
 
 /**
  * How close to Jira's rate limit the component runs without drawing 429s. The simulator allows {@code limit} GETs per

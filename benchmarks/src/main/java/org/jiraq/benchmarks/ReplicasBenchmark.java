@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.SimulatorRateLimits;
+import org.jiraq.simulator.limits.SimulatorRateLimits;
 
 /**
  * Three replicas (separate JVMs on one embedded PostgreSQL) reading one tenant at Jira's burst limit: the governor

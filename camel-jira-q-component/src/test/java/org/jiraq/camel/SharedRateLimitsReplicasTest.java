@@ -24,7 +24,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.awaitility.Awaitility;
 import org.jiraq.camel.store.SharedDatabase;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.SimulatorRateLimits;
+import org.jiraq.simulator.limits.SimulatorRateLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

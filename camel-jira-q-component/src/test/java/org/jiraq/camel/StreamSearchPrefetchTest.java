@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.awaitility.Awaitility;
-import org.jiraq.simulator.ApiResponse;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.http.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,10 +10,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.jiraq.simulator.AtlassianOAuth2;
-import org.jiraq.simulator.ConsentBrowser;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.OAuth1Provider;
+import org.jiraq.simulator.auth.AtlassianOAuth2;
+import org.jiraq.simulator.auth.ConsentBrowser;
+import org.jiraq.simulator.auth.OAuth1Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

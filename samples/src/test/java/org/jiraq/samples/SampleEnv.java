@@ -12,8 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.jiraq.simulator.AtlassianOAuth2;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.auth.AtlassianOAuth2;
 
 /** Environments for running the sample in tests: the simulator demo, its management server on a free port. */
 final class SampleEnv {

@@ -19,6 +19,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jiraq.simulator.auth.AuthInterceptor;
+import org.jiraq.simulator.auth.BasicAuth;
+import org.jiraq.simulator.auth.PersonalAccessTokenAuth;
+import org.jiraq.simulator.http.ApiResponse;
+import org.jiraq.simulator.http.ContractListener;
+import org.jiraq.simulator.http.ContractValidator;
+import org.jiraq.simulator.http.Interceptor;
+import org.jiraq.simulator.http.RequestDispatcher;
+import org.jiraq.simulator.http.RequestRewriter;
+import org.jiraq.simulator.http.Route;
+import org.jiraq.simulator.model.SimulatorState;
+import org.jiraq.simulator.model.SimulatorUser;
+import org.jiraq.simulator.platform.PlatformApi;
+import org.jiraq.simulator.servicedesk.ServiceManagementEndpoints;
+import org.jiraq.simulator.webhooks.AdminWebhook;
+import org.jiraq.simulator.webhooks.SimulatorWebhooks;
+import org.jiraq.simulator.webhooks.WebhookEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,10 +146,8 @@ public final class JiraSimulator implements AutoCloseable {
             context.authentication(pats);
         }
 
-        List<SimulatorFeature> features = new ArrayList<>(List.of(new ServerEndpoints(), new IssueEndpoints(),
-                new CommentEndpoints(), new TransitionEndpoints(), new ProjectEndpoints(), new SearchEndpoints(),
-                new WebhookEndpoints(webhooks), new BulkCreateEndpoints(), new AttachmentEndpoints(),
-                new ServiceManagementEndpoints(), new IssuePropertyEndpoints(), new WatcherEndpoints(), new CloudRestV2()));
+        List<SimulatorFeature> features = new ArrayList<>(List.of(new PlatformApi(), new WebhookEndpoints(webhooks),
+                new ServiceManagementEndpoints()));
         features.addAll(builder.features);
         features.forEach(feature -> feature.register(context));
         context.fallback(request -> ApiResponse.error(404,

@@ -11,6 +11,14 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.jiraq.simulator.auth.AuthInterceptor;
+import org.jiraq.simulator.auth.SimulatorAuth;
+import org.jiraq.simulator.http.Interceptor;
+import org.jiraq.simulator.http.RequestDispatcher;
+import org.jiraq.simulator.http.RequestRewriter;
+import org.jiraq.simulator.http.Route;
+import org.jiraq.simulator.model.SimulatorState;
+import org.jiraq.simulator.platform.JiraJson;
 
 /** What a {@link SimulatorFeature} gets to work with while it registers itself. */
 public final class SimulatorContext {

@@ -1,13 +1,12 @@
 package org.jiraq.simulator;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /** One Cloud and one Data Center site for the whole test class, reset and contract-checked after each test. */
-abstract class BothFlavoursTestSupport {
+public abstract class BothFlavoursTestSupport {
 
     protected static Map<JiraSimulator.Flavour, Site> sites;
 

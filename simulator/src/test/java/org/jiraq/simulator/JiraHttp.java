@@ -14,15 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A tiny Jira REST client for the tests: real HTTP, JSON in and out, basic auth by default. */
-final class JiraHttp {
+public final class JiraHttp {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     /** One answer: status, body as JSON (missing when empty) and the raw response for headers. */
-    record Reply(int status, JsonNode json, HttpResponse<String> raw) {
+    public record Reply(int status, JsonNode json, HttpResponse<String> raw) {
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
     }
@@ -35,36 +35,36 @@ final class JiraHttp {
         this.authorization = authorization;
     }
 
-    static JiraHttp basic(JiraSimulator sim, String user, String secret) {
+    public static JiraHttp basic(JiraSimulator sim, String user, String secret) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
         return new JiraHttp(sim.baseUrl(), "Basic " + credentials);
     }
 
-    static JiraHttp defaultUser(JiraSimulator sim) {
+    public static JiraHttp defaultUser(JiraSimulator sim) {
         return basic(sim, JiraSimulator.DEFAULT_USER, JiraSimulator.DEFAULT_API_TOKEN);
     }
 
-    static JiraHttp bearer(JiraSimulator sim, String token) {
+    public static JiraHttp bearer(JiraSimulator sim, String token) {
         return new JiraHttp(sim.baseUrl(), "Bearer " + token);
     }
 
-    static JiraHttp anonymous(JiraSimulator sim) {
+    public static JiraHttp anonymous(JiraSimulator sim) {
         return new JiraHttp(sim.baseUrl(), null);
     }
 
-    Reply get(String pathAndQuery) {
+    public Reply get(String pathAndQuery) {
         return send("GET", pathAndQuery, null);
     }
 
-    Reply delete(String pathAndQuery) {
+    public Reply delete(String pathAndQuery) {
         return send("DELETE", pathAndQuery, null);
     }
 
-    Reply post(String pathAndQuery, Object body) {
+    public Reply post(String pathAndQuery, Object body) {
         return send("POST", pathAndQuery, body);
     }
 
-    Reply put(String pathAndQuery, Object body) {
+    public Reply put(String pathAndQuery, Object body) {
         return send("PUT", pathAndQuery, body);
     }
 
@@ -105,12 +105,12 @@ final class JiraHttp {
     }
 
     /** {@code {"fields":{"project":{"key":..},"issuetype":{"name":..},"summary":..}}}. */
-    static String createBody(String project, String type, String summary) {
+    public static String createBody(String project, String type, String summary) {
         return "{\"fields\":{\"project\":{\"key\":\"" + project + "\"},\"issuetype\":{\"name\":\"" + type
                 + "\"},\"summary\":\"" + summary + "\"}}";
     }
 
-    static String adf(String text) {
+    public static String adf(String text) {
         return "{\"type\":\"doc\",\"version\":1,\"content\":[{\"type\":\"paragraph\",\"content\":"
                 + "[{\"type\":\"text\",\"text\":\"" + text + "\"}]}]}";
     }

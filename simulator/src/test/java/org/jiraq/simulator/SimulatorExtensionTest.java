@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jiraq.simulator.auth.PersonalAccessTokenAuth;
+import org.jiraq.simulator.auth.SimulatorAuth;
+import org.jiraq.simulator.http.ApiResponse;
+import org.jiraq.simulator.http.Interceptor;
+import org.jiraq.simulator.http.Json;
+import org.jiraq.simulator.model.SimulatorUser;
 import org.junit.jupiter.api.Test;
 
 /** How later features plug in: their own routes (exempt from the contract), interceptors and auth schemes. */

@@ -8,18 +8,19 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jiraq.simulator.model.Adf;
 
 /**
  * One simulator per flavour, shared by a test class: started once, reset before each test, and checked after each
  * test for contract violations, so every test also proves the simulator speaks Jira's documented contract.
  */
-final class Site {
+public final class Site {
 
-    static final Instant START = Instant.parse("2026-11-22T12:00:00Z");
+    public static final Instant START = Instant.parse("2026-11-22T12:00:00Z");
 
-    final JiraSimulator sim;
-    final JiraHttp http;
-    final String root;
+    public final JiraSimulator sim;
+    public final JiraHttp http;
+    public final String root;
 
     private Site(JiraSimulator sim) {
         this.sim = sim;
@@ -27,7 +28,7 @@ final class Site {
         this.root = sim.flavour().restRoot();
     }
 
-    static Site start(JiraSimulator.Flavour flavour) {
+    public static Site start(JiraSimulator.Flavour flavour) {
         return new Site(JiraSimulator.builder().flavour(flavour).clock(SimulatorClock.fixedAt(START)).start());
     }
 
@@ -40,36 +41,36 @@ final class Site {
         return sites;
     }
 
-    boolean cloud() {
+    public boolean cloud() {
         return sim.flavour() == JiraSimulator.Flavour.CLOUD;
     }
 
     /** Rich text as this flavour wants it in JSON: an ADF document on Cloud, a string on Data Center. */
-    String richText(String text) {
+    public String richText(String text) {
         return cloud() ? JiraHttp.adf(text) : "\"" + text + "\"";
     }
 
     /** The plain text of a rich-text value read back from this flavour. */
-    String plainText(JsonNode value) {
+    public String plainText(JsonNode value) {
         return Adf.plainText(value);
     }
 
     /** Creates an issue over HTTP and answers its key. */
-    String createIssue(String project, String type, String summary) {
+    public String createIssue(String project, String type, String summary) {
         JiraHttp.Reply reply = http.post(root + "/issue", JiraHttp.createBody(project, type, summary));
         assertThat(reply.status()).as(reply.json().toString()).isEqualTo(201);
         return reply.json().path("key").asText();
     }
 
     /** The keys of a search answer's issues, in order (Cloud answers need fields=key). */
-    static List<String> keys(JsonNode searchAnswer) {
+    public static List<String> keys(JsonNode searchAnswer) {
         List<String> keys = new ArrayList<>();
         searchAnswer.path("issues").forEach(issue -> keys.add(issue.path("key").asText()));
         return keys;
     }
 
     /** For {@code @AfterEach}: fails the test on any contract violation, and starts the next one afresh. */
-    void checkAndReset() {
+    public void checkAndReset() {
         try {
             sim.assertNoContractViolations();
         } finally {
@@ -77,7 +78,7 @@ final class Site {
         }
     }
 
-    void close() {
+    public void close() {
         sim.close();
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jiraq.camel.JiraqRateLimitPriority;
 import org.jiraq.camel.auth.ApiTokenAuth;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.SimulatorRateLimits;
+import org.jiraq.simulator.limits.SimulatorRateLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

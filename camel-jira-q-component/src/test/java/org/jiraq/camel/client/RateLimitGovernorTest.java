@@ -15,7 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.auth.ApiTokenAuth;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.SimulatorRateLimits;
+import org.jiraq.simulator.limits.SimulatorRateLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -17,7 +17,7 @@ import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.camel.store.SharedDatabase;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.PersonalDataReporting;
+import org.jiraq.simulator.privacy.PersonalDataReporting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,7 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.spi.RegisteredAccount;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.SimulatorUser;
+import org.jiraq.simulator.model.SimulatorUser;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.jiraq.camel.auth.oauth2.OAuth2TestSupport;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.PersonalDataReporting;
 import org.jiraq.simulator.RecordedRequest;
+import org.jiraq.simulator.privacy.PersonalDataReporting;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -21,7 +21,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.service.ServiceSupport;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.metrics.JiraqMeters;
-import org.jiraq.simulator.PersonalDataReporting;
+import org.jiraq.simulator.privacy.PersonalDataReporting;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

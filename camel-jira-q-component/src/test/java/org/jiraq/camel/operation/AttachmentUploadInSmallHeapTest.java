@@ -4,9 +4,9 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import org.jiraq.simulator.Attachment;
 import org.jiraq.simulator.GeneratedContent;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.model.Attachment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

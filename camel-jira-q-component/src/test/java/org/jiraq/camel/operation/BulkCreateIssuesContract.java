@@ -15,9 +15,9 @@ import org.jiraq.camel.JiraqFailure;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.client.Json;
-import org.jiraq.simulator.Adf;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.RecordedRequest;
+import org.jiraq.simulator.model.Adf;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

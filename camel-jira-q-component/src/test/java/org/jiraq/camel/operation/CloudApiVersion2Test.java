@@ -7,7 +7,7 @@ import org.apache.camel.Exchange;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqTestSupport;
-import org.jiraq.simulator.Adf;
+import org.jiraq.simulator.model.Adf;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,10 +8,10 @@ import org.apache.camel.Exchange;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqTestSupport;
-import org.jiraq.simulator.AssetsAndOperations;
-import org.jiraq.simulator.CustomerServiceManagement;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.RecordedRequest;
+import org.jiraq.simulator.servicedesk.AssetsAndOperations;
+import org.jiraq.simulator.servicedesk.CustomerServiceManagement;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

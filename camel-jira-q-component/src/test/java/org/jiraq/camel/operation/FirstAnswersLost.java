@@ -3,12 +3,12 @@ package org.jiraq.camel.operation;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import org.jiraq.simulator.ApiRequest;
-import org.jiraq.simulator.ApiResponse;
-import org.jiraq.simulator.Interceptor;
 import org.jiraq.simulator.SimulatorContext;
-import org.jiraq.simulator.SimulatorFaults;
 import org.jiraq.simulator.SimulatorFeature;
+import org.jiraq.simulator.http.ApiRequest;
+import org.jiraq.simulator.http.ApiResponse;
+import org.jiraq.simulator.http.Interceptor;
+import org.jiraq.simulator.limits.SimulatorFaults;
 
 /**
  * A simulator fault for tests that need an exact number of lost answers: the next requests to one method and path

@@ -14,10 +14,10 @@ import org.jiraq.camel.JiraqFailure;
 import org.jiraq.camel.JiraqOutcomeUnknownException;
 import org.jiraq.camel.JiraqRetryAfterProcessor;
 import org.jiraq.camel.JiraqTestSupport;
-import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.RecordedRequest;
-import org.jiraq.simulator.SimulatorFaults;
+import org.jiraq.simulator.limits.SimulatorFaults;
+import org.jiraq.simulator.model.Issue;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -13,12 +13,12 @@ import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.client.Json;
-import org.jiraq.simulator.Adf;
-import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.ProjectComponent;
-import org.jiraq.simulator.SimulatorUser;
-import org.jiraq.simulator.Version;
+import org.jiraq.simulator.model.Adf;
+import org.jiraq.simulator.model.Issue;
+import org.jiraq.simulator.model.ProjectComponent;
+import org.jiraq.simulator.model.SimulatorUser;
+import org.jiraq.simulator.model.Version;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

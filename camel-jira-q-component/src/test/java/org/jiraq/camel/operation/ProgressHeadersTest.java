@@ -5,7 +5,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.PagingTestEndpoints;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,7 +11,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.PagingTestEndpoints;
 import org.jiraq.simulator.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

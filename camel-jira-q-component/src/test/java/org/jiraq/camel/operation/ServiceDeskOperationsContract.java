@@ -9,8 +9,8 @@ import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.client.Json;
-import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.RecordedRequest;
+import org.jiraq.simulator.model.Issue;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,8 +4,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.model.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

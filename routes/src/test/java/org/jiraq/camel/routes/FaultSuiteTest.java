@@ -18,11 +18,11 @@ import org.apache.camel.builder.RouteBuilder;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.routes.deadletter.DeadLetterHeaders;
-import org.jiraq.simulator.Comment;
-import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.SimulatorFaults;
-import org.jiraq.simulator.SimulatorRateLimits;
+import org.jiraq.simulator.limits.SimulatorFaults;
+import org.jiraq.simulator.limits.SimulatorRateLimits;
+import org.jiraq.simulator.model.Comment;
+import org.jiraq.simulator.model.Issue;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -16,7 +16,7 @@ import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.spi.AccountRegistry;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.PersonalDataReporting;
+import org.jiraq.simulator.privacy.PersonalDataReporting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

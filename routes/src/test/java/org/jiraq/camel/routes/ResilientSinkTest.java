@@ -14,7 +14,7 @@ import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.routes.deadletter.DeadLetter;
 import org.jiraq.camel.routes.deadletter.DeadLetterHeaders;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.SimulatorFaults;
+import org.jiraq.simulator.limits.SimulatorFaults;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

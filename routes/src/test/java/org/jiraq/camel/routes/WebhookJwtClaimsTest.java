@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.WebhookAttempt;
+import org.jiraq.simulator.webhooks.WebhookAttempt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

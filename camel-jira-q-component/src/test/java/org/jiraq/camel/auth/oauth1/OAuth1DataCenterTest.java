@@ -18,8 +18,8 @@ import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.OAuth1Provider;
 import org.jiraq.simulator.RecordedRequest;
+import org.jiraq.simulator.auth.OAuth1Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

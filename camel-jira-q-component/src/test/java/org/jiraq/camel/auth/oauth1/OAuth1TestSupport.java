@@ -8,7 +8,7 @@ import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.OAuth1Provider;
+import org.jiraq.simulator.auth.OAuth1Provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

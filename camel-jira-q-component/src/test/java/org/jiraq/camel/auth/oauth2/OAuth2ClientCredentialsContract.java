@@ -6,7 +6,7 @@ import org.apache.camel.Exchange;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqGrantType;
-import org.jiraq.simulator.AtlassianOAuth2;
+import org.jiraq.simulator.auth.AtlassianOAuth2;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

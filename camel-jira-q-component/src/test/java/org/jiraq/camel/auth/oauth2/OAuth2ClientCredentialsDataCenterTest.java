@@ -2,8 +2,8 @@ package org.jiraq.camel.auth.oauth2;
 
 import org.jiraq.camel.JiraqAuthorizationException;
 import org.jiraq.camel.JiraqConfiguration;
-import org.jiraq.simulator.AtlassianOAuth2;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.auth.AtlassianOAuth2;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,9 +9,9 @@ import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.LogCapture;
 import org.jiraq.camel.spi.OAuth2Grant;
-import org.jiraq.simulator.AtlassianOAuth2;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.RecordedRequest;
+import org.jiraq.simulator.auth.AtlassianOAuth2;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

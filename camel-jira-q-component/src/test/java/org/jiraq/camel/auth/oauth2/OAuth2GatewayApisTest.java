@@ -5,9 +5,9 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.simulator.AssetsAndOperations;
-import org.jiraq.simulator.CustomerServiceManagement;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.servicedesk.AssetsAndOperations;
+import org.jiraq.simulator.servicedesk.CustomerServiceManagement;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

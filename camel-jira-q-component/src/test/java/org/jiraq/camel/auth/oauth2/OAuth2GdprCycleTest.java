@@ -14,8 +14,8 @@ import org.jiraq.camel.spi.AccountRegistry;
 import org.jiraq.camel.spi.GdprStore;
 import org.jiraq.camel.spi.OAuth2Grant;
 import org.jiraq.simulator.JiraSimulator;
-import org.jiraq.simulator.PersonalDataReporting;
 import org.jiraq.simulator.RecordedRequest;
+import org.jiraq.simulator.privacy.PersonalDataReporting;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,8 +20,8 @@ import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.spi.TokenStore;
-import org.jiraq.simulator.AtlassianOAuth2;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.auth.AtlassianOAuth2;
 import org.junit.jupiter.api.io.TempDir;
 
 /**

@@ -1,5 +1,0 @@
-package org.jiraq.simulator;
-
-/** A priority; {@code id} also orders them, Highest (1) first. */
-public record Priority(long id, String name) {
-}

@@ -1,5 +1,0 @@
-package org.jiraq.simulator;
-
-/** A Service Management service desk, run in a Jira project whose issues are its customer requests. */
-public record ServiceDesk(String id, Project project) {
-}

@@ -1,5 +1,0 @@
-package org.jiraq.simulator;
-
-/** A workflow transition; the simulator's workflow has one global transition into each status. */
-public record Transition(String id, String name, Status to) {
-}
