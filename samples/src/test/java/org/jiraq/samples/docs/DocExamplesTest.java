@@ -626,7 +626,7 @@ class DocExamplesTest {
     private void sampleRoutes(DocExamples.Example example, Path dir) throws Exception {
         Matcher args = Pattern.compile("-Dexec\\.args=\"([^\"]+)\"").matcher(example.code());
         assertThat(args.find()).isTrue();
-        assertThat(example.code()).startsWith("mvn -B -q -pl samples -am compile exec:java");
+        assertThat(example.code()).startsWith("mvn -B -q -pl samples -am test-compile exec:java");
         Path route = dir.resolve(args.group(1));
         Files.writeString(route, "- route:\n    from:\n      uri: timer:once?repeatCount=1\n      steps:\n"
                                  + "        - to: jiraq:getProjects\n        - log: \"${header.CamelJiraqResultCount} projects\"\n");
