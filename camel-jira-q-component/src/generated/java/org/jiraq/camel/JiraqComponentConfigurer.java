@@ -90,11 +90,21 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "idempotencyLookup": getOrCreateConfiguration(target).setIdempotencyLookup(property(camelContext, org.jiraq.camel.JiraqIdempotencyLookup.class, value)); return true;
         case "idempotentcreate":
         case "idempotentCreate": getOrCreateConfiguration(target).setIdempotentCreate(property(camelContext, boolean.class, value)); return true;
-        case "idempotentrepository":
-        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "inboxcapacity":
+        case "inboxCapacity": getOrCreateConfiguration(target).setInboxCapacity(property(camelContext, int.class, value)); return true;
+        case "inboxconcurrency":
+        case "inboxConcurrency": getOrCreateConfiguration(target).setInboxConcurrency(property(camelContext, int.class, value)); return true;
+        case "inboxmaximumredeliveries":
+        case "inboxMaximumRedeliveries": getOrCreateConfiguration(target).setInboxMaximumRedeliveries(property(camelContext, int.class, value)); return true;
+        case "inboxmaximumredeliverydelay":
+        case "inboxMaximumRedeliveryDelay": getOrCreateConfiguration(target).setInboxMaximumRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "inboxredeliverydelay":
+        case "inboxRedeliveryDelay": getOrCreateConfiguration(target).setInboxRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jql": getOrCreateConfiguration(target).setJql(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaseduration":
+        case "leaseDuration": getOrCreateConfiguration(target).setLeaseDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
@@ -164,6 +174,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookackmode":
+        case "webhookAckMode": getOrCreateConfiguration(target).setWebhookAckMode(property(camelContext, org.jiraq.camel.JiraqWebhookAckMode.class, value)); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": getOrCreateConfiguration(target).setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -247,11 +259,21 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "idempotencyLookup": return org.jiraq.camel.JiraqIdempotencyLookup.class;
         case "idempotentcreate":
         case "idempotentCreate": return boolean.class;
-        case "idempotentrepository":
-        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "inboxcapacity":
+        case "inboxCapacity": return int.class;
+        case "inboxconcurrency":
+        case "inboxConcurrency": return int.class;
+        case "inboxmaximumredeliveries":
+        case "inboxMaximumRedeliveries": return int.class;
+        case "inboxmaximumredeliverydelay":
+        case "inboxMaximumRedeliveryDelay": return long.class;
+        case "inboxredeliverydelay":
+        case "inboxRedeliveryDelay": return long.class;
         case "jql": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaseduration":
+        case "leaseDuration": return long.class;
         case "lookback": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
@@ -321,6 +343,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "webhookackmode":
+        case "webhookAckMode": return org.jiraq.camel.JiraqWebhookAckMode.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -405,11 +429,21 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "idempotencyLookup": return getOrCreateConfiguration(target).getIdempotencyLookup();
         case "idempotentcreate":
         case "idempotentCreate": return getOrCreateConfiguration(target).isIdempotentCreate();
-        case "idempotentrepository":
-        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "inboxcapacity":
+        case "inboxCapacity": return getOrCreateConfiguration(target).getInboxCapacity();
+        case "inboxconcurrency":
+        case "inboxConcurrency": return getOrCreateConfiguration(target).getInboxConcurrency();
+        case "inboxmaximumredeliveries":
+        case "inboxMaximumRedeliveries": return getOrCreateConfiguration(target).getInboxMaximumRedeliveries();
+        case "inboxmaximumredeliverydelay":
+        case "inboxMaximumRedeliveryDelay": return getOrCreateConfiguration(target).getInboxMaximumRedeliveryDelay();
+        case "inboxredeliverydelay":
+        case "inboxRedeliveryDelay": return getOrCreateConfiguration(target).getInboxRedeliveryDelay();
         case "jql": return getOrCreateConfiguration(target).getJql();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaseduration":
+        case "leaseDuration": return getOrCreateConfiguration(target).getLeaseDuration();
         case "lookback": return getOrCreateConfiguration(target).getLookback();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
@@ -479,6 +513,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "webhookackmode":
+        case "webhookAckMode": return getOrCreateConfiguration(target).getWebhookAckMode();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return getOrCreateConfiguration(target).getWebhookMaxBodySize();
         case "webhookpath":

@@ -1,7 +1,11 @@
 package org.jiraq.camel;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -12,6 +16,8 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.jiraq.camel.connection.JiraqConnections;
+import org.jiraq.camel.deadletter.DeadLetterStore;
+import org.jiraq.camel.deadletter.JdbcDeadLetterStore;
 import org.jiraq.camel.health.JiraqConnectionHealthCheck;
 import org.jiraq.camel.gdpr.ReportingSchedule;
 import org.jiraq.camel.metrics.JiraqMetrics;
@@ -23,6 +29,7 @@ import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JdbcTokenStore;
 import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.camel.store.SecretCipher;
+import org.jiraq.camel.webhook.InboxWorker;
 
 /** The {@code jiraq:} component: Jira Cloud and Jira Data Center. */
 @Component("jiraq")
@@ -59,6 +66,10 @@ public class JiraqComponent extends HealthCheckComponent {
     // scale
     @Metadata(label = "advanced")
     private Boolean clusteredSchedules;
+
+    // webhooks
+    private final Set<InboxWorker> webhookInboxes = ConcurrentHashMap.newKeySet();
+    private DeadLetterStore defaultDeadLetterStore;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -282,6 +293,38 @@ public class JiraqComponent extends HealthCheckComponent {
      */
     public void setTokenStoreThrowaway(boolean tokenStoreThrowaway) {
         this.tokenStoreThrowaway = tokenStoreThrowaway;
+    }
+
+    // webhooks
+
+    /**
+     * Where webhook events the route kept failing on are kept: the {@link DeadLetterStore} the application bound as
+     * {@value DeadLetterStore#REGISTRY_NAME} (the route templates' dead letters too), else the table jiraq_dead_letter
+     * in the component's store.
+     */
+    public synchronized DeadLetterStore getDeadLetterStore() {
+        DeadLetterStore bound = getCamelContext().getRegistry()
+                .lookupByNameAndType(DeadLetterStore.REGISTRY_NAME, DeadLetterStore.class);
+        if (bound != null) {
+            return bound;
+        }
+        if (defaultDeadLetterStore == null) {
+            defaultDeadLetterStore = new JdbcDeadLetterStore(this::getStore);
+        }
+        return defaultDeadLetterStore;
+    }
+
+    /** The inboxes of the running jiraq:webhook consumers, for the console. */
+    public Collection<InboxWorker> getWebhookInboxes() {
+        return List.copyOf(webhookInboxes);
+    }
+
+    void addWebhookInbox(InboxWorker inbox) {
+        webhookInboxes.add(inbox);
+    }
+
+    void removeWebhookInbox(InboxWorker inbox) {
+        webhookInboxes.remove(inbox);
     }
 
     // gdpr

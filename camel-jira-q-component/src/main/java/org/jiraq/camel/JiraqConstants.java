@@ -98,6 +98,11 @@ public final class JiraqConstants {
                             + " delivery; absent on the first attempt.",
               javaType = "Integer")
     public static final String WEBHOOK_RETRY = "CamelJiraqWebhookRetry";
+    @Metadata(label = "consumer",
+              description = "jiraq:webhook: which delivery of the event to the route this is, from 1; above 1 the"
+                            + " route failed on it before (inbox redeliveries, which outlive restarts).",
+              javaType = "Integer")
+    public static final String WEBHOOK_ATTEMPT = "CamelJiraqWebhookAttempt";
     @Metadata(label = "consumer", description = "jiraq:issues: when the delivered change was made (the issue's"
                                                  + " updated field).",
               javaType = "java.time.Instant")
@@ -207,7 +212,9 @@ public final class JiraqConstants {
               description = "createIssue: the idempotency key written with the issue (entity property"
                             + " jiraq.idempotency) and looked up after a fault, so a retried create never makes a"
                             + " second issue. Set it to a key of your own (an external id); else the exchange id is"
-                            + " used and set here, so a redelivery or a replayed dead letter keeps it.",
+                            + " used and set here, so a redelivery or a replayed dead letter keeps it. jiraq:webhook"
+                            + " sets it to a key derived from the delivery identifier, so a webhook route that creates"
+                            + " one issue per event creates it once.",
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelJiraqIdempotencyKey";
     @Metadata(label = "producer",

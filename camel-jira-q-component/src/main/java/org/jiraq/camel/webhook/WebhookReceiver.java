@@ -2,28 +2,31 @@ package org.jiraq.camel.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Processor;
 import org.apache.camel.spi.HeaderFilterStrategy;
-import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.jiraq.camel.metrics.JiraqMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers Jira's webhook requests. In this order: a body above the size limit is 413; a request that fails
- * verification is 401; a body that is not a Jira event is 400; an event the route did not ask for, or one whose
- * identifier was delivered already, is 2xx without delivery; otherwise the event goes to the route, and the answer
- * is 2xx only once the route has processed it, 5xx when it failed. A failed event is not kept as delivered, so
- * Jira's retry (same identifier) gets through once.
+ * verification is 401; a body that is not a Jira event is 400; an event the route did not ask for is 2xx without
+ * more; every other event goes to the {@link WebhookIntake} of the acknowledgement mode, whose outcome is the answer:
+ * 2xx once it is stored (or, after the route, once the route processed it), 2xx for a delivery the inbox has already,
+ * 5xx when Jira must send it again.
  */
-public final class WebhookReceiver implements Processor {
+public final class WebhookReceiver extends AsyncProcessorSupport {
 
     public static final String IDENTIFIER_HEADER = "X-Atlassian-Webhook-Identifier";
     public static final String RETRY_HEADER = "X-Atlassian-Webhook-Retry";
@@ -31,17 +34,25 @@ public final class WebhookReceiver implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
     private static final String UNKNOWN_EVENT = "unknown";
     private static final String REJECTED = "rejected";
+    /** How long Jira is asked to wait after a 503; it retries on its own schedule (minutes) anyway. */
+    private static final String RETRY_AFTER_SECONDS = "30";
 
     /** What became of an event, and how Jira is answered for it. */
     public enum Outcome {
-        /** The route processed it. */
+        /** Stored in the inbox; a worker hands it to the route. */
+        STORED(204),
+        /** The route processed it (acknowledgement after the route). */
         DELIVERED(204),
         /** Not one of the events asked for: acknowledged so that Jira does not retry it. */
         FILTERED(204),
-        /** Its identifier was delivered before. */
+        /** Its identifier is in the inbox already: stored, processed or dead-lettered before. */
         DUPLICATE(204),
-        /** The route failed: Jira should send it again. */
-        FAILED(500);
+        /** The route failed (acknowledgement after the route): Jira should send it again. */
+        FAILED(500),
+        /** The inbox is full, or an earlier attempt of the same delivery is still running: Jira should send it later. */
+        BUSY(503),
+        /** The store could not be written: Jira should send it again. */
+        UNAVAILABLE(503);
 
         private final int status;
 
@@ -54,83 +65,92 @@ public final class WebhookReceiver implements Processor {
         }
     }
 
-    /** Hands an event to the route; true when the route processed it without failure. */
-    @FunctionalInterface
-    public interface Delivery {
-        boolean deliver(WebhookEvent event, Map<String, Object> httpHeaders);
-    }
-
     private final WebhookVerifier verifier;
     private final Set<String> events;
-    private final IdempotentRepository delivered;
-    private final Delivery delivery;
+    private final WebhookIntake intake;
     private final int maxBodySize;
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
     private final JiraqMetrics metrics;
 
-    public WebhookReceiver(WebhookVerifier verifier, Set<String> events, IdempotentRepository delivered,
-                           Delivery delivery, int maxBodySize, JiraqMetrics metrics) {
+    public WebhookReceiver(WebhookVerifier verifier, Set<String> events, WebhookIntake intake, int maxBodySize,
+                           JiraqMetrics metrics) {
         this.verifier = verifier;
         this.events = Set.copyOf(events);
-        this.delivered = delivered;
-        this.delivery = delivery;
+        this.intake = intake;
         this.maxBodySize = maxBodySize;
         this.metrics = metrics;
     }
 
     @Override
-    public void process(Exchange http) throws IOException {
+    public boolean process(Exchange http, AsyncCallback callback) {
+        Message in = http.getMessage();
+        InboxEvent event;
+        try {
+            event = read(http);
+        } catch (IOException e) {
+            http.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (event == null) {
+            callback.done(true); // refused, answered already
+            return true;
+        }
+        CompletableFuture<Outcome> outcome = accept(event);
+        if (outcome.isDone()) {
+            answer(in, event, outcome.join());
+            callback.done(true);
+            return true;
+        }
+        outcome.thenAccept(o -> {
+            answer(in, event, o);
+            callback.done(false);
+        });
+        return false;
+    }
+
+    /** The verified event of a request, or null when the request was refused (and answered). */
+    private InboxEvent read(Exchange http) throws IOException {
         Message in = http.getMessage();
         byte[] body = readBody(in);
         if (body == null) {
             reject(in, 413, "The body is larger than " + maxBodySize + " bytes");
-            return;
+            return null;
         }
         if (!verifier.verify(body, name -> in.getHeader(name, String.class))) {
             LOG.warn("Refused a webhook request to {} that failed verification", in.getHeader(Exchange.HTTP_PATH));
             reject(in, 401, "Verification failed");
-            return;
+            return null;
         }
+        String identifier = in.getHeader(IDENTIFIER_HEADER, String.class);
         WebhookEvent event;
         try {
-            event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
+            event = WebhookEvent.parse(body, identifier, retry(in));
         } catch (IllegalArgumentException notAnEvent) {
             reject(in, 400, notAnEvent.getMessage());
-            return;
+            return null;
         }
-        Outcome outcome = accept(event, safeHeaders(http));
-        metrics.webhookEvent(event.name(), outcome.name().toLowerCase(Locale.ROOT));
-        answer(in, outcome.status(), null);
+        String key = identifier != null && !identifier.isBlank() ? identifier : "jiraq-" + UUID.randomUUID();
+        return InboxEvent.received(key, event, body, safeHeaders(http), Instant.now());
     }
 
     /**
-     * Passes a verified event on, once per identifier. Also the way failed deliveries fetched from Jira are
-     * replayed.
+     * Passes a verified event on, once per identifier: what requests do after verification, and how failed
+     * deliveries fetched from Jira are replayed.
      */
-    public Outcome accept(WebhookEvent event, Map<String, Object> httpHeaders) {
-        if (!events.isEmpty() && !events.contains(event.name())) {
-            return Outcome.FILTERED;
+    public CompletableFuture<Outcome> accept(InboxEvent event) {
+        if (!events.isEmpty() && !events.contains(event.event().name())) {
+            return CompletableFuture.completedFuture(Outcome.FILTERED);
         }
-        String id = event.identifier();
-        if (id != null && !delivered.add(id)) {
-            LOG.debug("Webhook {} ({}) was delivered already", id, event.name());
-            return Outcome.DUPLICATE;
+        return intake.accept(event);
+    }
+
+    private void answer(Message in, InboxEvent event, Outcome outcome) {
+        metrics.webhookEvent(event.event().name(), outcome.name().toLowerCase(Locale.ROOT));
+        answer(in, outcome.status(), null);
+        if (outcome.status() == 503) {
+            in.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
-        boolean processed;
-        try {
-            processed = delivery.deliver(event, httpHeaders);
-        } catch (RuntimeException e) {
-            LOG.warn("Delivering webhook {} ({}) failed: {}", id, event.name(), e.getMessage());
-            processed = false;
-        }
-        if (id != null) {
-            if (processed) {
-                delivered.confirm(id);
-            } else {
-                delivered.remove(id);
-            }
-        }
-        return processed ? Outcome.DELIVERED : Outcome.FAILED;
     }
 
     private Map<String, Object> safeHeaders(Exchange http) {
@@ -167,13 +187,13 @@ public final class WebhookReceiver implements Processor {
         }
     }
 
-    /** Only the status and a short reason go back: none of the request's headers are echoed. */
     /** Refuses a request before its event is known or trusted: counted under the event name unknown. */
     private void reject(Message in, int status, String reason) {
         metrics.webhookEvent(UNKNOWN_EVENT, REJECTED);
         answer(in, status, reason);
     }
 
+    /** Only the status and a short reason go back: none of the request's headers are echoed. */
     private static void answer(Message in, int status, String reason) {
         in.getHeaders().clear();
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

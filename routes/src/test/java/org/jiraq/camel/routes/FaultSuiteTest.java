@@ -17,7 +17,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.routes.deadletter.DeadLetterHeaders;
+import org.jiraq.camel.deadletter.DeadLetterHeaders;
 import org.jiraq.simulator.Comment;
 import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
