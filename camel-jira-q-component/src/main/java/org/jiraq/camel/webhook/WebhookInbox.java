@@ -23,7 +23,7 @@ import org.jiraq.camel.client.Json;
 import org.jiraq.camel.store.JiraqStore;
 
 /**
- * One jiraq:webhook consumer's events in the store (table jiraq_webhook_inbox, migration V8). A row is both the
+ * One jiraq:webhook consumer's events in the store (table jiraq_webhook_inbox, migration V10). A row is both the
  * event's de-duplication entry and, until the route has processed it, the event itself, so an event is never
  * acknowledged without being kept, nor kept twice. Work on a row is fenced by its lease: only the process named in
  * {@code lease_owner} settles it, and a lease that ran out (its process died) is taken over by another.
