@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -49,11 +50,18 @@ final class WebhookApp implements AutoCloseable {
 
     /** Starts the application on the store database at {@code storeUrl}, which replicas may share. */
     static WebhookApp start(JiraSimulator sim, int port, String storeUrl, RoutesBuilder... routes) throws Exception {
+        return start(sim, port, storeUrl, context -> {
+        }, routes);
+    }
+
+    /** Starts the application after {@code beforeStart} has prepared its context (beans, options). */
+    static WebhookApp start(JiraSimulator sim, int port, String storeUrl, Consumer<CamelContext> beforeStart,
+                            RoutesBuilder... routes) throws Exception {
         for (int attempt = 1; ; attempt++) {
             VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
             config.setBindPort(port);
             VertxPlatformHttpServer server = new VertxPlatformHttpServer(config);
-            CamelContext context = create(sim, server, storeUrl, routes);
+            CamelContext context = create(sim, server, storeUrl, beforeStart, routes);
             if (server.getPort() == port) {
                 return new WebhookApp(context);
             }
@@ -66,7 +74,7 @@ final class WebhookApp implements AutoCloseable {
     }
 
     private static CamelContext create(JiraSimulator sim, VertxPlatformHttpServer server, String storeUrl,
-                                       RoutesBuilder... routes) throws Exception {
+                                       Consumer<CamelContext> beforeStart, RoutesBuilder... routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addService(server);
         JiraqComponent jiraq = new JiraqComponent();
@@ -84,6 +92,7 @@ final class WebhookApp implements AutoCloseable {
         config.setMaxRetryDelay(50);
         jiraq.setStoreUrl(storeUrl);
         context.addComponent("jiraq", jiraq);
+        beforeStart.accept(context);
         for (RoutesBuilder builder : routes) {
             context.addRoutes(builder);
         }
