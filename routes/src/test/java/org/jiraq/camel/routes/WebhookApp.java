@@ -57,11 +57,17 @@ final class WebhookApp implements AutoCloseable {
     /** Starts the application after {@code beforeStart} has prepared its context (beans, options). */
     static WebhookApp start(JiraSimulator sim, int port, String storeUrl, Consumer<CamelContext> beforeStart,
                             RoutesBuilder... routes) throws Exception {
+        return start(sim.baseUrl(), sim.flavour(), port, storeUrl, beforeStart, routes);
+    }
+
+    /** Starts the application on a simulator known only by its address, as one in another process is. */
+    static WebhookApp start(String jiraUrl, JiraSimulator.Flavour flavour, int port, String storeUrl,
+                            Consumer<CamelContext> beforeStart, RoutesBuilder... routes) throws Exception {
         for (int attempt = 1; ; attempt++) {
             VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
             config.setBindPort(port);
             VertxPlatformHttpServer server = new VertxPlatformHttpServer(config);
-            CamelContext context = create(sim, server, storeUrl, beforeStart, routes);
+            CamelContext context = create(jiraUrl, flavour, server, storeUrl, beforeStart, routes);
             if (server.getPort() == port) {
                 return new WebhookApp(context);
             }
@@ -73,14 +79,15 @@ final class WebhookApp implements AutoCloseable {
         }
     }
 
-    private static CamelContext create(JiraSimulator sim, VertxPlatformHttpServer server, String storeUrl,
-                                       Consumer<CamelContext> beforeStart, RoutesBuilder... routes) throws Exception {
+    private static CamelContext create(String jiraUrl, JiraSimulator.Flavour flavour, VertxPlatformHttpServer server,
+                                       String storeUrl, Consumer<CamelContext> beforeStart, RoutesBuilder... routes)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addService(server);
         JiraqComponent jiraq = new JiraqComponent();
         JiraqConfiguration config = jiraq.getConfiguration();
-        config.setBaseUrl(sim.baseUrl());
-        if (sim.flavour() == JiraSimulator.Flavour.CLOUD) {
+        config.setBaseUrl(jiraUrl);
+        if (flavour == JiraSimulator.Flavour.CLOUD) {
             config.setDeployment(JiraqDeployment.cloud);
             config.setUsername(JiraSimulator.DEFAULT_USER);
             config.setApiToken(JiraSimulator.DEFAULT_API_TOKEN);
