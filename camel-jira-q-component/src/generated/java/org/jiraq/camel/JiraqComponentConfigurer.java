@@ -71,6 +71,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletesubtasks":
         case "deleteSubtasks": getOrCreateConfiguration(target).setDeleteSubtasks(property(camelContext, boolean.class, value)); return true;
         case "deployment": getOrCreateConfiguration(target).setDeployment(property(camelContext, org.jiraq.camel.JiraqDeployment.class, value)); return true;
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": getOrCreateConfiguration(target).setDurableIdempotencyKeys(property(camelContext, boolean.class, value)); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "expand": getOrCreateConfiguration(target).setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
@@ -86,6 +88,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "httpHeaders": getOrCreateConfiguration(target).setHttpHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "httpmethod":
         case "httpMethod": getOrCreateConfiguration(target).setHttpMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotencykeyretention":
+        case "idempotencyKeyRetention": target.setIdempotencyKeyRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "idempotencylookup":
         case "idempotencyLookup": getOrCreateConfiguration(target).setIdempotencyLookup(property(camelContext, org.jiraq.camel.JiraqIdempotencyLookup.class, value)); return true;
         case "idempotentcreate":
@@ -240,6 +244,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletesubtasks":
         case "deleteSubtasks": return boolean.class;
         case "deployment": return org.jiraq.camel.JiraqDeployment.class;
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": return boolean.class;
         case "events": return java.lang.String.class;
         case "expand": return java.lang.String.class;
         case "fields": return java.lang.String.class;
@@ -255,6 +261,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "httpHeaders": return java.util.Map.class;
         case "httpmethod":
         case "httpMethod": return java.lang.String.class;
+        case "idempotencykeyretention":
+        case "idempotencyKeyRetention": return long.class;
         case "idempotencylookup":
         case "idempotencyLookup": return org.jiraq.camel.JiraqIdempotencyLookup.class;
         case "idempotentcreate":
@@ -410,6 +418,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletesubtasks":
         case "deleteSubtasks": return getOrCreateConfiguration(target).isDeleteSubtasks();
         case "deployment": return getOrCreateConfiguration(target).getDeployment();
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": return getOrCreateConfiguration(target).isDurableIdempotencyKeys();
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "expand": return getOrCreateConfiguration(target).getExpand();
         case "fields": return getOrCreateConfiguration(target).getFields();
@@ -425,6 +435,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "httpHeaders": return getOrCreateConfiguration(target).getHttpHeaders();
         case "httpmethod":
         case "httpMethod": return getOrCreateConfiguration(target).getHttpMethod();
+        case "idempotencykeyretention":
+        case "idempotencyKeyRetention": return target.getIdempotencyKeyRetention();
         case "idempotencylookup":
         case "idempotencyLookup": return getOrCreateConfiguration(target).getIdempotencyLookup();
         case "idempotentcreate":

@@ -66,6 +66,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletesubtasks":
         case "deleteSubtasks": target.getConfiguration().setDeleteSubtasks(property(camelContext, boolean.class, value)); return true;
         case "deployment": target.getConfiguration().setDeployment(property(camelContext, org.jiraq.camel.JiraqDeployment.class, value)); return true;
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": target.getConfiguration().setDurableIdempotencyKeys(property(camelContext, boolean.class, value)); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -245,6 +247,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletesubtasks":
         case "deleteSubtasks": return boolean.class;
         case "deployment": return org.jiraq.camel.JiraqDeployment.class;
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": return boolean.class;
         case "events": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -425,6 +429,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletesubtasks":
         case "deleteSubtasks": return target.getConfiguration().isDeleteSubtasks();
         case "deployment": return target.getConfiguration().getDeployment();
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": return target.getConfiguration().isDurableIdempotencyKeys();
         case "events": return target.getConfiguration().getEvents();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(94);
+        Set<String> props = new HashSet<>(95);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("apiGatewayUrl");
@@ -47,6 +47,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("delay");
         props.add("deleteSubtasks");
         props.add("deployment");
+        props.add("durableIdempotencyKeys");
         props.add("events");
         props.add("exceptionHandler");
         props.add("exchangePattern");

@@ -72,6 +72,8 @@ public class JiraqConfiguration implements Cloneable {
     private boolean idempotentCreate = true;
     @UriParam(label = "producer,advanced", defaultValue = "recentCreates", enums = "recentCreates,propertyQuery")
     private JiraqIdempotencyLookup idempotencyLookup = JiraqIdempotencyLookup.recentCreates;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean durableIdempotencyKeys = true;
 
     // producer
     @UriParam(label = "common")
@@ -116,7 +118,7 @@ public class JiraqConfiguration implements Cloneable {
     private long inboxRedeliveryDelay = 1_000;
     @UriParam(label = "consumer,advanced", defaultValue = "300000", javaType = "java.time.Duration")
     private long inboxMaximumRedeliveryDelay = 300_000;
-    @UriParam(label = "consumer,advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long leaseDuration = 60_000;
     @UriParam(label = "consumer", defaultValue = "none", enums = "none,dynamic,admin")
     private JiraqWebhookRegistration webhookRegistration = JiraqWebhookRegistration.none;
@@ -390,6 +392,21 @@ public class JiraqConfiguration implements Cloneable {
         this.idempotentCreate = idempotentCreate;
     }
 
+    public boolean isDurableIdempotencyKeys() {
+        return durableIdempotencyKeys;
+    }
+
+    /**
+     * createIssue: keep each idempotency key the message carries (CamelJiraqIdempotencyKey set by the route, or by
+     * jiraq:webhook from the delivery identifier) and the issue it made in the component's store, so the same key
+     * makes at most one issue across exchanges, redeliveries, dead-letter replays, restarts and replicas, for the
+     * component's idempotencyKeyRetention: a repeated key answers with the existing issue (CamelJiraqExistingIssue
+     * true) without calling Jira. Keys taken from the exchange id are never stored.
+     */
+    public void setDurableIdempotencyKeys(boolean durableIdempotencyKeys) {
+        this.durableIdempotencyKeys = durableIdempotencyKeys;
+    }
+
     public JiraqIdempotencyLookup getIdempotencyLookup() {
         return idempotencyLookup;
     }
@@ -633,10 +650,11 @@ public class JiraqConfiguration implements Cloneable {
     }
 
     /**
-     * jiraq:webhook and jiraq:gdpr: how long a process holds work it took (a webhook event it delivers, the personal
-     * data reporting cycle) without renewing the hold; a live process renews it well before. When a process dies,
-     * a restart or another replica takes its work over once this has passed. Longer than the longest pause a
-     * process may make (GC), shorter than you are willing to wait after a crash.
+     * How long a process holds work it took (a webhook event it delivers, the personal data reporting cycle, an
+     * idempotency key it creates an issue for) without renewing the hold; a live process renews it every third of
+     * it. When a process dies, a restart or another replica takes its work over once this has passed. Longer than
+     * the longest pause a process may make (GC), shorter than you are willing to wait after a crash. For
+     * idempotency keys the component's value counts.
      */
     public void setLeaseDuration(long leaseDuration) {
         this.leaseDuration = leaseDuration;

@@ -1,6 +1,7 @@
 package org.jiraq.camel.operation;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import org.jiraq.camel.client.JiraqRequest;
 import org.jiraq.camel.client.JiraqResponse;
 import org.jiraq.camel.client.Json;
 import org.jiraq.camel.client.ResponseHeaders;
+import org.jiraq.camel.store.JdbcIdempotencyKeys;
 
 /**
  * Sends a create so that no fault ever makes a second issue. The issue is written with an {@link IdempotencyMarkers}
@@ -22,8 +24,15 @@ import org.jiraq.camel.client.ResponseHeaders;
  * for the issue carrying that key before it sends the create again, and returns it if it exists. When the call still
  * fails, the message keeps the key and the time of the first uncertain attempt in headers, so a Camel redelivery or a
  * replayed dead letter looks first too.
+ * <p>
+ * A key the message was given is also claimed in the component's store first ({@link DurableKeys}): a key that made
+ * its issue before answers with it without sending anything, and a key left uncertain (its process died, or gave up
+ * on a create that may have gone through) makes this create look first.
  */
 final class CreateOnce {
+
+    /** How long a create waits for another process creating the issue of the same key before it fails retryably. */
+    private static final Duration KEY_WAIT = Duration.ofSeconds(10);
 
     private final JiraqEndpoint endpoint;
     private final IdempotencyMarkers markers;
@@ -39,15 +48,28 @@ final class CreateOnce {
         if (!endpoint.getConfiguration().isIdempotentCreate()) {
             return client.execute(JiraqRequest.post(path).json(request).build());
         }
+        boolean keyGiven = in.getHeader(JiraqConstants.IDEMPOTENCY_KEY) != null;
         String key = idempotencyKey(in);
+        DurableKeys.Claim claim = keyGiven && endpoint.getConfiguration().isDurableIdempotencyKeys()
+                ? durableKeys().claim(client.siteUrl().toString(), key, KEY_WAIT) : null;
+        if (claim != null && claim.made()) {
+            return existing(in, claim.issue());
+        }
         IdempotencyMarkers.mark(request, key);
-        Guard guard = new Guard(key, projectOf(request), outcomeUnknownSince(in));
+        Guard guard = new Guard(key, projectOf(request), earliest(outcomeUnknownSince(in),
+                claim == null ? null : claim.uncertainSince()));
+        JiraqResponse response;
         try {
-            JiraqResponse response = client.execute(JiraqRequest.post(path).json(request).build(), guard);
-            in.removeHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
-            in.getExchange().removeProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
-            in.setHeader(JiraqConstants.EXISTING_ISSUE, guard.found);
-            return response;
+            response = client.execute(JiraqRequest.post(path).json(request).build(), guard);
+        } catch (IOException | RuntimeException failed) {
+            if (claim != null) {
+                try {
+                    durableKeys().failed(claim, guard.found ? null : guard.outcomeUnknownSince());
+                } catch (IOException | RuntimeException notReleased) {
+                    failed.addSuppressed(notReleased); // the key's lease runs out; then it is taken over
+                }
+            }
+            throw failed;
         } finally {
             if (guard.outcomeUnknownSince() != null && !guard.found) {
                 long since = guard.outcomeUnknownSince().toEpochMilli();
@@ -56,6 +78,39 @@ final class CreateOnce {
                 in.getExchange().setProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE, since);
             }
         }
+        in.removeHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
+        in.getExchange().removeProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
+        in.setHeader(JiraqConstants.EXISTING_ISSUE, guard.found);
+        if (claim != null) {
+            JsonNode made = response.json();
+            durableKeys().made(claim, new JdbcIdempotencyKeys.Issue(made.path("id").asText(), made.path("key").asText(),
+                    made.path("self").asText(null)));
+        }
+        return response;
+    }
+
+    private DurableKeys durableKeys() {
+        return endpoint.getComponent().getDurableKeys();
+    }
+
+    /** The answer for a key that made its issue before: that issue, as Jira's create answered it, sending nothing. */
+    private static JiraqResponse existing(Message in, JdbcIdempotencyKeys.Issue issue) {
+        in.removeHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
+        in.getExchange().removeProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
+        in.setHeader(JiraqConstants.EXISTING_ISSUE, true);
+        return created(issue.id(), issue.key(), issue.self());
+    }
+
+    private static JiraqResponse created(String id, String key, String self) {
+        ObjectNode created = Json.object().put("id", id).put("key", key);
+        if (self != null) {
+            created.put("self", self);
+        }
+        return new JiraqResponse(201, ResponseHeaders.NONE, Json.write(created));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /** Header CamelJiraqIdempotencyKey, else the exchange id, which is then set as that header. */
@@ -106,11 +161,7 @@ final class CreateOnce {
                 return null;
             }
             found = true;
-            ObjectNode created = Json.object().put("id", issue.path("id").asText()).put("key", issue.path("key").asText());
-            if (issue.has("self")) {
-                created.set("self", issue.get("self"));
-            }
-            return new JiraqResponse(201, ResponseHeaders.NONE, Json.write(created));
+            return created(issue.path("id").asText(), issue.path("key").asText(), issue.path("self").asText(null));
         }
     }
 }

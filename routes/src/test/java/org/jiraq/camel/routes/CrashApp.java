@@ -18,7 +18,7 @@ import org.jiraq.simulator.JiraSimulator;
  * HTTP port; {@code lease}: leaseDuration in ms; {@code name}: the CamelContext name.</li>
  * <li>{@code route=webhook}: jiraq:webhook at /crash ({@code ack}: inbox or afterRoute), which prints
  * {@code HANDLING <identifier>}, and with {@code create=true} creates one issue per event with jiraq:createIssue (the
- * event's natural idempotency key), then prints {@code DONE <identifier> <issue key> <existing>}.</li>
+ * event's natural idempotency key) in project OPS, then prints {@code DONE <identifier> <issue key> <existing>}.</li>
  * <li>{@code route=gdpr}: jiraq:gdpr ticking every 300 ms, which prints {@code HANDLING <account>} and
  * {@code DONE <account>}.</li>
  * <li>{@code block}: the identifier or account at which the route stops for good after printing HANDLING, or
@@ -62,10 +62,11 @@ public final class CrashApp {
                                                             + options.getOrDefault("ack", "inbox")).routeId("crash"),
                                 JiraqConstants.WEBHOOK_IDENTIFIER, block);
                         if (Boolean.parseBoolean(options.getOrDefault("create", "false"))) {
-                            route.setHeader(JiraqConstants.PROJECT_KEY, constant("DEMO"))
+                            route.setHeader(JiraqConstants.PROJECT_KEY, constant("OPS"))
                                     .setHeader(JiraqConstants.ISSUE_TYPE_NAME, constant("Task"))
                                     .setHeader(JiraqConstants.SUMMARY, simple("From event ${header."
                                                                                + JiraqConstants.WEBHOOK_IDENTIFIER + "}"))
+                                    .setBody(constant(null))
                                     .to("jiraq:createIssue");
                         }
                         route.process(exchange -> print("DONE " + id(exchange, JiraqConstants.WEBHOOK_IDENTIFIER) + " "

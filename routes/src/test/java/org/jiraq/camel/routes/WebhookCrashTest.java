@@ -8,18 +8,22 @@ import java.util.List;
 import org.jiraq.camel.ChildJvm;
 import org.jiraq.camel.store.SharedDatabase;
 import org.jiraq.simulator.AdminWebhook;
+import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.SimulatorFaults;
 import org.jiraq.simulator.WebhookAttempt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * kill -9 of the application while its route handles a webhook event ({@link CrashApp} in a child JVM, killed with
  * SIGKILL): the event is delivered once by the restarted application on the same H2 file, or by the other replica on
- * a shared PostgreSQL, and never by two processes at the same time.
+ * a shared PostgreSQL, and never by two processes at the same time; a route that creates an issue per event, killed
+ * after Jira made the issue but before its answer arrived, still makes one issue.
  */
 class WebhookCrashTest {
 
@@ -29,6 +33,8 @@ class WebhookCrashTest {
     @TempDir
     Path dir;
     private final List<ChildJvm> children = new ArrayList<>();
+    /** Jira answers slowly, so a kill lands between its making an issue and the application's learning of it. */
+    private final SimulatorFaults faults = SimulatorFaults.seeded(1).slowAnswers(1.0, Duration.ofSeconds(20));
     private JiraSimulator sim;
 
     @AfterEach
@@ -52,8 +58,9 @@ class WebhookCrashTest {
     }
 
     private void startJira(int port) {
-        sim = JiraSimulator.builder()
-                .adminWebhook(AdminWebhook.to(WebhookApp.url(port, CrashApp.PATH)).signedWith(CrashApp.SECRET))
+        sim = JiraSimulator.builder().feature(faults)
+                .adminWebhook(AdminWebhook.to(WebhookApp.url(port, CrashApp.PATH)).signedWith(CrashApp.SECRET)
+                        .filteredBy("project = DEMO"))
                 .start();
         // Jira's retries, a second apart instead of minutes
         sim.webhooks().retries(20, Duration.ofSeconds(1));
@@ -131,5 +138,56 @@ class WebhookCrashTest {
         Thread.sleep(LEASE.toMillis());
         assertThat(completions(identifier, first, second)).isOne();
         assertThat(second.linesStartingWith("HANDLING ")).containsOnlyOnce(identifier);
+    }
+
+    /** Issues the route created: those of project OPS, by the event (the DEMO issue) they follow. */
+    private List<Issue> followUps() {
+        return sim.state().issues().stream().filter(issue -> issue.key().startsWith("OPS-")).toList();
+    }
+
+    @Test
+    void aCreateKilledBeforeItsAnswerMakesOneIssueAfterARestartOnTheSameFile() throws Exception {
+        int port = WebhookApp.freePort();
+        startJira(port);
+        faults.enabled(false);
+        String store = "jdbc:h2:file:" + dir.resolve("jiraq");
+        ChildJvm first = start("app", port, store, "create=true");
+
+        faults.enabled(true);
+        sim.state().createIssue("DEMO", "Task", "Needs a follow-up");
+        String identifier = handling(first);
+        // Jira has made the follow-up issue; its answer is on its way when the process dies
+        await().atMost(START).until(() -> followUps().size() == 1);
+        first.kill();
+        faults.enabled(false);
+        ChildJvm restarted = start("app-restarted", port, store, "create=true");
+
+        String done = restarted.awaitLine(line -> line.startsWith("DONE " + identifier), START);
+        assertThat(followUps()).hasSize(1);
+        assertThat(done).isEqualTo("DONE " + identifier + " " + followUps().get(0).key() + " true");
+        assertThat(sim.requests("POST", "/rest/api/3/issue")).hasSize(1);
+    }
+
+    @Test
+    void aCreateKilledBeforeItsAnswerMakesOneIssueWhenTheOtherReplicaTakesOver() throws Exception {
+        int port = WebhookApp.freePort();
+        startJira(port);
+        faults.enabled(false);
+        String store = SharedDatabase.POSTGRESQL.createDatabase(dir);
+        ChildJvm first = start("replica-1", port, store, "create=true");
+        ChildJvm second = start("replica-2", WebhookApp.freePort(), store, "create=true");
+
+        faults.enabled(true);
+        sim.state().createIssue("DEMO", "Task", "Needs a follow-up");
+        String identifier = handling(first);
+        await().atMost(START).until(() -> followUps().size() == 1);
+        first.kill();
+        faults.enabled(false);
+
+        String done = second.awaitLine(line -> line.startsWith("DONE " + identifier), START);
+        Thread.sleep(LEASE.toMillis());
+        assertThat(followUps()).hasSize(1);
+        assertThat(done).isEqualTo("DONE " + identifier + " " + followUps().get(0).key() + " true");
+        assertThat(completions(identifier, first, second)).isOne();
     }
 }
