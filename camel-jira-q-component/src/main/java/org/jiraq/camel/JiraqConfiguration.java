@@ -1,7 +1,9 @@
 package org.jiraq.camel;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
@@ -17,11 +19,14 @@ import org.jiraq.camel.spi.TokenStore;
 @UriParams
 public class JiraqConfiguration implements Cloneable {
 
+    /** A Jira Cloud site given by name alone: letters, digits and hyphens, as in acme.atlassian.net. */
+    private static final Pattern CLOUD_SITE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
+
     static final String DEFAULT_SEARCH_FIELDS
             = "summary,status,issuetype,project,assignee,reporter,priority,labels,created,updated";
     // oauth2
     static final String DEFAULT_CREDENTIAL_ID = "default";
-    static final String DEFAULT_AUTHORIZATION_URL = "https://auth.atlassian.com/authorize";
+    public static final String DEFAULT_AUTHORIZATION_URL = "https://auth.atlassian.com/authorize";
     static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
 
     // connection
@@ -128,6 +133,14 @@ public class JiraqConfiguration implements Cloneable {
     private String webhookRefreshCron = "0 0 3,15 * * ?";
     @UriParam(label = "consumer,advanced", defaultValue = "true")
     private boolean webhookReplayFailed = true;
+    @UriParam(label = "consumer,security")
+    private String webhookJwtIssuer;
+    @UriParam(label = "consumer,security")
+    private String webhookJwtAudience;
+    @UriParam(label = "consumer,security")
+    private String webhookAllowedSources;
+    @UriParam(label = "consumer,security")
+    private String webhookTrustedProxies;
 
     // polling
     @UriParam(label = "consumer", defaultValue = "600000", javaType = "java.time.Duration")
@@ -180,6 +193,13 @@ public class JiraqConfiguration implements Cloneable {
     private String httpMethod = "GET";
     @UriParam(label = "producer")
     private String path;
+    @UriParam(label = "producer", defaultValue = "jira",
+              enums = "jira,customerServiceManagement,assets,operations")
+    private JiraqApi api = JiraqApi.jira;
+    @UriParam(label = "producer")
+    private String workspaceId;
+    @UriParam(label = "producer", enums = "organization,customer,product,entitlement")
+    private JiraqCsmResource csmResource;
     @UriParam(label = "producer", prefix = "query.", multiValue = true)
     private Map<String, Object> queryParameters;
     @UriParam(label = "producer", prefix = "httpHeader.", multiValue = true)
@@ -202,8 +222,25 @@ public class JiraqConfiguration implements Cloneable {
     }
 
     /**
-     * The Jira site URL: https://acme.atlassian.net for Cloud, or the Data Center base URL including any
-     * context path (https://jira.acme.internal/jira).
+     * The site URL that baseUrl names, or null when it is not set. A bare name such as {@code acme} is the Jira Cloud
+     * site {@code https://acme.atlassian.net}, as the guides write it; a host without a scheme is taken as https.
+     *
+     * @throws IllegalArgumentException when baseUrl is not a URL
+     */
+    public URI siteUrl() {
+        String value = baseUrl == null ? "" : baseUrl.trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!value.contains("://")) {
+            value = "https://" + (CLOUD_SITE_NAME.matcher(value).matches() ? value + ".atlassian.net" : value);
+        }
+        return URI.create(value);
+    }
+
+    /**
+     * The Jira site URL: https://acme.atlassian.net for Cloud (or just its name, acme), or the Data Center base URL
+     * including any context path (https://jira.acme.internal/jira).
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -561,6 +598,56 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setWebhookSecret(String webhookSecret) {
         this.webhookSecret = webhookSecret;
+    }
+
+    public String getWebhookJwtIssuer() {
+        return webhookJwtIssuer;
+    }
+
+    /**
+     * jiraq:webhook with webhookVerification=jwt: the iss claim the token must carry. Atlassian does not document the
+     * claim, so it is checked only when set.
+     */
+    public void setWebhookJwtIssuer(String webhookJwtIssuer) {
+        this.webhookJwtIssuer = webhookJwtIssuer;
+    }
+
+    public String getWebhookJwtAudience() {
+        return webhookJwtAudience;
+    }
+
+    /**
+     * jiraq:webhook with webhookVerification=jwt: the audience a token that names one (aud claim) must name; by default
+     * the clientId option. Set, it is also required to be present.
+     */
+    public void setWebhookJwtAudience(String webhookJwtAudience) {
+        this.webhookJwtAudience = webhookJwtAudience;
+    }
+
+    public String getWebhookAllowedSources() {
+        return webhookAllowedSources;
+    }
+
+    /**
+     * jiraq:webhook: the addresses Jira's deliveries may come from, as comma-separated CIDR ranges (Atlassian publishes
+     * its egress ranges at https://ip-ranges.atlassian.com); requests from elsewhere are answered 403. All sources
+     * when empty.
+     */
+    public void setWebhookAllowedSources(String webhookAllowedSources) {
+        this.webhookAllowedSources = webhookAllowedSources;
+    }
+
+    public String getWebhookTrustedProxies() {
+        return webhookTrustedProxies;
+    }
+
+    /**
+     * jiraq:webhook with webhookAllowedSources: the proxies or load balancers in front of the application, as
+     * comma-separated CIDR ranges. Only a request that arrives from one of them has its X-Forwarded-For read (the
+     * nearest address not itself a trusted proxy is the source); from anywhere else the header is ignored.
+     */
+    public void setWebhookTrustedProxies(String webhookTrustedProxies) {
+        this.webhookTrustedProxies = webhookTrustedProxies;
     }
 
     public int getWebhookMaxBodySize() {
@@ -962,6 +1049,42 @@ public class JiraqConfiguration implements Cloneable {
 
     public String getPath() {
         return path;
+    }
+
+    public JiraqApi getApi() {
+        return api;
+    }
+
+    /**
+     * request: which API the path is below: jira, the site's REST API (below /rest); or, on Jira Cloud, one that
+     * Atlassian serves on its gateway (apiGatewayUrl) for the site: customerServiceManagement (below
+     * /jsm/csm/cloudid/{cloudId}/api/v1), assets (below /jsm/assets/workspace/{workspaceId}/v1) or operations (below
+     * /jsm/ops/api/{cloudId}/v1). The credentials go to the gateway's host for these, and the path stays below the
+     * API's root.
+     */
+    public void setApi(JiraqApi api) {
+        this.api = api;
+    }
+
+    public String getWorkspaceId() {
+        return workspaceId;
+    }
+
+    /**
+     * request with api=assets: the Assets workspace id; by default read from the site (GET
+     * /rest/servicedeskapi/assets/workspace).
+     */
+    public void setWorkspaceId(String workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
+    public JiraqCsmResource getCsmResource() {
+        return csmResource;
+    }
+
+    /** csmList, csmGet, csmCreate, csmUpdate: the Customer Service Management resource to work on. */
+    public void setCsmResource(JiraqCsmResource csmResource) {
+        this.csmResource = csmResource;
     }
 
     /**

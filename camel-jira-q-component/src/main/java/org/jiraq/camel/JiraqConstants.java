@@ -103,6 +103,12 @@ public final class JiraqConstants {
                             + " route failed on it before (inbox redeliveries, which outlive restarts).",
               javaType = "Integer")
     public static final String WEBHOOK_ATTEMPT = "CamelJiraqWebhookAttempt";
+    @Metadata(label = "consumer",
+              description = "jiraq:webhook: the issue_event_type_name of an issue event (issue_created, issue_updated,"
+                            + " issue_commented, issue_generic...), which tells an edit, a comment and a transition"
+                            + " apart within jira:issue_updated; absent on other events.",
+              javaType = "String")
+    public static final String ISSUE_EVENT_TYPE = "CamelJiraqIssueEventType";
     @Metadata(label = "consumer", description = "jiraq:issues: when the delivered change was made (the issue's"
                                                  + " updated field).",
               javaType = "java.time.Instant")
@@ -194,6 +200,20 @@ public final class JiraqConstants {
                                                  + " an internal note; overrides option publicComment.",
               javaType = "Boolean")
     public static final String PUBLIC_COMMENT = "CamelJiraqPublicComment";
+
+    // Customer Service Management
+    @Metadata(label = "producer", description = "csmGet, csmUpdate: the id of the Customer Service Management"
+                                                 + " organization, customer, product or entitlement.",
+              javaType = "String")
+    public static final String CSM_ID = "CamelJiraqCsmId";
+    @Metadata(label = "producer", description = "csmList and csmCreate of entitlements: whose entitlements, customer or"
+                                                 + " organization.",
+              javaType = "String")
+    public static final String CSM_ENTITY_TYPE = "CamelJiraqCsmEntityType";
+    @Metadata(label = "producer", description = "csmList and csmCreate of entitlements: the id of that customer or"
+                                                 + " organization.",
+              javaType = "String")
+    public static final String CSM_ENTITY_ID = "CamelJiraqCsmEntityId";
 
     // bulkCreateIssues
     @Metadata(label = "producer", description = "bulkCreateIssues: how many of the inputs were not created.",

@@ -21,6 +21,15 @@ public enum JiraqOperation {
     createCustomerRequest,
     getCustomerRequest,
     addRequestComment,
+    // Customer Service Management (Jira Cloud, on Atlassian's gateway); option csmResource says on what
+    /** Lists organizations (by id or name), products, or a customer's or organization's entitlements, every page. */
+    csmList,
+    /** Reads one organization, customer, product or entitlement. */
+    csmGet,
+    /** Creates an organization, customer, product, or an entitlement of a customer or organization. */
+    csmCreate,
+    /** Renames an organization, customer or product, or sets an entitlement's details. */
+    csmUpdate,
     // bulkCreateIssues
     bulkCreateIssues,
     // addAttachment

@@ -5,6 +5,7 @@ import org.apache.camel.support.DefaultProducer;
 import org.jiraq.camel.operation.AttachmentOperation;
 import org.jiraq.camel.operation.BulkCreateOperation;
 import org.jiraq.camel.operation.CommentOperations;
+import org.jiraq.camel.operation.CsmOperations;
 import org.jiraq.camel.operation.IssueOperations;
 import org.jiraq.camel.operation.OperationHandler;
 import org.jiraq.camel.operation.ProjectOperations;
@@ -47,6 +48,10 @@ public class JiraqProducer extends DefaultProducer {
             case createCustomerRequest -> new ServiceDeskOperations(endpoint)::createRequest;
             case getCustomerRequest -> new ServiceDeskOperations(endpoint)::getRequest;
             case addRequestComment -> new ServiceDeskOperations(endpoint)::addComment;
+            case csmList -> new CsmOperations(endpoint)::list;
+            case csmGet -> new CsmOperations(endpoint)::get;
+            case csmCreate -> new CsmOperations(endpoint)::create;
+            case csmUpdate -> new CsmOperations(endpoint)::update;
             case bulkCreateIssues -> new BulkCreateOperation(endpoint)::create;
             case addAttachment -> new AttachmentOperation(endpoint)::add;
             case reportAccounts -> new ReportAccountsOperation(endpoint)::report;
@@ -59,10 +64,14 @@ public class JiraqProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        JiraqEndpoint endpoint = (JiraqEndpoint) getEndpoint();
         try {
             handler.handle(exchange);
+        } catch (JiraqHttpException e) {
+            throw endpoint.explain(e, exchange);
         } finally {
-            RateLimitHeaders.set(exchange.getMessage(), ((JiraqEndpoint) getEndpoint()).getClient());
+            RateLimitHeaders.set(exchange.getMessage(), endpoint.getClient());
+            endpoint.checkScopes(exchange);
         }
     }
 }

@@ -37,7 +37,7 @@ import org.jiraq.camel.webhook.WebhookEvents;
 import org.jiraq.camel.webhook.WebhookInbox;
 import org.jiraq.camel.webhook.WebhookIntake;
 import org.jiraq.camel.webhook.WebhookLifecycle;
-import org.jiraq.camel.webhook.WebhookOptions;
+import org.jiraq.camel.webhook.SourceAddresses;
 import org.jiraq.camel.webhook.WebhookReceiver;
 import org.jiraq.camel.webhook.WebhookVerifier;
 
@@ -107,8 +107,9 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         }
 
         Set<String> events = WebhookEvents.parse(config.getEvents());
-        receiver = new WebhookReceiver(WebhookVerifier.of(config.getWebhookVerification(), WebhookOptions.secret(config)),
-                events, intake, config.getWebhookMaxBodySize(), component.getMetrics());
+        receiver = new WebhookReceiver(SourceAddresses.of(config.getWebhookAllowedSources(),
+                config.getWebhookTrustedProxies()), WebhookVerifier.of(config), events, intake,
+                config.getWebhookMaxBodySize(), component.getMetrics());
         Endpoint platformHttp = endpoint.getCamelContext()
                 .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");
         http = platformHttp.createConsumer(receiver);
@@ -228,6 +229,7 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
             headers.put(JiraqConstants.WEBHOOK_EVENT, event.name());
             headers.put(JiraqConstants.WEBHOOK_IDENTIFIER, stored.key());
             putIfPresent(headers, JiraqConstants.WEBHOOK_RETRY, event.retry());
+            putIfPresent(headers, JiraqConstants.ISSUE_EVENT_TYPE, event.issueEventType());
             putIfPresent(headers, JiraqConstants.ISSUE_ID, event.issueId());
             putIfPresent(headers, JiraqConstants.ISSUE_KEY, event.issueKey());
             putIfPresent(headers, JiraqConstants.PROJECT_KEY, event.projectKey());

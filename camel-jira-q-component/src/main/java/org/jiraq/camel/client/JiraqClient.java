@@ -71,17 +71,17 @@ public final class JiraqClient {
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
-        this(base, credentialId, fixedRoot, base.retryPolicy, base.listener);
+        this(base, credentialId, fixedRoot, base.retryPolicy, base.listener, base.trustedHosts);
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot, RetryPolicy retryPolicy,
-                        AtomicReference<JiraqClientListener> listener) {
+                        AtomicReference<JiraqClientListener> listener, Set<String> trustedHosts) {
         this.siteUrl = base.siteUrl;
         this.auth = base.auth;
         this.http = base.http;
         this.retryPolicy = retryPolicy;
         this.requestTimeout = base.requestTimeout;
-        this.trustedHosts = base.trustedHosts;
+        this.trustedHosts = trustedHosts;
         this.credentialId = credentialId;
         this.fixedRoot = fixedRoot;
         this.governor = base.governor;
@@ -103,6 +103,17 @@ public final class JiraqClient {
      */
     public JiraqClient atRoot(URI root) {
         return new JiraqClient(this, credentialId, stripTrailingSlash(root));
+    }
+
+    /**
+     * This client sending its requests below {@code root}, an API that Atlassian serves on its gateway for the site
+     * (Customer Service Management, Assets, Operations) and that the route addressed by name: the credentials go to
+     * that root's host as well (over https, as to any host but the site), and nowhere else.
+     */
+    public JiraqClient atGatewayApi(URI root) {
+        Set<String> hosts = new HashSet<>(trustedHosts);
+        hosts.add(hostOf(root));
+        return new JiraqClient(this, credentialId, stripTrailingSlash(root), retryPolicy, listener, Set.copyOf(hosts));
     }
 
     /** Whether requests to {@code target} carry this client's credentials. */
@@ -173,8 +184,9 @@ public final class JiraqClient {
             if (response.status() < 400) {
                 return response;
             }
-            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile
-            if (response.status() == 401 && !renewed
+            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile;
+            // a token refused for its scopes stays refused however fresh, so it is not renewed for nothing
+            if (response.status() == 401 && !renewed && !refusedForScope(response)
                     && auth.renewAfterUnauthorized(request.credentialId(), sent.authorization())) {
                 renewed = true;
                 continue;
@@ -223,7 +235,7 @@ public final class JiraqClient {
      */
     public JiraqClient withoutRetries() {
         return new JiraqClient(this, credentialId, fixedRoot, RetryPolicy.none(),
-                new AtomicReference<>(JiraqClientListener.NONE));
+                new AtomicReference<>(JiraqClientListener.NONE), trustedHosts);
     }
 
     /**
@@ -369,5 +381,10 @@ public final class JiraqClient {
     private static URI stripTrailingSlash(URI uri) {
         String s = uri.toString();
         return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
+    }
+
+    /** Atlassian's gateway answer to a token without the scopes of the call: {@code {"code":401,"message":...}}. */
+    private static boolean refusedForScope(JiraqResponse response) {
+        return response.json().path("message").asText("").contains("scope does not match");
     }
 }

@@ -32,8 +32,15 @@ public record WebhookEvent(String name, String identifier, Integer retry, Map<St
         return new WebhookEvent(name, identifier, retry, body);
     }
 
+    /** The issue's id: of the event's issue, else of the worklog an event is about (which names only its issue's id). */
     public String issueId() {
-        return text(issue().get("id"));
+        Object id = issue().get("id");
+        return text(id != null ? id : map(body.get("worklog")).get("issueId"));
+    }
+
+    /** The issue_event_type_name of an issue event, or null. */
+    public String issueEventType() {
+        return text(body.get("issue_event_type_name"));
     }
 
     public String issueKey() {

@@ -66,6 +66,11 @@ public final class WebhookOptions {
             throw new IllegalArgumentException("Option 'webhookMaxBodySize' must be at least 1 byte");
         }
         var events = WebhookEvents.parse(config.getEvents());
+        SourceAddresses.of(config.getWebhookAllowedSources(), config.getWebhookTrustedProxies());
+        if (config.getWebhookAllowedSources() == null && config.getWebhookTrustedProxies() != null) {
+            throw new IllegalArgumentException("Option 'webhookTrustedProxies' is only read with webhookAllowedSources:"
+                                               + " set the ranges requests may come from");
+        }
         JiraqWebhookRegistration registration = config.getWebhookRegistration();
         if (registration == JiraqWebhookRegistration.none) {
             return;

@@ -20,16 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers Jira's webhook requests. In this order: a body above the size limit is 413; a request that fails
- * verification is 401; a body that is not a Jira event is 400; an event the route did not ask for is 2xx without
- * more; every other event goes to the {@link WebhookIntake} of the acknowledgement mode, whose outcome is the answer:
- * 2xx once it is stored (or, after the route, once the route processed it), 2xx for a delivery the inbox has already,
- * 5xx when Jira must send it again.
+ * Answers Jira's webhook requests. In this order: a request from a source outside webhookAllowedSources is 403; a
+ * body above the size limit is 413; a request that fails verification is 401; a body that is not a Jira event is 400;
+ * an event the route did not ask for is 2xx without more; every other event goes to the {@link WebhookIntake} of the
+ * acknowledgement mode, whose outcome is the answer: 2xx once it is stored (or, after the route, once the route
+ * processed it), 2xx for a delivery the inbox has already, 5xx when Jira must send it again.
  */
 public final class WebhookReceiver extends AsyncProcessorSupport {
 
     public static final String IDENTIFIER_HEADER = "X-Atlassian-Webhook-Identifier";
     public static final String RETRY_HEADER = "X-Atlassian-Webhook-Retry";
+    /** Where Camel's Vert.x platform-http (Camel Main, Quarkus) puts the peer address of the connection. */
+    static final String REMOTE_ADDRESS_HEADER = "CamelVertxPlatformHttpRemoteAddress";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
     private static final String UNKNOWN_EVENT = "unknown";
@@ -65,6 +67,7 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
         }
     }
 
+    private final SourceAddresses sources;
     private final WebhookVerifier verifier;
     private final Set<String> events;
     private final WebhookIntake intake;
@@ -72,8 +75,12 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
     private final JiraqMetrics metrics;
 
-    public WebhookReceiver(WebhookVerifier verifier, Set<String> events, WebhookIntake intake, int maxBodySize,
-                           JiraqMetrics metrics) {
+    /**
+     * @param sources where requests may come from, or null for anywhere
+     */
+    public WebhookReceiver(SourceAddresses sources, WebhookVerifier verifier, Set<String> events, WebhookIntake intake,
+                           int maxBodySize, JiraqMetrics metrics) {
+        this.sources = sources;
         this.verifier = verifier;
         this.events = Set.copyOf(events);
         this.intake = intake;
@@ -112,6 +119,13 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
     /** The verified event of a request, or null when the request was refused (and answered). */
     private InboxEvent read(Exchange http) throws IOException {
         Message in = http.getMessage();
+        if (sources != null && !sources.allows(String.valueOf(in.getHeader(REMOTE_ADDRESS_HEADER)),
+                in.getHeader("X-Forwarded-For", String.class))) {
+            LOG.warn("Refused a webhook request to {} from a source outside webhookAllowedSources",
+                    in.getHeader(Exchange.HTTP_PATH));
+            reject(in, 403, "Not an allowed source");
+            return null;
+        }
         byte[] body = readBody(in);
         if (body == null) {
             reject(in, 413, "The body is larger than " + maxBodySize + " bytes");

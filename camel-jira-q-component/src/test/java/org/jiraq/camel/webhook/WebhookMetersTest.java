@@ -12,7 +12,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.jiraq.camel.JiraqWebhookVerification;
 import org.jiraq.camel.metrics.JiraqMeters;
 import org.jiraq.camel.metrics.MicrometerJiraqMetrics;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,8 @@ class WebhookMetersTest {
     private final WebhookIntake inbox = event -> CompletableFuture.completedFuture(full.get()
             ? WebhookReceiver.Outcome.BUSY
             : stored.add(event.key()) ? WebhookReceiver.Outcome.STORED : WebhookReceiver.Outcome.DUPLICATE);
-    private final WebhookReceiver receiver = new WebhookReceiver(
-            WebhookVerifier.of(JiraqWebhookVerification.hmac, SECRET), Set.of("jira:issue_created"), inbox, 4096,
+    private final WebhookReceiver receiver = new WebhookReceiver(null, new HubSignatureVerifier(SECRET),
+            Set.of("jira:issue_created"), inbox, 4096,
             new MicrometerJiraqMetrics(meters));
 
     @Test

@@ -9,7 +9,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.util.URISupport;
-import org.jiraq.camel.JiraqWebhookVerification;
 import org.jiraq.camel.LogCapture;
 import org.jiraq.camel.metrics.JiraqMetrics;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class WebhookSecretsTest {
     @Test
     void refusedRequestsLogAndAnswerWithoutTheSecret() throws Exception {
         CamelContext context = new DefaultCamelContext();
-        WebhookReceiver receiver = new WebhookReceiver(WebhookVerifier.of(JiraqWebhookVerification.hmac, SECRET),
+        WebhookReceiver receiver = new WebhookReceiver(null, new HubSignatureVerifier(SECRET),
                 Set.of(), event -> CompletableFuture.completedFuture(WebhookReceiver.Outcome.STORED), 1024,
                 JiraqMetrics.NOOP);
         StringBuilder answers = new StringBuilder();

@@ -50,13 +50,20 @@ final class WebhookApp implements AutoCloseable {
 
     /** Starts the application on the store database at {@code storeUrl}, which replicas may share. */
     static WebhookApp start(JiraSimulator sim, int port, String storeUrl, RoutesBuilder... routes) throws Exception {
-        return start(sim, port, storeUrl, context -> {
+        return start(sim, port, storeUrl, config -> {
         }, routes);
     }
 
-    /** Starts the application after {@code beforeStart} has prepared its context (beans, options). */
-    static WebhookApp start(JiraSimulator sim, int port, String storeUrl, Consumer<CamelContext> beforeStart,
+    /** Starts the application with the component options {@code configure} sets over the simulator's defaults. */
+    static WebhookApp start(JiraSimulator sim, int port, String storeUrl, Consumer<JiraqConfiguration> configure,
                             RoutesBuilder... routes) throws Exception {
+        return start(sim.baseUrl(), sim.flavour(), port, storeUrl, context -> configure.accept(
+                context.getComponent("jiraq", JiraqComponent.class).getConfiguration()), routes);
+    }
+
+    /** Starts the application after {@code beforeStart} has prepared its context (beans, options). */
+    static WebhookApp startPrepared(JiraSimulator sim, int port, String storeUrl, Consumer<CamelContext> beforeStart,
+                                    RoutesBuilder... routes) throws Exception {
         return start(sim.baseUrl(), sim.flavour(), port, storeUrl, beforeStart, routes);
     }
 
@@ -131,5 +138,19 @@ final class WebhookApp implements AutoCloseable {
     @Override
     public void close() {
         context.stop();
+    }
+
+    /** A test's teardown: the application (when started) and the simulator stop; what broke the contract fails it. */
+    static void stop(WebhookApp app, JiraSimulator sim) {
+        if (app != null) {
+            app.close();
+        }
+        if (sim != null) {
+            try {
+                sim.assertNoContractViolations();
+            } finally {
+                sim.close();
+            }
+        }
     }
 }

@@ -77,7 +77,7 @@ class WebhookInboxDeliveryTest {
         sim = JiraSimulator.builder().adminWebhook(AdminWebhook.to(WebhookApp.url(port, PATH)).signedWith(SECRET))
                 .start();
         sim.webhooks().retries(3, Duration.ofMillis(50));
-        app = WebhookApp.start(sim, port, "jdbc:h2:file:" + store.resolve("jiraq"),
+        app = WebhookApp.startPrepared(sim, port, "jdbc:h2:file:" + store.resolve("jiraq"),
                 context -> {
                     context.getRegistry().bind("metricsRegistry", meters);
                     HealthCheckRegistry health = new DefaultHealthCheckRegistry();

@@ -1,26 +1,37 @@
 package org.jiraq.camel.auth.oauth2;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.IOHelper;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqDeployment;
+import org.jiraq.camel.JiraqEndpoint;
 
 /**
  * A step of the OAuth 2.0 connect flow, behind any Camel HTTP consumer. It acts with the OAuth 2.0 options of a jiraq
- * component (clientId, clientSecret, scopes, redirectUri, ...; by default the component named jiraq) and stores grants
- * in that component's token store, where its endpoints find them. Its HTTP connections close when its route stops.
+ * component (clientId, clientSecret, scopes, redirectUri, ...; by default the component named jiraq), or of a jiraq
+ * endpoint URI that sets them ({@link #setEndpoint}), and stores grants in that component's token store, where its
+ * endpoints find them. Its HTTP connections close when its route stops.
  */
 public abstract class OAuth2ConnectProcessor extends ServiceSupport implements Processor {
 
+    /** The cookie that binds a consent to the browser that began it. */
+    static final String COOKIE = "jiraq_oauth2_consent";
+    /** An option of an endpoint URI given no value, with the separator before it. */
+    private static final Pattern EMPTY_OPTION = Pattern.compile("(?<=[?&])[^=&]+=(?:&|$)");
+
     private String component = "jiraq";
+    private String endpoint;
     private volatile OAuth2Consent consent;
     private AuthContext context;
+    private String cookieAttributes;
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -38,6 +49,44 @@ public abstract class OAuth2ConnectProcessor extends ServiceSupport implements P
         this.component = component;
     }
 
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    /**
+     * A jiraq endpoint URI whose options to use instead of the component's alone, for example
+     * {@code jiraq:request?baseUrl=...&clientId=...&clientSecret=...&redirectUri=...} (a Kamelet passes its properties
+     * so; an option left empty, {@code deployment=}, counts as not set); the grants go to its component's token store.
+     */
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** The Set-Cookie value of the browser secret, scoped to the callback: HttpOnly, SameSite=Lax, Secure on https. */
+    String browserCookie(String value, int maxAgeSeconds) {
+        return COOKIE + "=" + value + "; Max-Age=" + maxAgeSeconds + cookieAttributes;
+    }
+
+    /**
+     * The browser secret the request's Cookie header brings back, or null. Also reads the RFC 2965 form some HTTP
+     * clients send ({@code $Version="1"; name="value"; $Path=...}).
+     */
+    static String browserSecret(Message message) {
+        String cookies = message.getHeader("Cookie", String.class);
+        if (cookies == null) {
+            return null;
+        }
+        for (String cookie : cookies.split(";")) {
+            String trimmed = cookie.trim();
+            if (trimmed.startsWith(COOKIE + "=")) {
+                String value = trimmed.substring(COOKIE.length() + 1);
+                return value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")
+                        ? value.substring(1, value.length() - 1) : value;
+            }
+        }
+        return null;
+    }
+
     private OAuth2Consent consent(CamelContext camelContext) throws Exception {
         OAuth2Consent ready = consent;
         if (ready == null) {
@@ -52,20 +101,35 @@ public abstract class OAuth2ConnectProcessor extends ServiceSupport implements P
     }
 
     private OAuth2Consent create(CamelContext camelContext) throws Exception {
-        JiraqComponent jiraq = camelContext.getComponent(component, JiraqComponent.class);
-        if (jiraq == null) {
-            throw new IllegalArgumentException("No jiraq component named '" + component + "' for the OAuth 2.0 connect flow");
+        JiraqComponent jiraq;
+        JiraqConfiguration config;
+        if (endpoint != null) {
+            JiraqEndpoint configured = camelContext.getEndpoint(EMPTY_OPTION.matcher(endpoint).replaceAll("")
+                    .replaceFirst("[?&]$", ""), JiraqEndpoint.class);
+            jiraq = configured.getComponent();
+            config = configured.getConfiguration();
+        } else {
+            jiraq = camelContext.getComponent(component, JiraqComponent.class);
+            if (jiraq == null) {
+                throw new IllegalArgumentException("No jiraq component named '" + component + "' for the OAuth 2.0"
+                                                   + " connect flow");
+            }
+            config = jiraq.getConfiguration();
         }
-        JiraqConfiguration config = jiraq.getConfiguration();
         if (config.getBaseUrl() == null || config.getBaseUrl().isBlank()) {
-            throw new IllegalArgumentException("Option 'baseUrl' of component '" + component + "' is required for the"
-                                               + " OAuth 2.0 connect flow: the Jira site URL");
+            throw new IllegalArgumentException("Option 'baseUrl' is required for the OAuth 2.0 connect flow: the Jira"
+                                               + " site URL");
         }
-        URI siteUrl = URI.create(config.getBaseUrl().trim());
+        URI siteUrl = config.siteUrl();
         JiraqDeployment deployment = config.getDeployment() != null ? config.getDeployment()
                 : JiraqDeployment.inferFrom(siteUrl);
         context = AuthContext.create(camelContext, config, siteUrl, deployment, () -> jiraq.tokenStoreFor(config));
-        return new OAuth2Consent(OAuth2Settings.from(config, siteUrl, deployment), context);
+        OAuth2Settings settings = OAuth2Settings.from(config, siteUrl, deployment);
+        URI callback = URI.create(settings.requireRedirectUri());
+        String path = callback.getRawPath() == null || callback.getRawPath().isEmpty() ? "/" : callback.getRawPath();
+        cookieAttributes = "; Path=" + path + "; HttpOnly; SameSite=Lax"
+                           + ("https".equalsIgnoreCase(callback.getScheme()) ? "; Secure" : "");
+        return new OAuth2Consent(settings, context);
     }
 
     @Override

@@ -60,7 +60,7 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     }
 
     /** The OAuth 2.0 options of an app registered with the simulator's authorization server. */
-    static void oauth2(JiraqConfiguration config, JiraSimulator sim) {
+    public static void oauth2(JiraqConfiguration config, JiraSimulator sim) {
         config.setUsername(null);
         config.setApiToken(null);
         config.setPersonalAccessToken(null);
@@ -96,7 +96,11 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     }
 
     protected Exchange callback(String rawQuery) {
-        return callback(template, rawQuery);
+        return callback(template, rawQuery, null);
+    }
+
+    protected Exchange callback(String rawQuery, String cookie) {
+        return callback(template, rawQuery, cookie);
     }
 
     protected Exchange createIssue(String credentialId) {
@@ -110,15 +114,25 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
         URI consentScreen = URI.create(authorize.getMessage().getHeader("Location", String.class));
         HttpResponse<Void> consented = BROWSER.send(HttpRequest.newBuilder(consentScreen).build(),
                 HttpResponse.BodyHandlers.discarding());
-        return callback(template, URI.create(consented.headers().firstValue("Location").orElseThrow()).getRawQuery());
+        return callback(template, URI.create(consented.headers().firstValue("Location").orElseThrow()).getRawQuery(),
+                cookieOf(authorize));
     }
 
-    /** What the app's HTTP consumer does at the redirect URI: the query parameters become headers. */
-    static Exchange callback(ProducerTemplate template, String rawQuery) {
+    /** The cookie a browser keeps from the authorize answer and sends back to the callback. */
+    static String cookieOf(Exchange authorize) {
+        String setCookie = authorize.getMessage().getHeader("Set-Cookie", String.class);
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    /** What the app's HTTP consumer does at the redirect URI: the query parameters and the Cookie become headers. */
+    static Exchange callback(ProducerTemplate template, String rawQuery, String cookie) {
         Map<String, Object> headers = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
             headers.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        if (cookie != null) {
+            headers.put("Cookie", "theme=dark; " + cookie);
         }
         return template.request("direct:callback", e -> e.getMessage().setHeaders(headers));
     }
@@ -142,5 +156,10 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     static TokenStore tokenStore(CamelContext context) {
         JiraqComponent jiraq = context.getComponent("jiraq", JiraqComponent.class);
         return jiraq.tokenStoreFor(jiraq.getConfiguration());
+    }
+
+    /** The HTTP status a connect-flow processor answered with. */
+    static Object status(Exchange exchange) {
+        return exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE);
     }
 }

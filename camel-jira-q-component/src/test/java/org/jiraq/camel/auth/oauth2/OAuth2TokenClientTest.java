@@ -31,7 +31,7 @@ class OAuth2TokenClientTest {
 
     @Test
     void exchangesTheCodeOfAConsentForAccessAndRefreshTokens() throws Exception {
-        OAuth2TokenClient.Tokens tokens = client.exchangeCode(server.consentCode());
+        OAuth2TokenClient.Tokens tokens = client.exchangeCode(server.consentCode(), null);
 
         assertThat(tokens.accessToken()).isNotBlank();
         assertThat(tokens.refreshToken()).isNotBlank();
@@ -45,7 +45,7 @@ class OAuth2TokenClientTest {
 
     @Test
     void refreshGivesANewAccessTokenAndARotatedRefreshTokenWhileTheOldOneDies() throws Exception {
-        OAuth2TokenClient.Tokens first = client.exchangeCode(server.consentCode());
+        OAuth2TokenClient.Tokens first = client.exchangeCode(server.consentCode(), null);
 
         OAuth2TokenClient.Tokens refreshed = client.refresh(first.refreshToken());
 
@@ -80,7 +80,7 @@ class OAuth2TokenClientTest {
 
     @Test
     void tokensAndSecretsNeverShowInToString() throws Exception {
-        OAuth2TokenClient.Tokens tokens = client.exchangeCode(server.consentCode());
+        OAuth2TokenClient.Tokens tokens = client.exchangeCode(server.consentCode(), null);
 
         assertThat(tokens.toString()).doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken());
         assertThat(server.settings(JiraqGrantType.authorizationCode, "seed").toString())
