@@ -22,7 +22,8 @@ import org.jiraq.simulator.JiraSimulator;
  * <li>{@code route=gdpr}: jiraq:gdpr ticking every 300 ms, which prints {@code HANDLING <account>} and
  * {@code DONE <account>}.</li>
  * <li>{@code block}: the identifier or account at which the route stops for good after printing HANDLING, or
- * {@code all}; the test then kills the process there.</li>
+ * {@code all}; the test then kills the process there. {@code work}: milliseconds the route works on each one after
+ * printing HANDLING (0).</li>
  * </ul>
  * Prints {@code STARTED} once the application runs.
  */
@@ -41,6 +42,7 @@ public final class CrashApp {
         }
         String block = options.getOrDefault("block", "none");
         String lease = options.getOrDefault("lease", "2000");
+        long work = Long.parseLong(options.getOrDefault("work", "0"));
         WebhookApp.start(options.get("jira"), JiraSimulator.Flavour.CLOUD, Integer.parseInt(options.get("port")),
                 options.get("store"), context -> {
                     context.getCamelContextExtension().setName(options.getOrDefault("name", "crash-app"));
@@ -52,7 +54,7 @@ public final class CrashApp {
                     public void configure() {
                         if ("gdpr".equals(options.get("route"))) {
                             handle(from("jiraq:gdpr?scheduler=none&delay=300").routeId("crash"),
-                                    JiraqConstants.ACCOUNT_ID, block)
+                                    JiraqConstants.ACCOUNT_ID, block, work)
                                     .process(exchange -> print("DONE " + id(exchange, JiraqConstants.ACCOUNT_ID)));
                             return;
                         }
@@ -60,7 +62,7 @@ public final class CrashApp {
                                                             + "&webhookVerification=hmac&webhookSecret=RAW(" + SECRET
                                                             + ")&inboxRedeliveryDelay=100&webhookAckMode="
                                                             + options.getOrDefault("ack", "inbox")).routeId("crash"),
-                                JiraqConstants.WEBHOOK_IDENTIFIER, block);
+                                JiraqConstants.WEBHOOK_IDENTIFIER, block, work);
                         if (Boolean.parseBoolean(options.getOrDefault("create", "false"))) {
                             route.setHeader(JiraqConstants.PROJECT_KEY, constant("OPS"))
                                     .setHeader(JiraqConstants.ISSUE_TYPE_NAME, constant("Task"))
@@ -79,13 +81,14 @@ public final class CrashApp {
     }
 
     /** Prints HANDLING, then stops for good when this is the one to block at. */
-    private static RouteDefinition handle(RouteDefinition route, String idHeader, String block) {
+    private static RouteDefinition handle(RouteDefinition route, String idHeader, String block, long work) {
         return route.process(exchange -> {
             String id = id(exchange, idHeader);
             print("HANDLING " + id);
             if ("all".equals(block) || block.equals(id)) {
                 Thread.sleep(Long.MAX_VALUE);
             }
+            Thread.sleep(work);
         });
     }
 

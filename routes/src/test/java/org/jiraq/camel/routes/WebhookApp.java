@@ -73,7 +73,7 @@ final class WebhookApp implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
             config.setBindPort(port);
-            VertxPlatformHttpServer server = new VertxPlatformHttpServer(config);
+            PortOpenedLast server = new PortOpenedLast(config);
             CamelContext context = create(jiraUrl, flavour, server, storeUrl, beforeStart, routes);
             if (server.getPort() == port) {
                 return new WebhookApp(context);
@@ -86,11 +86,13 @@ final class WebhookApp implements AutoCloseable {
         }
     }
 
-    private static CamelContext create(String jiraUrl, JiraSimulator.Flavour flavour, VertxPlatformHttpServer server,
+    private static CamelContext create(String jiraUrl, JiraSimulator.Flavour flavour, PortOpenedLast server,
                                        String storeUrl, Consumer<CamelContext> beforeStart, RoutesBuilder... routes)
             throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addService(server);
+        // the routes find the server's port here while it is not listening yet
+        context.getRegistry().bind("platformHttpServerConfiguration", server.configuration());
         JiraqComponent jiraq = new JiraqComponent();
         JiraqConfiguration config = jiraq.getConfiguration();
         config.setBaseUrl(jiraUrl);
@@ -111,7 +113,40 @@ final class WebhookApp implements AutoCloseable {
             context.addRoutes(builder);
         }
         context.start();
+        server.open();
         return context;
+    }
+
+    /**
+     * The Vert.x server, opening its port only once the routes have registered their paths, as a readiness probe
+     * lets traffic in on Kubernetes: one listening earlier answers 404 to Jira's deliveries meanwhile, and Jira does
+     * not retry a 404.
+     */
+    private static final class PortOpenedLast extends VertxPlatformHttpServer {
+
+        private final VertxPlatformHttpServerConfiguration configuration;
+        private volatile boolean open;
+
+        PortOpenedLast(VertxPlatformHttpServerConfiguration configuration) {
+            super(configuration);
+            this.configuration = configuration;
+        }
+
+        VertxPlatformHttpServerConfiguration configuration() {
+            return configuration;
+        }
+
+        @Override
+        protected void startServer() throws Exception {
+            if (open) {
+                super.startServer();
+            }
+        }
+
+        void open() throws Exception {
+            open = true;
+            super.startServer();
+        }
     }
 
     static String url(int port, String path) {
