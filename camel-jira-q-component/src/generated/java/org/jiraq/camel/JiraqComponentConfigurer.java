@@ -189,6 +189,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookJwtAudience": getOrCreateConfiguration(target).setWebhookJwtAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookjwtissuer":
         case "webhookJwtIssuer": getOrCreateConfiguration(target).setWebhookJwtIssuer(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxage":
+        case "webhookMaxAge": getOrCreateConfiguration(target).setWebhookMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": getOrCreateConfiguration(target).setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -375,6 +377,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookJwtAudience": return java.lang.String.class;
         case "webhookjwtissuer":
         case "webhookJwtIssuer": return java.lang.String.class;
+        case "webhookmaxage":
+        case "webhookMaxAge": return long.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -562,6 +566,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookJwtAudience": return getOrCreateConfiguration(target).getWebhookJwtAudience();
         case "webhookjwtissuer":
         case "webhookJwtIssuer": return getOrCreateConfiguration(target).getWebhookJwtIssuer();
+        case "webhookmaxage":
+        case "webhookMaxAge": return getOrCreateConfiguration(target).getWebhookMaxAge();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return getOrCreateConfiguration(target).getWebhookMaxBodySize();
         case "webhookpath":

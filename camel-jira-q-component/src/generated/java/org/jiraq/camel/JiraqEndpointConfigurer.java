@@ -190,6 +190,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookJwtAudience": target.getConfiguration().setWebhookJwtAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookjwtissuer":
         case "webhookJwtIssuer": target.getConfiguration().setWebhookJwtIssuer(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxage":
+        case "webhookMaxAge": target.getConfiguration().setWebhookMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": target.getConfiguration().setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -384,6 +386,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookJwtAudience": return java.lang.String.class;
         case "webhookjwtissuer":
         case "webhookJwtIssuer": return java.lang.String.class;
+        case "webhookmaxage":
+        case "webhookMaxAge": return long.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -579,6 +583,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookJwtAudience": return target.getConfiguration().getWebhookJwtAudience();
         case "webhookjwtissuer":
         case "webhookJwtIssuer": return target.getConfiguration().getWebhookJwtIssuer();
+        case "webhookmaxage":
+        case "webhookMaxAge": return target.getConfiguration().getWebhookMaxAge();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return target.getConfiguration().getWebhookMaxBodySize();
         case "webhookpath":

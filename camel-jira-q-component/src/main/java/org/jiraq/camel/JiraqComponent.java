@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.ClassResolver;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -199,13 +200,28 @@ public class JiraqComponent extends HealthCheckComponent {
 
     // scale
 
-    /** Configures Quartz while the context initialises, before any endpoint's schedule starts a scheduler. */
+    /**
+     * Configures Quartz while the context initialises, before any endpoint's schedule starts a scheduler. Quartz is
+     * optional: without it no schedule can run, so there is nothing to cluster unless clusteredSchedules asks for it.
+     */
     @Override
     protected void doInit() throws Exception {
         super.doInit();
         if (isClusteringSchedules()) {
-            ClusteredQuartz.configure(getCamelContext(), getStore());
+            if (quartzAvailable()) {
+                ClusteredQuartz.configure(getCamelContext(), getStore());
+            } else if (Boolean.TRUE.equals(clusteredSchedules)) {
+                throw new IllegalArgumentException("Option 'clusteredSchedules' needs Quartz, which is not on the class"
+                                                   + " path: add org.apache.camel:camel-quartz to the application");
+            }
         }
+    }
+
+    /** Both camel-quartz and the Quartz library it needs (Camel Quarkus' BOM keeps the one without the other). */
+    private boolean quartzAvailable() {
+        ClassResolver classes = getCamelContext().getClassResolver();
+        return classes.resolveClass("org.quartz.Scheduler") != null
+               && classes.resolveClass("org.apache.camel.component.quartz.QuartzComponent") != null;
     }
 
     /** Explicitly, or automatically when the application pointed the store at a database other than H2. */

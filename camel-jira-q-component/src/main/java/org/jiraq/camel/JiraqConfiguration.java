@@ -111,6 +111,8 @@ public class JiraqConfiguration implements Cloneable {
     private String webhookSecret;
     @UriParam(label = "consumer,advanced", defaultValue = "10485760")
     private int webhookMaxBodySize = 10 * 1024 * 1024;
+    @UriParam(label = "consumer,security", defaultValue = "0", javaType = "java.time.Duration")
+    private long webhookMaxAge;
     @UriParam(label = "consumer", defaultValue = "inbox", enums = "inbox,afterRoute")
     private JiraqWebhookAckMode webhookAckMode = JiraqWebhookAckMode.inbox;
     @UriParam(label = "consumer,advanced", defaultValue = "10000")
@@ -659,6 +661,21 @@ public class JiraqConfiguration implements Cloneable {
         this.webhookMaxBodySize = webhookMaxBodySize;
     }
 
+    public long getWebhookMaxAge() {
+        return webhookMaxAge;
+    }
+
+    /**
+     * jiraq:webhook: refuses (400) a verified event whose payload timestamp is older than this, so a signed body
+     * replayed later under a new delivery identifier is not delivered again; 0 (default) turns the check off. A retry
+     * carries the event's original timestamp and Jira Cloud retries for about 30 minutes, so keep it well above that,
+     * for example 1h. Deliveries replayed from Jira's failed-webhook list (webhookReplayFailed) are fetched from Jira,
+     * not received, and are not checked.
+     */
+    public void setWebhookMaxAge(long webhookMaxAge) {
+        this.webhookMaxAge = webhookMaxAge;
+    }
+
     public JiraqWebhookAckMode getWebhookAckMode() {
         return webhookAckMode;
     }
@@ -1091,7 +1108,8 @@ public class JiraqConfiguration implements Cloneable {
      * The path of request, below /rest (for example /api/3/myself or /agile/1.0/board), or of serviceDeskRequest, below
      * /rest/servicedeskapi (for example /servicedesk); it may end in a query string, but in an endpoint URI give the
      * parameters as query.* options, since an ampersand ends the option. Header CamelJiraqPath overrides it. Absolute
-     * URLs and paths that leave the REST root are refused.
+     * URLs and paths that could leave the REST root on some server (dot segments in any encoding, path parameters,
+     * encoded slashes or backslashes) are refused.
      */
     public void setPath(String path) {
         this.path = path;
@@ -1103,7 +1121,8 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * Query parameters of request and serviceDeskRequest, as query.name=value options; header CamelJiraqQuery (a Map)
-     * adds to and overrides them.
+     * adds to and overrides them. Jira Data Center's login parameters (os_username, os_password, os_authType,
+     * os_cookie) are refused.
      */
     public void setQueryParameters(Map<String, Object> queryParameters) {
         this.queryParameters = queryParameters;
@@ -1128,7 +1147,8 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * Cookies for request and serviceDeskRequest, as cookie.name=value options; header CamelJiraqCookies (a Map) adds
-     * to and overrides them. Jira's session cookies are refused: the credentials come from the security options.
+     * to and overrides them. Login cookies (Jira's session cookies, Crowd's crowd.token_key) are refused: the
+     * credentials come from the security options.
      */
     public void setCookies(Map<String, Object> cookies) {
         this.cookies = cookies;

@@ -148,7 +148,8 @@ public final class JiraqConstants {
     public static final String PATH = "CamelJiraqPath";
     @Metadata(label = "producer",
               description = "request, serviceDeskRequest: query parameters (a Map; a Collection value repeats the"
-                            + " parameter), added to the query.* options.",
+                            + " parameter), added to the query.* options. Jira Data Center's login parameters"
+                            + " (os_username, os_password, os_authType, os_cookie) are refused.",
               javaType = "java.util.Map<String, Object>")
     public static final String QUERY = "CamelJiraqQuery";
     @Metadata(label = "producer",
@@ -158,7 +159,8 @@ public final class JiraqConstants {
     public static final String HTTP_HEADERS = "CamelJiraqHttpHeaders";
     @Metadata(label = "producer",
               description = "request, serviceDeskRequest: cookies to send (a Map of names to values), added to the"
-                            + " cookie.* options. Jira's session cookies are refused.",
+                            + " cookie.* options. Login cookies (Jira's session cookies, Crowd's crowd.token_key)"
+                            + " are refused.",
               javaType = "java.util.Map<String, Object>")
     public static final String COOKIES = "CamelJiraqCookies";
     @Metadata(label = "producer", description = "request, serviceDeskRequest: whether to follow Jira's paging and"
@@ -229,22 +231,31 @@ public final class JiraqConstants {
 
     // faults: retry-safe creates and rate-limit state
     @Metadata(label = "producer",
-              description = "createIssue: the idempotency key written with the issue (entity property"
-                            + " jiraq.idempotency) and looked up after a fault, so a retried create never makes a"
-                            + " second issue. Set it to a key of your own (an external id); else the exchange id is"
-                            + " used and set here, so a redelivery or a replayed dead letter keeps it. jiraq:webhook"
-                            + " sets it to a key derived from the delivery identifier, so a webhook route that creates"
-                            + " one issue per event creates it once.",
+              description = "createIssue, bulkCreateIssues: the idempotency key written with the issue (entity"
+                            + " property jiraq.idempotency) and looked up after a fault, so a retried create never"
+                            + " makes a second issue; bulkCreateIssues writes it followed by #<position> per item. Set"
+                            + " it to a key of your own (an external id); else the exchange id is used and set here,"
+                            + " so a redelivery or a replayed dead letter keeps it. jiraq:webhook sets it to a key"
+                            + " derived from the delivery identifier, so a webhook route that creates one issue per"
+                            + " event creates it once. createIssue keeps a key it was given in the store"
+                            + " (durableIdempotencyKeys).",
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelJiraqIdempotencyKey";
     @Metadata(label = "producer",
-              description = "createIssue: when an attempt failed in a way that may still have created the issue"
-                            + " (epoch milliseconds). Set by the failed attempt; while present, createIssue looks for"
-                            + " the issue carrying its idempotency key before it creates one. Also kept as an exchange"
-                            + " property of the same name, which Camel's redelivery does not reset; keep the header"
-                            + " when a dead letter is replayed.",
+              description = "createIssue, bulkCreateIssues: when an attempt failed in a way that may still have"
+                            + " created issues (epoch milliseconds). Set by the failed attempt; while present, the"
+                            + " operation looks for the issues carrying its idempotency keys before it creates any."
+                            + " Also kept as an exchange property of the same name, which Camel's redelivery does not"
+                            + " reset; keep the header when a dead letter is replayed.",
               javaType = "Long")
     public static final String OUTCOME_UNKNOWN_SINCE = "CamelJiraqOutcomeUnknownSince";
+    @Metadata(label = "producer",
+              description = "createIssue, bulkCreateIssues: set with CamelJiraqOutcomeUnknownSince, the highest issue"
+                            + " key of each project the component knew before that attempt, comma-separated (DEMO-41,"
+                            + "OPS-7). The lookup reads the issues after it by key, which does not depend on Jira's"
+                            + " search index. Kept like CamelJiraqOutcomeUnknownSince.",
+              javaType = "String")
+    public static final String OUTCOME_UNKNOWN_AFTER = "CamelJiraqOutcomeUnknownAfter";
     @Metadata(label = "producer",
               description = "createIssue: true when the issue was not created by this call but found by its"
                             + " idempotency key, made by an earlier attempt whose answer was lost.",

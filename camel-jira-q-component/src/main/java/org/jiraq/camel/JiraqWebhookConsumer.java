@@ -109,7 +109,9 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         Set<String> events = WebhookEvents.parse(config.getEvents());
         receiver = new WebhookReceiver(SourceAddresses.of(config.getWebhookAllowedSources(),
                 config.getWebhookTrustedProxies()), WebhookVerifier.of(config), events, intake,
-                config.getWebhookMaxBodySize(), component.getMetrics());
+                config.getWebhookMaxBodySize(),
+                config.getWebhookMaxAge() > 0 ? Duration.ofMillis(config.getWebhookMaxAge()) : null,
+                component.getMetrics());
         Endpoint platformHttp = endpoint.getCamelContext()
                 .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");
         http = platformHttp.createConsumer(receiver);

@@ -139,8 +139,10 @@ public final class JiraqClient {
      * where calls are paced ({@link RateLimitGovernor}) and retried ({@link RetryPolicy}).
      *
      * @param  guard                    for a write that is not safe to repeat: after a fault that may have let it
-     *                                  through, the guard is asked whether it happened before the write is sent again;
-     *                                  null to never resend such a write
+     *                                  through, the guard is asked whether it happened before the write is sent again,
+     *                                  and once more before the call gives up (but after a timeout, when the write may
+     *                                  still be queued), so a failure says whether the write happened; null to never
+     *                                  resend such a write
      * @throws JiraqHttpException       Jira's error answer, saying whether it is worth retrying
      * @throws JiraqConnectionException no usable answer, saying whether Jira may have processed the request
      */
@@ -152,10 +154,11 @@ public final class JiraqClient {
         boolean renewed = false;
         while (true) {
             if (guard != null && guard.outcomeUnknownSince() != null) {
-                JiraqResponse existing = guard.findExisting(this, guard.outcomeUnknownSince());
+                JiraqResponse existing = guard.lookUp(this);
                 if (existing != null) {
                     return existing;
                 }
+                request = guard.resend(request);
             }
             Duration paced = governor.beforeSend(request, pacingWait());
             if (!paced.isZero()) {
@@ -172,6 +175,14 @@ public final class JiraqClient {
                 }
                 boolean retryable = !unknown || guard != null;
                 if (!retryable || !retryPolicy.canRetry(retries)) {
+                    // a request that timed out may still be queued at Jira: looking now could miss it
+                    if (unknown && guard != null && !(e instanceof SocketTimeoutException)) {
+                        JiraqResponse existing = guard.lookUp(this);
+                        if (existing != null) {
+                            return existing;
+                        }
+                        unknown = false;
+                    }
                     throw new JiraqConnectionException(request, e, retryable, unknown);
                 }
                 // a request that timed out may still be queued at Jira: give it as long again before looking for it
@@ -198,9 +209,15 @@ public final class JiraqClient {
             }
             boolean retryable = retryPolicy.isRetryable(request, response.status(), retryAfter)
                                 || unknown && guard != null;
-            JiraqHttpException error = new JiraqHttpException(request, response, retryable, unknown);
             if (!retryable || !retryPolicy.canRetry(retries) || retryPolicy.waitsTooLong(retryAfter)) {
-                throw error;
+                if (unknown && guard != null) {
+                    JiraqResponse existing = guard.lookUp(this);
+                    if (existing != null) {
+                        return existing;
+                    }
+                    unknown = false;
+                }
+                throw new JiraqHttpException(request, response, retryable, unknown);
             }
             pause(request, retries++, retryAfter, "status " + response.status());
         }

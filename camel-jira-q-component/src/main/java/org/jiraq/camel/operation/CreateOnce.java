@@ -3,6 +3,7 @@ package org.jiraq.camel.operation;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,12 +23,12 @@ import org.jiraq.camel.store.JdbcIdempotencyKeys;
  * Sends a create so that no fault ever makes a second issue. The issue is written with an {@link IdempotencyMarkers}
  * marker holding the message's idempotency key; after a fault that may have let the create through, the client looks
  * for the issue carrying that key before it sends the create again, and returns it if it exists. When the call still
- * fails, the message keeps the key and the time of the first uncertain attempt in headers, so a Camel redelivery or a
- * replayed dead letter looks first too.
+ * fails, the message keeps what the next lookup needs ({@link UnknownOutcome}), so a Camel redelivery or a replayed
+ * dead letter looks first too.
  * <p>
  * A key the message was given is also claimed in the component's store first ({@link DurableKeys}): a key that made
  * its issue before answers with it without sending anything, and a key left uncertain (its process died, or gave up
- * on a create that may have gone through) makes this create look first.
+ * on a create that may have gone through) makes this create look first, from the key its first holder knew.
  */
 final class CreateOnce {
 
@@ -49,44 +50,62 @@ final class CreateOnce {
             return client.execute(JiraqRequest.post(path).json(request).build());
         }
         boolean keyGiven = in.getHeader(JiraqConstants.IDEMPOTENCY_KEY) != null;
-        String key = idempotencyKey(in);
-        DurableKeys.Claim claim = keyGiven && endpoint.getConfiguration().isDurableIdempotencyKeys()
-                ? durableKeys().claim(client.siteUrl().toString(), key, KEY_WAIT) : null;
-        if (claim != null && claim.made()) {
-            return existing(in, claim.issue());
+        String key = IdempotencyMarkers.idempotencyKey(in, 0);
+        String project = IdempotencyMarkers.projectOf(request);
+        DurableKeys.Claim claim = null;
+        if (keyGiven && endpoint.getConfiguration().isDurableIdempotencyKeys()) {
+            IssueKey before = IdempotencyMarkers.lastKnown(client, project);
+            claim = durableKeys().claim(client.siteUrl().toString(), key, before == null ? null : before.toString(),
+                    KEY_WAIT);
+            if (claim.made()) {
+                return existing(in, claim.issue());
+            }
         }
         IdempotencyMarkers.mark(request, key);
-        Guard guard = new Guard(key, projectOf(request), earliest(outcomeUnknownSince(in),
-                claim == null ? null : claim.uncertainSince()));
+        Guard guard = new Guard(client, key, project, earlier(in, claim));
         JiraqResponse response;
         try {
             response = client.execute(JiraqRequest.post(path).json(request).build(), guard);
         } catch (IOException | RuntimeException failed) {
             if (claim != null) {
+                UnknownOutcome uncertain = guard.found || guard.settled() ? null : guard.uncertain();
                 try {
-                    durableKeys().failed(claim, guard.found ? null : guard.outcomeUnknownSince());
+                    durableKeys().failed(claim, uncertain == null ? null : uncertain.since());
                 } catch (IOException | RuntimeException notReleased) {
                     failed.addSuppressed(notReleased); // the key's lease runs out; then it is taken over
                 }
             }
             throw failed;
         } finally {
-            if (guard.outcomeUnknownSince() != null && !guard.found) {
-                long since = guard.outcomeUnknownSince().toEpochMilli();
-                in.setHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE, since);
-                // Camel's redelivery restores the message as it was before this attempt, but not the properties
-                in.getExchange().setProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE, since);
+            UnknownOutcome uncertain = guard.uncertain();
+            if (guard.found || guard.settled()) {
+                UnknownOutcome.clear(in);
+            } else if (uncertain != null) {
+                uncertain.writeTo(in);
             }
         }
-        in.removeHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
-        in.getExchange().removeProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
+        UnknownOutcome.clear(in);
         in.setHeader(JiraqConstants.EXISTING_ISSUE, guard.found);
+        JsonNode made = response.json();
+        IdempotencyMarkers.saw(client, guard.project, made.path("key").asText(null));
         if (claim != null) {
-            JsonNode made = response.json();
             durableKeys().made(claim, new JdbcIdempotencyKeys.Issue(made.path("id").asText(), made.path("key").asText(),
                     made.path("self").asText(null)));
         }
         return response;
+    }
+
+    /**
+     * What the earlier attempts left uncertain: the message's own, else its durable key's (a process that died, or
+     * gave up, after sending a create that may have gone through), with the key its holder knew before it.
+     */
+    private static UnknownOutcome earlier(Message in, DurableKeys.Claim claim) {
+        UnknownOutcome carried = UnknownOutcome.of(in);
+        if (carried != null || claim == null || claim.uncertainSince() == null) {
+            return carried;
+        }
+        IssueKey before = IssueKey.parse(claim.precedingKey());
+        return new UnknownOutcome(claim.uncertainSince(), before == null ? List.of() : List.of(before));
     }
 
     private DurableKeys durableKeys() {
@@ -95,8 +114,7 @@ final class CreateOnce {
 
     /** The answer for a key that made its issue before: that issue, as Jira's create answered it, sending nothing. */
     private static JiraqResponse existing(Message in, JdbcIdempotencyKeys.Issue issue) {
-        in.removeHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
-        in.getExchange().removeProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
+        UnknownOutcome.clear(in);
         in.setHeader(JiraqConstants.EXISTING_ISSUE, true);
         return created(issue.id(), issue.key(), issue.self());
     }
@@ -109,54 +127,36 @@ final class CreateOnce {
         return new JiraqResponse(201, ResponseHeaders.NONE, Json.write(created));
     }
 
-    private static Instant earliest(Instant a, Instant b) {
-        return a == null ? b : b == null || a.isBefore(b) ? a : b;
-    }
-
-    /** Header CamelJiraqIdempotencyKey, else the exchange id, which is then set as that header. */
-    private static String idempotencyKey(Message in) {
-        String key = in.getHeader(JiraqConstants.IDEMPOTENCY_KEY, String.class);
-        if (key == null) {
-            key = in.getExchange().getExchangeId();
-            in.setHeader(JiraqConstants.IDEMPOTENCY_KEY, key);
-        }
-        if (key.isBlank() || key.length() > IdempotencyMarkers.MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException("Header " + JiraqConstants.IDEMPOTENCY_KEY + " must hold 1 to "
-                                               + IdempotencyMarkers.MAX_KEY_LENGTH + " characters");
-        }
-        return key;
-    }
-
-    private static Instant outcomeUnknownSince(Message in) {
-        Long since = in.getHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE, Long.class);
-        if (since == null) {
-            since = in.getExchange().getProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE, Long.class);
-        }
-        return since == null ? null : Instant.ofEpochMilli(since);
-    }
-
-    private static String projectOf(ObjectNode request) {
-        JsonNode project = request.path("fields").path("project");
-        String keyOrId = project.isObject() ? project.path("key").asText(project.path("id").asText(null)) : null;
-        return keyOrId == null || keyOrId.isBlank() ? null : keyOrId;
-    }
-
     /** Looks for the issue carrying this create's key; answers as Jira's create would have. */
     private final class Guard extends DuplicateGuard {
 
         private final String key;
         private final String project;
+        private final UnknownOutcome earlier;
+        /** The highest key known in the project before this call sent anything: it precedes what this call creates. */
+        private final IssueKey before;
         private boolean found;
 
-        Guard(String key, String project, Instant outcomeUnknownSince) {
-            super(outcomeUnknownSince);
+        Guard(JiraqClient client, String key, String project, UnknownOutcome earlier) {
+            super(earlier == null ? null : earlier.since());
             this.key = key;
             this.project = project;
+            this.earlier = earlier;
+            this.before = IdempotencyMarkers.lastKnown(client, project);
+        }
+
+        /** What a later lookup needs: the earlier attempts' uncertainty, else this call's; null while none. */
+        UnknownOutcome uncertain() {
+            if (earlier != null) {
+                return earlier;
+            }
+            Instant since = outcomeUnknownSince();
+            return since == null ? null : new UnknownOutcome(since, before == null ? List.of() : List.of(before));
         }
 
         @Override
         protected JiraqResponse findExisting(JiraqClient client, Instant since) throws IOException {
-            JsonNode issue = markers.find(client, Set.of(key), project, since).get(key);
+            JsonNode issue = markers.find(client, Set.of(key), project, uncertain()).get(key);
             if (issue == null) {
                 return null;
             }

@@ -29,8 +29,10 @@ public final class DurableKeys {
      * A key as a create found it: held by this process ({@link #issue()} null), or already made ({@link #issue()}).
      *
      * @param uncertainSince when an earlier create of this key, which may have gone through, was sent; null if none
+     * @param precedingKey   the highest issue key the key's first holder knew before it sent, or null
      */
-    public record Claim(String scope, String key, JdbcIdempotencyKeys.Issue issue, Instant uncertainSince) {
+    public record Claim(String scope, String key, JdbcIdempotencyKeys.Issue issue, Instant uncertainSince,
+                        String precedingKey) {
 
         boolean made() {
             return issue != null;
@@ -71,23 +73,24 @@ public final class DurableKeys {
 
     /**
      * Claims {@code key} in {@code scope} (the Jira site) for a create, waiting up to {@code wait} while another
-     * process holds it.
+     * process holds it; {@code precedingKey} (the highest issue key known before the create, or null) is kept with a
+     * new claim, for whoever may have to look for its issue later.
      *
      * @throws JiraqIdempotencyKeyBusyException when another process still holds it after the wait
      */
-    public Claim claim(String scope, String key, Duration wait) throws IOException {
+    public Claim claim(String scope, String key, String precedingKey, Duration wait) throws IOException {
         pruneWhenDue();
         Instant giveUpAt = clock.instant().plus(wait);
         while (true) {
             Instant now = clock.instant();
-            if (keys.claim(scope, key, owner, now, now.plus(lease))) {
-                return hold(scope, key, null);
+            if (keys.claim(scope, key, precedingKey, owner, now, now.plus(lease))) {
+                return hold(scope, key, null, null);
             }
             Optional<JdbcIdempotencyKeys.Key> found = keys.find(scope, key);
             if (found.isPresent()) {
                 JdbcIdempotencyKeys.Key existing = found.get();
                 if (existing.state() == JdbcIdempotencyKeys.State.DONE) {
-                    return new Claim(scope, key, existing.issue(), null);
+                    return new Claim(scope, key, existing.issue(), null, null);
                 }
                 if (keys.takeOver(scope, key, owner, now, now.plus(lease))) {
                     // its holder died or gave up uncertain: whatever it sent was sent after it claimed the key
@@ -95,7 +98,7 @@ public final class DurableKeys {
                             : existing.claimedAt();
                     LOG.info("Idempotency key '{}' was left in flight since {}; looking for its issue before creating",
                             key, since);
-                    return hold(scope, key, since);
+                    return hold(scope, key, since, existing.precedingKey());
                 }
             }
             if (clock.instant().isAfter(giveUpAt)) {
@@ -134,9 +137,9 @@ public final class DurableKeys {
         }
     }
 
-    private Claim hold(String scope, String key, Instant uncertainSince) {
+    private Claim hold(String scope, String key, Instant uncertainSince, String precedingKey) {
         held.computeIfAbsent(scope, s -> ConcurrentHashMap.newKeySet()).add(key);
-        return new Claim(scope, key, null, uncertainSince);
+        return new Claim(scope, key, null, uncertainSince, precedingKey);
     }
 
     private void release(Claim claim) {

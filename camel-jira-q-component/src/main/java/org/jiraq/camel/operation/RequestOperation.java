@@ -93,6 +93,7 @@ public final class RequestOperation {
         Map<String, Object> query = new LinkedHashMap<>(target.query());
         putAll(query, config.getQueryParameters());
         putAll(query, Inputs.mapHeader(in, JiraqConstants.QUERY));
+        RequestHeaders.refuseLoginParameters(query);
         query.forEach((name, value) -> {
             if (value instanceof Collection<?> values) {
                 values.forEach(v -> request.query(name, v));

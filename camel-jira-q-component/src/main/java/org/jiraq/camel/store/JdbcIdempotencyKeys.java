@@ -35,9 +35,10 @@ public final class JdbcIdempotencyKeys {
      *
      * @param claimedAt      when the first process took the key: an issue made for it was made after
      * @param uncertainSince when a create that may have gone through was sent, or null
+     * @param precedingKey   the highest issue key its first holder knew in the project before it sent, or null
      */
     public record Key(State state, String leaseOwner, Instant leaseUntil, Instant claimedAt, Instant uncertainSince,
-                      Issue issue) {
+                      String precedingKey, Issue issue) {
     }
 
     private static final String TABLE = "jiraq_idempotency_key";
@@ -49,17 +50,23 @@ public final class JdbcIdempotencyKeys {
         this.store = store;
     }
 
-    /** Takes a key no one has: true when it is now this owner's, in flight; false when the key exists. */
-    public boolean claim(String scope, String key, String owner, Instant now, Instant leaseUntil) throws IOException {
+    /**
+     * Takes a key no one has: true when it is now this owner's, in flight; false when the key exists.
+     *
+     * @param precedingKey the highest issue key the owner knows in the project before it sends the create, or null
+     */
+    public boolean claim(String scope, String key, String precedingKey, String owner, Instant now, Instant leaseUntil)
+            throws IOException {
         return store.withConnection(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (scope, idem_key, state,"
-                                                               + " lease_owner, lease_until, claimed_at)"
-                                                               + " VALUES (?, ?, 'IN_FLIGHT', ?, ?, ?)")) {
+                                                               + " lease_owner, lease_until, claimed_at, preceding_key)"
+                                                               + " VALUES (?, ?, 'IN_FLIGHT', ?, ?, ?, ?)")) {
                 insert.setString(1, scope);
                 insert.setString(2, key);
                 insert.setString(3, owner);
                 insert.setObject(4, timestamp(leaseUntil));
                 insert.setObject(5, timestamp(now));
+                insert.setString(6, precedingKey);
                 insert.executeUpdate();
                 return true;
             } catch (SQLException e) {
@@ -74,7 +81,8 @@ public final class JdbcIdempotencyKeys {
     public Optional<Key> find(String scope, String key) throws IOException {
         return store.withConnection(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT state, lease_owner, lease_until, claimed_at,"
-                                                               + " uncertain_since, issue_id, issue_key, issue_self"
+                                                               + " uncertain_since, preceding_key, issue_id, issue_key,"
+                                                               + " issue_self"
                                                                + " FROM " + TABLE + " WHERE scope = ? AND idem_key = ?")) {
                 select.setString(1, scope);
                 select.setString(2, key);
@@ -83,10 +91,10 @@ public final class JdbcIdempotencyKeys {
                         return Optional.<Key> empty();
                     }
                     State state = State.valueOf(row.getString(1));
-                    Issue issue = state == State.DONE ? new Issue(row.getString(6), row.getString(7), row.getString(8))
+                    Issue issue = state == State.DONE ? new Issue(row.getString(7), row.getString(8), row.getString(9))
                             : null;
                     return Optional.of(new Key(state, row.getString(2), instant(row, 3), instant(row, 4),
-                            instant(row, 5), issue));
+                            instant(row, 5), row.getString(6), issue));
                 }
             }
         });

@@ -2,6 +2,7 @@ package org.jiraq.camel.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,11 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers Jira's webhook requests. In this order: a request from a source outside webhookAllowedSources is 403; a
- * body above the size limit is 413; a request that fails verification is 401; a body that is not a Jira event is 400;
- * an event the route did not ask for is 2xx without more; every other event goes to the {@link WebhookIntake} of the
- * acknowledgement mode, whose outcome is the answer: 2xx once it is stored (or, after the route, once the route
- * processed it), 2xx for a delivery the inbox has already, 5xx when Jira must send it again.
+ * Answers Jira's webhook requests. In this order: a request from a source outside webhookAllowedSources is 403; a body
+ * above the size limit is 413; a request that fails verification is 401; a body that is not a Jira event, or comes
+ * with a malformed delivery identifier, is 400; with a maximum age, an event older than it (or without a timestamp)
+ * is 400, so a verified body replayed under a new identifier is not delivered again; an event the route did not ask
+ * for is 2xx without more; every other event goes to the {@link WebhookIntake} of the acknowledgement mode, whose
+ * outcome is the answer: 2xx once it is stored (or, after the route, once the route processed it), 2xx for a delivery
+ * the inbox has already, 5xx when Jira must send it again.
  */
 public final class WebhookReceiver extends AsyncProcessorSupport {
 
@@ -72,19 +75,22 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
     private final Set<String> events;
     private final WebhookIntake intake;
     private final int maxBodySize;
+    private final Duration maxAge;
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
     private final JiraqMetrics metrics;
 
     /**
      * @param sources where requests may come from, or null for anywhere
+     * @param maxAge  how old a received event may be (by its payload timestamp), or null to accept any age
      */
     public WebhookReceiver(SourceAddresses sources, WebhookVerifier verifier, Set<String> events, WebhookIntake intake,
-                           int maxBodySize, JiraqMetrics metrics) {
+                           int maxBodySize, Duration maxAge, JiraqMetrics metrics) {
         this.sources = sources;
         this.verifier = verifier;
         this.events = Set.copyOf(events);
         this.intake = intake;
         this.maxBodySize = maxBodySize;
+        this.maxAge = maxAge;
         this.metrics = metrics;
     }
 
@@ -136,15 +142,22 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
             reject(in, 401, "Verification failed");
             return null;
         }
-        String identifier = in.getHeader(IDENTIFIER_HEADER, String.class);
         WebhookEvent event;
         try {
-            event = WebhookEvent.parse(body, identifier, retry(in));
+            event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
         } catch (IllegalArgumentException notAnEvent) {
             reject(in, 400, notAnEvent.getMessage());
             return null;
         }
-        String key = identifier != null && !identifier.isBlank() ? identifier : "jiraq-" + UUID.randomUUID();
+        String tooOld = tooOld(event);
+        if (tooOld != null) {
+            LOG.warn("Refused webhook {} ({}): {}", event.identifier(), event.name(), tooOld);
+            metrics.webhookEvent(event.name(), REJECTED);
+            answer(in, 400, tooOld);
+            return null;
+        }
+        // the identifier as the event keeps it (a long one hashed), so its retries find the same row
+        String key = event.identifier() != null ? event.identifier() : "jiraq-" + UUID.randomUUID();
         return InboxEvent.received(key, event, body, safeHeaders(http), Instant.now());
     }
 
@@ -165,6 +178,22 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
         if (outcome.status() == 503) {
             in.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
+    }
+
+    /** Why the event is too old to deliver, or null when it is not (or no maximum age is set). */
+    private String tooOld(WebhookEvent event) {
+        if (maxAge == null) {
+            return null;
+        }
+        Instant timestamp = event.timestamp();
+        if (timestamp == null) {
+            return "The event has no timestamp, so its age cannot be checked (option webhookMaxAge)";
+        }
+        if (timestamp.isBefore(Instant.now().minus(maxAge))) {
+            return "The event's timestamp " + timestamp + " is older than webhookMaxAge (" + maxAge + "): refused as a"
+                   + " possible replay; raise webhookMaxAge if Jira's own retries arrive this late";
+        }
+        return null;
     }
 
     private Map<String, Object> safeHeaders(Exchange http) {

@@ -86,7 +86,7 @@ class DurableIdempotencyKeysTest extends JiraqTestSupport {
         DurableKeys otherProcess = new DurableKeys(keys(), "other-process", Duration.ofSeconds(1), Duration.ofDays(7),
                 Clock.systemUTC());
         otherProcess.start(otherProcessThread);
-        DurableKeys.Claim claim = otherProcess.claim(site(), "order-42", Duration.ZERO);
+        DurableKeys.Claim claim = otherProcess.claim(site(), "order-42", null, Duration.ZERO);
 
         Exchange whileHeld = create("order-42", "Meanwhile");
         assertThat(whileHeld.getException()).isInstanceOf(JiraqIdempotencyKeyBusyException.class)
@@ -110,7 +110,7 @@ class DurableIdempotencyKeysTest extends JiraqTestSupport {
     @Test
     void aKeyWhoseProcessDiedAfterCreatingIsTakenOverAndItsIssueFoundWithoutASecondCreate() throws Exception {
         Instant claimed = Instant.now();
-        keys().claim(site(), "order-7", "dead-process", claimed, claimed.plusSeconds(1));
+        keys().claim(site(), "order-7", null, "dead-process", claimed, claimed.plusSeconds(1));
         // the dead process's create reached Jira, with its marker, before the process died
         String made = create("jiraq:createIssue?durableIdempotencyKeys=false", "order-7", "Created, then the process died")
                 .getMessage().getHeader(JiraqConstants.ISSUE_KEY, String.class);
@@ -131,7 +131,7 @@ class DurableIdempotencyKeysTest extends JiraqTestSupport {
     @Test
     void aKeyWhoseProcessDiedBeforeCreatingIsTakenOverAndCreatesOnce() throws Exception {
         Instant claimed = Instant.now();
-        keys().claim(site(), "order-8", "dead-process", claimed, claimed.plusSeconds(1));
+        keys().claim(site(), "order-8", null, "dead-process", claimed, claimed.plusSeconds(1));
         Thread.sleep(1_100);
 
         Exchange retried = create("order-8", "Never created by the dead process");

@@ -43,9 +43,9 @@ class JdbcIdempotencyKeysTest {
     void aKeyHasOneHolderAndOnceMadeAnswersWithItsIssue(SharedDatabase database) throws Exception {
         JdbcIdempotencyKeys keys = keys(database);
 
-        assertThat(keys.claim(SITE, "order-1", "node-a", T0, T0.plus(LEASE))).isTrue();
-        assertThat(keys.claim(SITE, "order-1", "node-b", T0, T0.plus(LEASE))).isFalse();
-        assertThat(keys.claim("https://other.atlassian.net", "order-1", "node-b", T0, T0.plus(LEASE)))
+        assertThat(keys.claim(SITE, "order-1", null, "node-a", T0, T0.plus(LEASE))).isTrue();
+        assertThat(keys.claim(SITE, "order-1", null, "node-b", T0, T0.plus(LEASE))).isFalse();
+        assertThat(keys.claim("https://other.atlassian.net", "order-1", null, "node-b", T0, T0.plus(LEASE)))
                 .as("another site's key of the same name").isTrue();
         assertThat(keys.takeOver(SITE, "order-1", "node-b", T0.plusSeconds(1), T0.plus(LEASE))).isFalse();
         assertThat(keys.done(SITE, "order-1", "node-b", ISSUE, T0)).as("not its holder").isFalse();
@@ -62,8 +62,8 @@ class JdbcIdempotencyKeysTest {
     @EnumSource(SharedDatabase.class)
     void aDeadHoldersKeyIsTakenOverOnceItsLeaseRanOutAndARenewedOneNever(SharedDatabase database) throws Exception {
         JdbcIdempotencyKeys keys = keys(database);
-        keys.claim(SITE, "dead", "node-a", T0, T0.plus(LEASE));
-        keys.claim(SITE, "alive", "node-a", T0, T0.plus(LEASE));
+        keys.claim(SITE, "dead", "DEMO-41", "node-a", T0, T0.plus(LEASE));
+        keys.claim(SITE, "alive", null, "node-a", T0, T0.plus(LEASE));
         keys.renew(SITE, Set.of("alive"), "node-a", T0.plus(LEASE.multipliedBy(3)));
 
         Instant later = T0.plus(LEASE).plusSeconds(1);
@@ -72,6 +72,7 @@ class JdbcIdempotencyKeysTest {
         assertThat(keys.find(SITE, "dead")).get().satisfies(key -> {
             assertThat(key.leaseOwner()).isEqualTo("node-b");
             assertThat(key.claimedAt()).as("whatever the dead holder sent, it sent after this").isEqualTo(T0);
+            assertThat(key.precedingKey()).as("and its issue comes after this key").isEqualTo("DEMO-41");
         });
     }
 
@@ -79,8 +80,8 @@ class JdbcIdempotencyKeysTest {
     @EnumSource(SharedDatabase.class)
     void aFailedCreateFreesItsKeyUnlessItMayHaveGoneThrough(SharedDatabase database) throws Exception {
         JdbcIdempotencyKeys keys = keys(database);
-        keys.claim(SITE, "refused", "node-a", T0, T0.plus(LEASE));
-        keys.claim(SITE, "lost-answer", "node-a", T0, T0.plus(LEASE));
+        keys.claim(SITE, "refused", null, "node-a", T0, T0.plus(LEASE));
+        keys.claim(SITE, "lost-answer", null, "node-a", T0, T0.plus(LEASE));
 
         keys.release(SITE, "refused", "node-a", null);
         keys.release(SITE, "lost-answer", "node-a", T0.plusSeconds(2));
@@ -98,9 +99,9 @@ class JdbcIdempotencyKeysTest {
     @EnumSource(SharedDatabase.class)
     void madeKeysAreForgottenAfterTheRetention(SharedDatabase database) throws Exception {
         JdbcIdempotencyKeys keys = keys(database);
-        keys.claim(SITE, "old", "node-a", T0, T0.plus(LEASE));
+        keys.claim(SITE, "old", null, "node-a", T0, T0.plus(LEASE));
         keys.done(SITE, "old", "node-a", ISSUE, T0);
-        keys.claim(SITE, "in-flight", "node-a", T0, T0.plus(LEASE));
+        keys.claim(SITE, "in-flight", null, "node-a", T0, T0.plus(LEASE));
 
         assertThat(keys.prune(T0.plusSeconds(1))).isOne();
         assertThat(keys.find(SITE, "old")).isEmpty();

@@ -32,7 +32,7 @@ class WebhookMetersTest {
             ? WebhookReceiver.Outcome.BUSY
             : stored.add(event.key()) ? WebhookReceiver.Outcome.STORED : WebhookReceiver.Outcome.DUPLICATE);
     private final WebhookReceiver receiver = new WebhookReceiver(null, new HubSignatureVerifier(SECRET),
-            Set.of("jira:issue_created"), inbox, 4096,
+            Set.of("jira:issue_created"), inbox, 4096, null,
             new MicrometerJiraqMetrics(meters));
 
     @Test

@@ -24,7 +24,7 @@ class WebhookSecretsTest {
     void refusedRequestsLogAndAnswerWithoutTheSecret() throws Exception {
         CamelContext context = new DefaultCamelContext();
         WebhookReceiver receiver = new WebhookReceiver(null, new HubSignatureVerifier(SECRET),
-                Set.of(), event -> CompletableFuture.completedFuture(WebhookReceiver.Outcome.STORED), 1024,
+                Set.of(), event -> CompletableFuture.completedFuture(WebhookReceiver.Outcome.STORED), 1024, null,
                 JiraqMetrics.NOOP);
         StringBuilder answers = new StringBuilder();
         try (LogCapture logs = LogCapture.start()) {
