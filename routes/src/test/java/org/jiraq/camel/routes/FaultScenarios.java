@@ -49,6 +49,7 @@ final class FaultScenarios {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration LEASE = Duration.ofSeconds(2);
+    private static final Duration SEARCH_LAG = Duration.ofSeconds(30);
 
     private FaultScenarios() {
     }
@@ -69,6 +70,8 @@ final class FaultScenarios {
                         .forEvents("jira:issue_created").filteredBy("project = DEMO"))
                 .start()) {
             sim.webhooks().retries(60, Duration.ofMillis(500)); // Jira's retries, compressed
+            // new issues reach Jira's search index only after 30 s, so a lookup of a killed create cannot lean on it
+            sim.state().searchLag(SEARCH_LAG);
             String store = database.createDatabase(dir);
             Function<Integer, ChildJvm> start = n -> startChild(children, "app-" + n, sim, store, port,
                     "create=true", "work=" + random.nextInt(10));
@@ -101,7 +104,8 @@ final class FaultScenarios {
             for (ChildJvm child : children) {
                 child.kill();
             }
-            return new Tally("webhook events creating issues, kill -9 " + kills + " times, "
+            return new Tally("webhook events creating issues, kill -9 " + kills + " times, search lag "
+                             + SEARCH_LAG.toSeconds() + " s, "
                              + (database == SharedDatabase.H2 ? "restart on the H2 file" : "PostgreSQL replica takes over"),
                     sent.size(), (int) sent.stream().filter(id -> !issuesPerEvent.containsKey(id)).count(),
                     (int) issuesPerEvent.values().stream().filter(n -> n > 1).count(), deadLetters(store, "crash"),

@@ -62,6 +62,8 @@ class WebhookCrashTest {
                 .adminWebhook(AdminWebhook.to(WebhookApp.url(port, CrashApp.PATH)).signedWith(CrashApp.SECRET)
                         .filteredBy("project = DEMO"))
                 .start();
+        // the issue a killed create made is not in Jira's search index yet when the lookup runs
+        sim.state().searchLag(Duration.ofSeconds(30));
         // Jira's retries, a second apart instead of minutes
         sim.webhooks().retries(20, Duration.ofSeconds(1));
     }
