@@ -55,7 +55,6 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
     static final String KEY_PREFIX = "jira-webhook:";
 
     private InboxWorker worker;
-    private InboxIntake inboxIntake;
     private WebhookReceiver receiver;
     private Consumer http;
     private WebhookLifecycle lifecycle;
@@ -89,13 +88,12 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         worker = new InboxWorker(component.getStore(), inbox, options, route, component.getMetrics(), clock);
         ExecutorServiceManager threads = endpoint.getCamelContext().getExecutorServiceManager();
         worker.start(threads.newFixedThreadPool(this, "JiraqWebhookInbox", options.concurrency()),
+                threads.newSingleThreadExecutor(this, "JiraqWebhookInboxWrite"),
                 threads.newSingleThreadExecutor(this, "JiraqWebhookInboxDone"),
                 threads.newSingleThreadScheduledExecutor(this, "JiraqWebhookInboxPoll"));
         WebhookIntake intake;
         if (options.ackMode() == JiraqWebhookAckMode.inbox) {
-            inboxIntake = new InboxIntake(component.getStore(), worker, clock);
-            inboxIntake.start(threads.newSingleThreadExecutor(this, "JiraqWebhookInboxWrite"));
-            intake = inboxIntake;
+            intake = new InboxIntake(worker, clock);
         } else {
             intake = new AfterRouteIntake(worker, route, clock);
         }
@@ -130,10 +128,6 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         }
         ServiceHelper.stopService(lifecycle, http);
         // no new events come in now: store the accepted ones, finish the deliveries, let go of the rest
-        if (inboxIntake != null) {
-            inboxIntake.stop(STOP_WAIT.toMillis());
-            inboxIntake = null;
-        }
         if (worker != null) {
             getEndpoint().getComponent().removeWebhookInbox(worker);
             worker.stop(STOP_WAIT);

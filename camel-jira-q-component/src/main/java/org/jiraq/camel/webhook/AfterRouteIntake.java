@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ public final class AfterRouteIntake implements WebhookIntake {
             Instant now = clock.instant();
             Instant leaseUntil = now.plus(worker.options().lease());
             WebhookInbox.Admission admission
-                    = inbox.admit(new WebhookInbox.NewEvent(event, WebhookInbox.State.IN_FLIGHT, leaseUntil), now);
+                    = join(worker.admit(new WebhookInbox.NewEvent(event, WebhookInbox.State.IN_FLIGHT, leaseUntil)));
             if (admission.stored() || inbox.takeOver(event.key(), WebhookInbox.State.IN_FLIGHT, now, leaseUntil)) {
                 return runRoute(event);
             }
@@ -71,6 +72,15 @@ public final class AfterRouteIntake implements WebhookIntake {
         }
     }
 
+    /** The result of a group-committed write, its failure as the store's. */
+    private static <T> T join(CompletableFuture<T> write) throws IOException {
+        try {
+            return write.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
     private WebhookReceiver.Outcome runRoute(InboxEvent event) throws IOException {
         WebhookInbox inbox = worker.inbox();
         worker.hold(event.key());
@@ -84,7 +94,7 @@ public final class AfterRouteIntake implements WebhookIntake {
         } finally {
             worker.release(event.key());
         }
-        if (!inbox.markDone(event.key(), clock.instant())) {
+        if (!join(worker.markDone(event.key()))) {
             LOG.warn("Webhook {} of {} was delivered after its lease ran out; another process may have delivered it"
                      + " too. Make leaseDuration longer than the route takes", event.key(), inbox.name());
         }

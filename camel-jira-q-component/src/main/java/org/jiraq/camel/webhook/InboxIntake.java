@@ -3,10 +3,7 @@ package org.jiraq.camel.webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
-import org.jiraq.camel.store.GroupCommit;
-import org.jiraq.camel.store.JiraqStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,26 +16,13 @@ import org.slf4j.LoggerFactory;
 public final class InboxIntake implements WebhookIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxIntake.class);
-    private static final int MAX_ROUND = 256;
 
     private final InboxWorker worker;
     private final Clock clock;
-    private final GroupCommit<WebhookInbox.NewEvent, WebhookInbox.Admission> writer;
 
-    public InboxIntake(JiraqStore store, InboxWorker worker, Clock clock) {
+    public InboxIntake(InboxWorker worker, Clock clock) {
         this.worker = worker;
         this.clock = clock;
-        WebhookInbox inbox = worker.inbox();
-        this.writer = new GroupCommit<>(store, (c, events) -> inbox.admit(c, events, clock.instant()), MAX_ROUND);
-    }
-
-    public void start(ExecutorService singleThread) {
-        writer.start(singleThread);
-    }
-
-    /** Writes what was accepted, then stops. */
-    public void stop(long timeoutMillis) throws InterruptedException {
-        writer.stop(timeoutMillis);
     }
 
     @Override
@@ -48,7 +32,7 @@ public final class InboxIntake implements WebhookIntake {
         }
         boolean deliverHere = worker.hasRoom(1);
         Instant leaseUntil = deliverHere ? clock.instant().plus(worker.options().lease()) : null;
-        return writer.submit(new WebhookInbox.NewEvent(event, WebhookInbox.State.PENDING, leaseUntil))
+        return worker.admit(new WebhookInbox.NewEvent(event, WebhookInbox.State.PENDING, leaseUntil))
                 .handle((admission, error) -> {
                     if (error != null) {
                         LOG.warn("Could not store webhook {} ({}) in {}; Jira is answered 503 and sends it again: {}",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -70,6 +71,7 @@ public final class InboxWorker {
     private final BlockingQueue<InboxEvent> queue = new LinkedBlockingQueue<>();
     /** The keys of the events this process holds: queued, being delivered, or (after the route) in flight. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final GroupCommit<WebhookInbox.NewEvent, WebhookInbox.Admission> admissions;
     private final GroupCommit<String, Boolean> done;
     /** Events admitted by this process since the depth was last read, so the capacity check is not a poll behind. */
     private final AtomicLong admittedSinceRead = new AtomicLong();
@@ -88,17 +90,20 @@ public final class InboxWorker {
         this.metrics = metrics;
         this.clock = clock;
         this.delivering = options.ackMode() == JiraqWebhookAckMode.inbox;
+        this.admissions = new GroupCommit<>(store, (c, events) -> inbox.admit(c, events, clock.instant()), MAX_ROUND);
         this.done = new GroupCommit<>(store, (c, keys) -> inbox.markDone(c, keys, clock.instant()), MAX_ROUND);
         this.status = new Status(new WebhookInbox.Depth(0, null, 0), 0, 0, clock.instant(), null);
     }
 
     /**
-     * Starts the threads: {@code deliveryThreads} (inbox mode: one per concurrent delivery), a single-thread executor
-     * for the done marks, and a scheduled one for the poller. Reads the depth once first.
+     * Starts the threads: {@code deliveryThreads} (inbox mode: one per concurrent delivery), single-thread executors
+     * writing new events and done marks, and a scheduled one for the poller. Reads the depth once first.
      */
-    public void start(ExecutorService deliveryThreads, ExecutorService doneWriter, ScheduledExecutorService pollThread) {
+    public void start(ExecutorService deliveryThreads, ExecutorService admissionWriter, ExecutorService doneWriter,
+                      ScheduledExecutorService pollThread) {
         running = true;
         poll();
+        admissions.start(admissionWriter);
         done.start(doneWriter);
         if (delivering) {
             threads = deliveryThreads;
@@ -118,6 +123,7 @@ public final class InboxWorker {
      * process holds but has not started, so a restart or a replica takes them at once.
      */
     public void stop(Duration timeout) throws InterruptedException {
+        admissions.stop(timeout.toMillis()); // what requests handed in is written before anything else stops
         running = false;
         if (poller != null) {
             poller.shutdownNow();
@@ -143,6 +149,19 @@ public final class InboxWorker {
                     notStarted.size(), inbox.name(), e.getMessage());
         }
         notStarted.forEach(event -> held.remove(event.key()));
+    }
+
+    /**
+     * Stores an event, with the requests arriving meanwhile in one transaction; the future completes once it is
+     * committed (or exceptionally when it could not be).
+     */
+    public CompletableFuture<WebhookInbox.Admission> admit(WebhookInbox.NewEvent event) {
+        return admissions.submit(event);
+    }
+
+    /** Marks an event this process holds as processed, with others in one transaction; false once its lease was lost. */
+    public CompletableFuture<Boolean> markDone(String key) {
+        return done.submit(key);
     }
 
     /** Whether this process may take {@code count} more events for its own delivery threads. */

@@ -64,7 +64,10 @@ public final class WebhookInbox {
     }
 
     private static final String TABLE = "jiraq_webhook_inbox";
-    private static final String EVENT_COLUMNS = "identifier, payload, headers, jira_retry, received_at, attempts";
+    private static final String EVENT_COLUMNS
+            = "identifier, COALESCE(payload, large_payload) AS payload, headers, jira_retry, received_at, attempts";
+    /** The longest payload kept inline (H2's longest VARCHAR); a longer one is kept as a large object. */
+    static final int INLINE_PAYLOAD = 1_000_000;
 
     private final JiraqStore store;
     private final String inbox;
@@ -97,9 +100,9 @@ public final class WebhookInbox {
         List<Admission> admissions = new ArrayList<>(events.size());
         Set<String> inThisRound = new HashSet<>();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (inbox, identifier, state, event,"
-                                                           + " payload, headers, jira_retry, received_at, attempts,"
-                                                           + " next_attempt_at, lease_owner, lease_until)"
-                                                           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
+                                                           + " payload, large_payload, headers, jira_retry, received_at,"
+                                                           + " attempts, next_attempt_at, lease_owner, lease_until)"
+                                                           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")) {
             for (NewEvent entry : events) {
                 InboxEvent event = entry.event();
                 Admission earlier = existing.get(event.key());
@@ -115,13 +118,14 @@ public final class WebhookInbox {
                 insert.setString(2, event.key());
                 insert.setString(3, entry.state().name());
                 insert.setString(4, event.event().name());
-                insert.setString(5, entry.state() == State.PENDING ? event.payload() : null);
-                insert.setString(6, entry.state() == State.PENDING ? headersJson(event.headers()) : null);
-                insert.setObject(7, event.event().retry(), Types.INTEGER);
-                insert.setObject(8, timestamp(event.receivedAt()));
-                insert.setObject(9, timestamp(now));
-                insert.setString(10, entry.leaseUntil() == null ? null : owner);
-                insert.setObject(11, timestamp(entry.leaseUntil()));
+                boolean keep = entry.state() == State.PENDING;
+                setPayload(insert, 5, keep ? event.payload() : null);
+                insert.setString(7, keep ? headersJson(event.headers()) : null);
+                insert.setObject(8, event.event().retry(), Types.INTEGER);
+                insert.setObject(9, timestamp(event.receivedAt()));
+                insert.setObject(10, timestamp(now));
+                insert.setString(11, entry.leaseUntil() == null ? null : owner);
+                insert.setObject(12, timestamp(entry.leaseUntil()));
                 insert.addBatch();
                 admissions.add(new Admission(true, entry.state(), owner, entry.leaseUntil()));
             }
@@ -137,26 +141,23 @@ public final class WebhookInbox {
         return store.inTransaction(c -> admit(c, List.of(event), now)).get(0);
     }
 
+    /** The events of the list the inbox has already; one index seek each (H2 scans for an IN list of keys). */
     private Map<String, Admission> existing(Connection c, List<NewEvent> events) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT identifier, state, lease_owner, lease_until FROM " + TABLE
-                                              + " WHERE inbox = ? AND identifier IN (");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        try (PreparedStatement select = c.prepareStatement(sql.append(')').toString())) {
-            select.setString(1, inbox);
-            for (int i = 0; i < events.size(); i++) {
-                select.setString(i + 2, events.get(i).event().key());
-            }
-            Map<String, Admission> found = new HashMap<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.put(rows.getString(1), new Admission(false, State.valueOf(rows.getString(2)),
-                            rows.getString(3), instant(rows, 4)));
+        Map<String, Admission> found = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT state, lease_owner, lease_until FROM " + TABLE
+                                                           + " WHERE inbox = ? AND identifier = ?")) {
+            for (NewEvent event : events) {
+                select.setString(1, inbox);
+                select.setString(2, event.event().key());
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        found.put(event.event().key(), new Admission(false, State.valueOf(row.getString(1)),
+                                row.getString(2), instant(row, 3)));
+                    }
                 }
             }
-            return found;
         }
+        return found;
     }
 
     /** Where the event with this key stands, if the inbox has it. */
@@ -285,7 +286,7 @@ public final class WebhookInbox {
      */
     public List<Boolean> markDone(Connection c, List<String> keys, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE " + TABLE + " SET state = 'DONE', payload = NULL,"
-                                                           + " headers = NULL, last_error = NULL, lease_owner = NULL,"
+                                                           + " large_payload = NULL, headers = NULL, last_error = NULL, lease_owner = NULL,"
                                                            + " lease_until = NULL, settled_at = ? WHERE inbox = ?"
                                                            + " AND identifier = ? AND lease_owner = ?")) {
             for (String key : keys) {
@@ -321,7 +322,7 @@ public final class WebhookInbox {
     /** Gives up on an event this process holds: it is settled as dead (its dead letter is kept elsewhere). */
     public boolean markDead(String key, int attempts, String error, Instant now) throws IOException {
         return onHeld("UPDATE " + TABLE + " SET state = 'DEAD', attempts = ?, last_error = ?, payload = NULL,"
-                      + " headers = NULL, lease_owner = NULL, lease_until = NULL, settled_at = ?", key, attempts,
+                      + " large_payload = NULL, headers = NULL, lease_owner = NULL, lease_until = NULL, settled_at = ?", key, attempts,
                 truncate(error), timestamp(now));
     }
 
@@ -380,15 +381,16 @@ public final class WebhookInbox {
     public boolean requeue(InboxEvent event, Instant now) throws IOException {
         return store.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE " + TABLE + " SET state = 'PENDING', payload = ?,"
-                                                               + " headers = ?, attempts = 0, next_attempt_at = ?,"
+                                                               + " large_payload = ?, headers = ?, attempts = 0,"
+                                                               + " next_attempt_at = ?,"
                                                                + " last_error = NULL, settled_at = NULL,"
                                                                + " lease_owner = NULL, lease_until = NULL"
                                                                + " WHERE inbox = ? AND identifier = ? AND state = 'DEAD'")) {
-                update.setString(1, event.payload());
-                update.setString(2, headersJson(event.headers()));
-                update.setObject(3, timestamp(now));
-                update.setString(4, inbox);
-                update.setString(5, event.key());
+                setPayload(update, 1, event.payload());
+                update.setString(3, headersJson(event.headers()));
+                update.setObject(4, timestamp(now));
+                update.setString(5, inbox);
+                update.setString(6, event.key());
                 if (update.executeUpdate() == 1) {
                     return true;
                 }
@@ -397,28 +399,28 @@ public final class WebhookInbox {
         });
     }
 
-    /** The events waiting or being delivered (all processes'), the oldest's arrival, and those in flight. */
+    /**
+     * The events waiting or being delivered (all processes'), the oldest's arrival, and those in flight. One query per
+     * state, so each reads only its part of the (inbox, state) index, not the settled keys kept beside.
+     */
     public Depth depth() throws IOException {
         return store.withConnection(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT state, COUNT(*), MIN(received_at) FROM " + TABLE
-                                                               + " WHERE inbox = ? AND state IN ('PENDING', 'IN_FLIGHT')"
-                                                               + " GROUP BY state")) {
-                select.setString(1, inbox);
-                long pending = 0;
-                long inFlight = 0;
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*), MIN(received_at) FROM " + TABLE
+                                                               + " WHERE inbox = ? AND state = ?")) {
+                long[] counts = new long[2];
                 Instant oldest = null;
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        Instant received = instant(rows, 3);
-                        if (State.valueOf(rows.getString(1)) == State.PENDING) {
-                            pending = rows.getLong(2);
-                        } else {
-                            inFlight = rows.getLong(2);
-                        }
+                State[] open = { State.PENDING, State.IN_FLIGHT };
+                for (int i = 0; i < open.length; i++) {
+                    select.setString(1, inbox);
+                    select.setString(2, open[i].name());
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
+                        counts[i] = row.getLong(1);
+                        Instant received = instant(row, 2);
                         oldest = oldest == null || received != null && received.isBefore(oldest) ? received : oldest;
                     }
                 }
-                return new Depth(pending, oldest, inFlight);
+                return new Depth(counts[0], oldest, counts[1]);
             }
         });
     }
@@ -433,6 +435,13 @@ public final class WebhookInbox {
                 return delete.executeUpdate();
             }
         });
+    }
+
+    /** Binds a payload to the parameters {@code at} (inline) and {@code at + 1} (large object), one of them null. */
+    private static void setPayload(PreparedStatement statement, int at, String payload) throws SQLException {
+        boolean inline = payload == null || payload.length() <= INLINE_PAYLOAD;
+        statement.setString(at, inline ? payload : null);
+        statement.setString(at + 1, inline ? null : payload);
     }
 
     private static int sum(int[] counts) {
