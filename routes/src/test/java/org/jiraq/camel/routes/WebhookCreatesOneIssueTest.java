@@ -86,4 +86,50 @@ class WebhookCreatesOneIssueTest {
                 .as("the second delivery found the issue of the first").isEqualTo(true);
         assertThat(sim.requests("POST", "/rest/api/3/issue")).hasSize(1);
     }
+
+    /** The component doc's example of a route that creates two issues per event, each with a key of its own. */
+    @ParameterizedTest
+    @EnumSource(JiraqWebhookAckMode.class)
+    void aRouteCreatingTwoIssuesPerEventDerivesTheirKeysAndMakesTwoWhateverTheRedeliveries(JiraqWebhookAckMode ackMode)
+            throws Exception {
+        sim = JiraSimulator.builder().adminWebhook(AdminWebhook.to(WebhookApp.url(port, PATH)).signedWith(SECRET)
+                .forEvents("jira:issue_created").filteredBy("project = DEMO")).start();
+        sim.webhooks().retries(3, Duration.ofMillis(100));
+        app = WebhookApp.start(sim, port, store, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("jiraq:webhook?webhookPath=" + PATH + "&webhookVerification=hmac&webhookSecret=RAW(" + SECRET
+                     + ")&inboxRedeliveryDelay=50&webhookAckMode=" + ackMode)
+                        .setHeader("eventKey", header("CamelJiraqIdempotencyKey"))
+                        .setHeader("trigger", header("CamelJiraqIssueKey"))
+                        .setHeader("CamelJiraqProjectKey", constant("OPS"))
+                        .setHeader("CamelJiraqIssueTypeName", constant("Task"))
+                        .setHeader("CamelJiraqSummary", simple("Review ${header.trigger}"))
+                        .setHeader("CamelJiraqIdempotencyKey", simple("${header.eventKey}#review"))
+                        .setBody(constant(null)) // the fields come from the headers, not from the event
+                        .to("jiraq:createIssue")
+                        .setHeader("CamelJiraqSummary", simple("Document ${header.trigger}"))
+                        .setHeader("CamelJiraqIdempotencyKey", simple("${header.eventKey}#docs"))
+                        .setBody(constant(null))
+                        .to("jiraq:createIssue")
+                        .process(exchange -> {
+                            if (failuresAfterTheCreate.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                                throw new IllegalStateException("the notification after the creates failed");
+                            }
+                        })
+                        .to("mock:done");
+            }
+        });
+
+        sim.state().createIssue("DEMO", "Bug", "Needs a review and docs");
+        MockEndpoint done = app.context().getEndpoint("mock:done", MockEndpoint.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> done.getReceivedCounter() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.webhooks().idle());
+
+        List<Issue> followUps = sim.state().issues().stream().filter(i -> i.key().startsWith("OPS-")).toList();
+        assertThat(followUps).extracting(Issue::summary).containsExactlyInAnyOrder("Review DEMO-1", "Document DEMO-1");
+        assertThat(followUps).extracting(i -> i.property("jiraq.idempotency").path("key").asText())
+                .allSatisfy(key -> assertThat(key).startsWith("jira-webhook:")).doesNotHaveDuplicates();
+        assertThat(sim.requests("POST", "/rest/api/3/issue")).hasSize(2);
+    }
 }
