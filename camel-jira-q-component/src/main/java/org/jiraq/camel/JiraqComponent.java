@@ -28,10 +28,12 @@ import org.jiraq.camel.metrics.JiraqMetrics;
 import org.jiraq.camel.operation.DurableKeys;
 import org.jiraq.camel.spi.AccountRegistry;
 import org.jiraq.camel.spi.GdprStore;
+import org.jiraq.camel.spi.RateLimitStore;
 import org.jiraq.camel.spi.TokenStore;
 import org.jiraq.camel.store.ClusteredQuartz;
 import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JdbcIdempotencyKeys;
+import org.jiraq.camel.store.JdbcRateLimitStore;
 import org.jiraq.camel.store.JdbcTokenStore;
 import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.camel.store.SecretCipher;
@@ -62,8 +64,11 @@ public class JiraqComponent extends HealthCheckComponent {
     private String tokenStoreKey;
     @Metadata(label = "security", defaultValue = "false")
     private boolean tokenStoreThrowaway;
+    @Metadata(label = "advanced", defaultValue = "true")
+    private boolean shareRateLimits = true;
     private JiraqStore store;
     private TokenStore defaultTokenStore;
+    private RateLimitStore rateLimitStore;
 
     // gdpr
     @Metadata(label = "advanced")
@@ -159,6 +164,33 @@ public class JiraqComponent extends HealthCheckComponent {
             ServiceHelper.startService(store);
         }
         return store;
+    }
+
+    /**
+     * Where replicas share Jira's rate-limit state: the store's tables when the store is a database replicas share (a
+     * storeUrl or storeDataSource that is not H2) and shareRateLimits is on; else null, and each JVM paces alone.
+     */
+    public synchronized RateLimitStore sharedRateLimitStore() {
+        if (!shareRateLimits || storeUrl == null && storeDataSource == null) {
+            return null; // the default embedded H2 file serves one process only
+        }
+        if (rateLimitStore == null && !getStore().isH2()) {
+            rateLimitStore = new JdbcRateLimitStore(getStore());
+        }
+        return rateLimitStore;
+    }
+
+    public boolean isShareRateLimits() {
+        return shareRateLimits;
+    }
+
+    /**
+     * Whether replicas whose store is a shared database (PostgreSQL) share each site and credential's rate-limit
+     * state through it: burst budgets, the points quota, issue write windows and quota lock-outs. Off, each JVM paces
+     * its own calls.
+     */
+    public void setShareRateLimits(boolean shareRateLimits) {
+        this.shareRateLimits = shareRateLimits;
     }
 
     /** The token store an endpoint with this configuration uses: its tokenStore option, else the component's. */

@@ -1,6 +1,7 @@
 package org.jiraq.camel;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.Category;
@@ -20,8 +21,11 @@ import org.jiraq.camel.auth.oauth2.AuthContext;
 import org.jiraq.camel.auth.oauth2.OAuth2Auth;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqClientListener;
+import org.jiraq.camel.client.RateLimitGovernor;
 import org.jiraq.camel.connection.AuthStrategyFactory;
 import org.jiraq.camel.connection.JiraqConnection;
+import org.jiraq.camel.spi.HealthIndicator;
+import org.jiraq.camel.spi.RateLimitStore;
 import org.jiraq.camel.webhook.WebhookOptions;
 
 /**
@@ -97,6 +101,15 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (configuration.getPageSize() < 1 || configuration.getMaxResults() < 1) {
             throw new IllegalArgumentException("Options 'pageSize' and 'maxResults' must be at least 1");
         }
+        if (configuration.getQuotaPoints() < 0 || configuration.getQuotaWindow() < 1) {
+            throw new IllegalArgumentException("Options 'quotaPoints' (0 or more) and 'quotaWindow' (seconds, 1 or more)"
+                                               + " are out of range: " + configuration.getQuotaPoints() + " and "
+                                               + configuration.getQuotaWindow());
+        }
+        if (configuration.getPrefetchPages() < 0) {
+            throw new IllegalArgumentException("Option 'prefetchPages' must be 0 (no prefetch) or more, not "
+                                               + configuration.getPrefetchPages());
+        }
         AuthStrategyFactory.validate(configuration, siteUrl, deployment); // fails now, naming the missing credential option
         if (configuration.getWebhookRegistration() == JiraqWebhookRegistration.dynamic
                 && operation == JiraqOperation.webhook && deployment != JiraqDeployment.cloud) {
@@ -121,6 +134,16 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
             connection = getComponent().getConnections().acquire(client, deployment, apiVersion,
                     AuthStrategyFactory.resolveMethod(configuration), getComponent().getMetrics());
             client.setListener(connection.listenerFor(operation.name()));
+            client.setRateLimitPriority(configuration.getRateLimitPriority());
+            RateLimitGovernor governor = client.rateLimitGovernor();
+            governor.useQuota(configuration.getQuotaPoints(), Duration.ofSeconds(configuration.getQuotaWindow()));
+            RateLimitStore shared = getComponent().sharedRateLimitStore();
+            if (shared != null) {
+                HealthIndicator sharing = governor.shareThrough(shared);
+                if (!connection.indicators().contains(sharing)) {
+                    connection.addIndicator(sharing);
+                }
+            }
             if (client.auth() instanceof OAuth2Auth oauth) {
                 String site = connection.name();
                 oauth.onRefresh(outcome -> getComponent().getMetrics().tokenRefreshed(site, outcome));

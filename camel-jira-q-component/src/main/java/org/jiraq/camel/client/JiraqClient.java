@@ -24,6 +24,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.jiraq.camel.JiraqConnectionException;
 import org.jiraq.camel.JiraqHttpException;
+import org.jiraq.camel.JiraqRateLimitPriority;
 import org.jiraq.camel.auth.AuthRequest;
 import org.jiraq.camel.auth.AuthStrategy;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public final class JiraqClient {
     private final String credentialId;
     private final URI fixedRoot;
     private final RateLimitGovernor governor;
+    private volatile JiraqRateLimitPriority priority = JiraqRateLimitPriority.normal;
     // shared with the copies made for credentials and roots, so they report to the listener the endpoint sets
     private final AtomicReference<JiraqClientListener> listener;
 
@@ -86,6 +88,7 @@ public final class JiraqClient {
         this.fixedRoot = fixedRoot;
         this.governor = base.governor;
         this.listener = listener;
+        this.priority = base.priority;
     }
 
     /**
@@ -160,7 +163,7 @@ public final class JiraqClient {
                 }
                 request = guard.resend(request);
             }
-            Duration paced = governor.beforeSend(request, pacingWait());
+            Duration paced = governor.beforeSend(request, pacingWait(), priority);
             if (!paced.isZero()) {
                 listener.get().paced(request, paced);
             }
@@ -239,6 +242,11 @@ public final class JiraqClient {
     /** Lazily walks every page of a paged resource, one request per page, as items are consumed. */
     public Paginator paginate(JiraqRequest firstPage, PageStyle style, long limit) {
         return new Paginator(this, firstPage, style, limit);
+    }
+
+    /** Who waits first for Jira's points quota when it runs short; set when the endpoint starts. */
+    public void setRateLimitPriority(JiraqRateLimitPriority priority) {
+        this.priority = priority;
     }
 
     /** Who hears about each call (metrics, health, dev console); set when the endpoint starts. */

@@ -66,6 +66,8 @@ public final class JiraqConnectionHealthCheck implements HealthCheck {
             state.details().forEach((key, value) -> builder.detail(indicator.name() + "." + key, value));
             if (!state.healthy()) {
                 builder.down();
+            }
+            if (state.message() != null) { // a healthy indicator's message is a warning, e.g. pacing per JVM
                 builder.message(join(builder.message(), indicator.name() + ": " + state.message()));
             }
         }

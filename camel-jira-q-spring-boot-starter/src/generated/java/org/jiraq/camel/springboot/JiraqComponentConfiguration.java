@@ -207,6 +207,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.String path;
 
     /**
+     * With searchMode=stream, how many pages to fetch ahead while the route works on the current one, so a long export runs at the rate Jira serves pages; memory holds this many pages more. 0 fetches a page only when the previous one is used up.
+     */
+    private java.lang.Integer prefetchPages = 1;
+
+    /**
      * Whether addRequestComment adds a comment the customer sees (true) or an internal note for agents (false), when header CamelJiraqPublicComment is not set.
      */
     private java.lang.Boolean publicComment = true;
@@ -215,6 +220,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
      * Query parameters of request and serviceDeskRequest, as query.name=value options; header CamelJiraqQuery (a Map) adds to and overrides them. Jira Data Center's login parameters (os_username, os_password, os_authType, os_cookie) are refused. This is a multi-value option with prefix: query.
      */
     private java.util.Map<java.lang.String, java.lang.Object> queryParameters;
+
+    /**
+     * Who waits first when Jira's points quota runs short: high books the next free points however far ahead, normal holds back while the quota is booked more than a second ahead, low while it is booked ahead at all. For example webhook-driven writes high, a bulk export low.
+     */
+    private org.jiraq.camel.JiraqRateLimitPriority rateLimitPriority = org.jiraq.camel.JiraqRateLimitPriority.normal;
 
     /**
      * The request type of createCustomerRequest when header CamelJiraqRequestTypeId is not set.
@@ -292,6 +302,16 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.Long maxRetryDelay = 30000L;
 
     /**
+     * Jira's points quota per quotaWindow for this site and credential, spent evenly across the window, when Jira does not announce it in its RateLimit-Policy header (which wins once seen). 0: only what Jira announces.
+     */
+    private java.lang.Long quotaPoints = 0L;
+
+    /**
+     * The window of quotaPoints in seconds (Jira: an hour, 3600).
+     */
+    private java.lang.Long quotaWindow = 3600L;
+
+    /**
      * How long to wait for Jira's answer to one request, in milliseconds: the longest silence allowed while the answer is awaited or read.
      */
     private java.lang.Long requestTimeout = 60000L;
@@ -305,6 +325,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
      * Whether a POST that Jira answered 503 with a Retry-After header is sent again like a 429: Jira sheds load that way before doing anything. When false, such an answer counts as a fault whose outcome is unknown.
      */
     private java.lang.Boolean retryPostOn503 = true;
+
+    /**
+     * Whether replicas whose store is a shared database (PostgreSQL) share each site and credential's rate-limit state through it: burst budgets, the points quota, issue write windows and quota lock-outs. Off, each JVM paces its own calls.
+     */
+    private java.lang.Boolean shareRateLimits = true;
 
     /**
      * The database of the component's store (OAuth 2.0 tokens, webhook de-duplication, polling positions, the GDPR account registry), pooled by the application. Default: an embedded H2 file ./data/jiraq. Use a shared PostgreSQL database when several replicas run.
@@ -808,6 +833,14 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.path = path;
     }
 
+    public java.lang.Integer getPrefetchPages() {
+        return prefetchPages;
+    }
+
+    public void setPrefetchPages(java.lang.Integer prefetchPages) {
+        this.prefetchPages = prefetchPages;
+    }
+
     public java.lang.Boolean getPublicComment() {
         return publicComment;
     }
@@ -822,6 +855,14 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setQueryParameters(java.util.Map<java.lang.String, java.lang.Object> queryParameters) {
         this.queryParameters = queryParameters;
+    }
+
+    public org.jiraq.camel.JiraqRateLimitPriority getRateLimitPriority() {
+        return rateLimitPriority;
+    }
+
+    public void setRateLimitPriority(org.jiraq.camel.JiraqRateLimitPriority rateLimitPriority) {
+        this.rateLimitPriority = rateLimitPriority;
     }
 
     public java.lang.String getRequestTypeId() {
@@ -944,6 +985,22 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.maxRetryDelay = maxRetryDelay;
     }
 
+    public java.lang.Long getQuotaPoints() {
+        return quotaPoints;
+    }
+
+    public void setQuotaPoints(java.lang.Long quotaPoints) {
+        this.quotaPoints = quotaPoints;
+    }
+
+    public java.lang.Long getQuotaWindow() {
+        return quotaWindow;
+    }
+
+    public void setQuotaWindow(java.lang.Long quotaWindow) {
+        this.quotaWindow = quotaWindow;
+    }
+
     public java.lang.Long getRequestTimeout() {
         return requestTimeout;
     }
@@ -966,6 +1023,14 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setRetryPostOn503(java.lang.Boolean retryPostOn503) {
         this.retryPostOn503 = retryPostOn503;
+    }
+
+    public java.lang.Boolean getShareRateLimits() {
+        return shareRateLimits;
+    }
+
+    public void setShareRateLimits(java.lang.Boolean shareRateLimits) {
+        this.shareRateLimits = shareRateLimits;
     }
 
     public javax.sql.DataSource getStoreDataSource() {
