@@ -26,8 +26,8 @@ CREATE TABLE jiraq_webhook_inbox (
     settled_at      TIMESTAMP WITH TIME ZONE,
     CONSTRAINT jiraq_webhook_inbox_identifier UNIQUE (inbox, identifier)
 );
+-- what the workers look for (due events), and what the depth counts and pruning deletes, per state
 CREATE INDEX jiraq_webhook_inbox_due ON jiraq_webhook_inbox (inbox, state, next_attempt_at);
-CREATE INDEX jiraq_webhook_inbox_settled ON jiraq_webhook_inbox (settled_at);
 
 -- Identifiers the earlier de-duplication table remembered stay remembered, as delivered events.
 INSERT INTO jiraq_webhook_inbox (inbox, identifier, state, event, received_at, next_attempt_at, settled_at)

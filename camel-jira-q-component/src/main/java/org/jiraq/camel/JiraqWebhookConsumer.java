@@ -89,7 +89,6 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         ExecutorServiceManager threads = endpoint.getCamelContext().getExecutorServiceManager();
         worker.start(threads.newFixedThreadPool(this, "JiraqWebhookInbox", options.concurrency()),
                 threads.newSingleThreadExecutor(this, "JiraqWebhookInboxWrite"),
-                threads.newSingleThreadExecutor(this, "JiraqWebhookInboxDone"),
                 threads.newSingleThreadScheduledExecutor(this, "JiraqWebhookInboxPoll"));
         WebhookIntake intake;
         if (options.ackMode() == JiraqWebhookAckMode.inbox) {

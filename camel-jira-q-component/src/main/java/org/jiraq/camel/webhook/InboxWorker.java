@@ -1,10 +1,14 @@
 package org.jiraq.camel.webhook;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,8 +75,8 @@ public final class InboxWorker {
     private final BlockingQueue<InboxEvent> queue = new LinkedBlockingQueue<>();
     /** The keys of the events this process holds: queued, being delivered, or (after the route) in flight. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
-    private final GroupCommit<WebhookInbox.NewEvent, WebhookInbox.Admission> admissions;
-    private final GroupCommit<String, Boolean> done;
+    /** New events and done marks, written together: one commit (a file write on H2) per round for both. */
+    private final GroupCommit<Write, Object> writes;
     /** Events admitted by this process since the depth was last read, so the capacity check is not a poll behind. */
     private final AtomicLong admittedSinceRead = new AtomicLong();
     private volatile Status status;
@@ -90,21 +94,44 @@ public final class InboxWorker {
         this.metrics = metrics;
         this.clock = clock;
         this.delivering = options.ackMode() == JiraqWebhookAckMode.inbox;
-        this.admissions = new GroupCommit<>(store, (c, events) -> inbox.admit(c, events, clock.instant()), MAX_ROUND);
-        this.done = new GroupCommit<>(store, (c, keys) -> inbox.markDone(c, keys, clock.instant()), MAX_ROUND);
+        this.writes = new GroupCommit<>(store, this::write, MAX_ROUND);
         this.status = new Status(new WebhookInbox.Depth(0, null, 0), 0, 0, clock.instant(), null);
     }
 
+    /** What the writer thread writes: a new event, or the done mark of one. */
+    private record Write(WebhookInbox.NewEvent event, String doneKey) {
+    }
+
+    /** One round of writes in one transaction: the new events first, then the done marks; results in order. */
+    private List<Object> write(Connection c, List<Write> round) throws SQLException {
+        List<WebhookInbox.NewEvent> events = new ArrayList<>();
+        List<String> done = new ArrayList<>();
+        for (Write w : round) {
+            if (w.event() != null) {
+                events.add(w.event());
+            } else {
+                done.add(w.doneKey());
+            }
+        }
+        Instant now = clock.instant();
+        Iterator<WebhookInbox.Admission> admitted = events.isEmpty() ? Collections.emptyIterator()
+                : inbox.admit(c, events, now).iterator();
+        Iterator<Boolean> marked = done.isEmpty() ? Collections.emptyIterator() : inbox.markDone(c, done, now).iterator();
+        List<Object> results = new ArrayList<>(round.size());
+        for (Write w : round) {
+            results.add(w.event() != null ? admitted.next() : marked.next());
+        }
+        return results;
+    }
+
     /**
-     * Starts the threads: {@code deliveryThreads} (inbox mode: one per concurrent delivery), single-thread executors
+     * Starts the threads: {@code deliveryThreads} (inbox mode: one per concurrent delivery), a single-thread executor
      * writing new events and done marks, and a scheduled one for the poller. Reads the depth once first.
      */
-    public void start(ExecutorService deliveryThreads, ExecutorService admissionWriter, ExecutorService doneWriter,
-                      ScheduledExecutorService pollThread) {
+    public void start(ExecutorService deliveryThreads, ExecutorService writer, ScheduledExecutorService pollThread) {
         running = true;
         poll();
-        admissions.start(admissionWriter);
-        done.start(doneWriter);
+        writes.start(writer);
         if (delivering) {
             threads = deliveryThreads;
             for (int i = 0; i < options.concurrency(); i++) {
@@ -123,7 +150,6 @@ public final class InboxWorker {
      * process holds but has not started, so a restart or a replica takes them at once.
      */
     public void stop(Duration timeout) throws InterruptedException {
-        admissions.stop(timeout.toMillis()); // what requests handed in is written before anything else stops
         running = false;
         if (poller != null) {
             poller.shutdownNow();
@@ -141,7 +167,9 @@ public final class InboxWorker {
                          + " their lease runs out", inbox.name(), timeout.toSeconds());
             }
         }
-        done.stop(timeout.toMillis());
+        writes.stop(timeout.toMillis()); // what was handed in and marked done is written first
+        queue.drainTo(notStarted);
+        notStarted.removeIf(event -> event == STOP);
         try {
             inbox.releaseLeases(notStarted.stream().map(InboxEvent::key).collect(Collectors.toSet()));
         } catch (IOException | RuntimeException e) {
@@ -156,12 +184,12 @@ public final class InboxWorker {
      * committed (or exceptionally when it could not be).
      */
     public CompletableFuture<WebhookInbox.Admission> admit(WebhookInbox.NewEvent event) {
-        return admissions.submit(event);
+        return writes.submit(new Write(event, null)).thenApply(WebhookInbox.Admission.class::cast);
     }
 
     /** Marks an event this process holds as processed, with others in one transaction; false once its lease was lost. */
     public CompletableFuture<Boolean> markDone(String key) {
-        return done.submit(key);
+        return writes.submit(new Write(null, key)).thenApply(Boolean.class::cast);
     }
 
     /** Whether this process may take {@code count} more events for its own delivery threads. */
@@ -231,7 +259,7 @@ public final class InboxWorker {
             return;
         }
         metrics.webhookEvent(name, "delivered");
-        done.submit(event.key()).whenComplete((stillHeld, error) -> {
+        markDone(event.key()).whenComplete((stillHeld, error) -> {
             held.remove(event.key());
             if (error != null) {
                 LOG.warn("Webhook {} of {} was delivered but could not be marked done; it is delivered again once its"

@@ -428,11 +428,16 @@ public final class WebhookInbox {
     /** Deletes the keys of events settled before {@code before}; a delivery with one of them is then new again. */
     public int prune(Instant before) throws IOException {
         return store.withConnection(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE inbox = ?"
-                                                               + " AND state IN ('DONE', 'DEAD') AND settled_at < ?")) {
-                delete.setString(1, inbox);
-                delete.setObject(2, timestamp(before));
-                return delete.executeUpdate();
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + TABLE + " WHERE inbox = ? AND state = ?"
+                                                               + " AND settled_at < ?")) {
+                int deleted = 0;
+                for (State settled : new State[] { State.DONE, State.DEAD }) {
+                    delete.setString(1, inbox);
+                    delete.setString(2, settled.name());
+                    delete.setObject(3, timestamp(before));
+                    deleted += delete.executeUpdate();
+                }
+                return deleted;
             }
         });
     }
