@@ -1,7 +1,12 @@
 package org.jiraq.camel;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
+
+import javax.net.ssl.SSLException;
 
 import org.jiraq.camel.client.JiraqRequest;
 
@@ -16,8 +21,12 @@ public class JiraqConnectionException extends IOException implements JiraqFailur
     private final boolean retryable;
     private final boolean outcomeUnknown;
 
-    public JiraqConnectionException(JiraqRequest request, IOException cause, boolean retryable, boolean outcomeUnknown) {
-        super(describe(request, cause, outcomeUnknown), cause);
+    /**
+     * @param target where the request went (scheme, host and port are named in the message; no path, no query)
+     */
+    public JiraqConnectionException(JiraqRequest request, URI target, IOException cause, boolean retryable,
+                                    boolean outcomeUnknown) {
+        super(describe(request, target, cause, outcomeUnknown), cause);
         this.method = request.method();
         this.path = request.path();
         this.retryable = retryable;
@@ -48,10 +57,29 @@ public class JiraqConnectionException extends IOException implements JiraqFailur
         return null;
     }
 
-    private static String describe(JiraqRequest request, IOException cause, boolean outcomeUnknown) {
+    private static String describe(JiraqRequest request, URI target, IOException cause, boolean outcomeUnknown) {
         String what = cause.getMessage() == null ? cause.getClass().getSimpleName()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return "No answer from Jira to " + request.method() + " " + request.path() + " (" + what + ")"
-               + (outcomeUnknown ? "; Jira may have processed it" : "");
+               + (outcomeUnknown ? "; Jira may have processed it" : "") + hint(target, cause);
+    }
+
+    /** What to check for the faults that are configuration mistakes more often than not. */
+    private static String hint(URI target, IOException cause) {
+        String server = target.getScheme() + "://" + target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort());
+        if (cause instanceof SSLException) {
+            return ". TLS with " + server + " failed: if that port serves plain http, the URL's scheme is wrong"
+                   + " (http:// instead of https://) or its port is; if the certificate is not trusted, set"
+                   + " sslContextParameters. Not retried";
+        }
+        if (cause instanceof ConnectException) {
+            return ". Nothing accepts connections at " + server + ": check the host and port of baseUrl, and that"
+                   + " Jira runs. Not retried here; Camel's redelivery may send it again";
+        }
+        if (cause instanceof UnknownHostException) {
+            return ". The host " + target.getHost() + " is unknown: check baseUrl. Not retried here; Camel's"
+                   + " redelivery may send it again";
+        }
+        return "";
     }
 }

@@ -37,6 +37,7 @@ import org.jiraq.camel.webhook.WebhookEvents;
 import org.jiraq.camel.webhook.WebhookInbox;
 import org.jiraq.camel.webhook.WebhookIntake;
 import org.jiraq.camel.webhook.WebhookLifecycle;
+import org.jiraq.camel.webhook.WebhookLog;
 import org.jiraq.camel.webhook.SourceAddresses;
 import org.jiraq.camel.webhook.WebhookReceiver;
 import org.jiraq.camel.webhook.WebhookVerifier;
@@ -85,7 +86,8 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         WebhookInbox inbox = new WebhookInbox(component.getStore(), inboxName(config), owner);
         InboxOptions options = InboxOptions.of(config);
         InboxWorker.Route route = new RouteDelivery();
-        worker = new InboxWorker(component.getStore(), inbox, options, route, component.getMetrics(), clock);
+        WebhookLog log = new WebhookLog(config.getWebhookLogLevel());
+        worker = new InboxWorker(component.getStore(), inbox, options, route, component.getMetrics(), log, clock);
         ExecutorServiceManager threads = endpoint.getCamelContext().getExecutorServiceManager();
         worker.start(threads.newFixedThreadPool(this, "JiraqWebhookInbox", options.concurrency()),
                 threads.newSingleThreadExecutor(this, "JiraqWebhookInboxWrite"),
@@ -108,15 +110,31 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
                 config.getWebhookTrustedProxies()), WebhookVerifier.of(config), events, intake,
                 config.getWebhookMaxBodySize(),
                 config.getWebhookMaxAge() > 0 ? Duration.ofMillis(config.getWebhookMaxAge()) : null,
-                component.getMetrics());
-        Endpoint platformHttp = endpoint.getCamelContext()
-                .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");
-        http = platformHttp.createConsumer(receiver);
-        ServiceHelper.startService(http);
+                component.getMetrics(), log);
+        http = serve(config.getWebhookPath(), receiver);
         lifecycle = lifecycle(config, events);
         ServiceHelper.startService(lifecycle);
         if (lifecycle != null && endpoint.getConnection() != null) {
             endpoint.getConnection().addIndicator(lifecycle);
+        }
+    }
+
+    /** Serves the path on Camel's platform-http; without an HTTP server, says how to start one. */
+    private Consumer serve(String path, Processor processor) {
+        try {
+            Endpoint platformHttp = getEndpoint().getCamelContext()
+                    .getEndpoint("platform-http:" + path + "?httpMethodRestrict=POST");
+            Consumer consumer = platformHttp.createConsumer(processor);
+            ServiceHelper.startService(consumer);
+            return consumer;
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "jiraq:webhook cannot serve " + path + " on Camel's platform-http (" + e.getMessage() + "). It needs"
+                                            + " the application's HTTP server: on Camel Main add camel-platform-http-main"
+                                            + " and set camel.server.enabled=true (and camel.server.port); on Spring Boot"
+                                            + " add camel-platform-http-starter and spring-boot-starter-web; on Quarkus add"
+                                            + " camel-quarkus-platform-http",
+                    e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -32,35 +33,57 @@ public final class JiraqStore extends ServiceSupport {
     public static final String MIGRATIONS = "classpath:db/jiraq";
     /** Flyway's history table, named apart so an application's own Flyway schema is never touched. */
     static final String HISTORY_TABLE = "jiraq_schema_history";
-    /** H2 speaking PostgreSQL's dialect; row locks wait long enough for a token refresh held by another replica. */
-    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000";
+    /**
+     * Leaves closing an H2 database to the store (see {@link #H2_SETTINGS}), and closes it without compacting: H2
+     * 2.3's compaction at close fails now and then with an AssertionError in RandomAccessStore.moveChunkInside, which
+     * it writes to a .trace.db; a store this small gains nothing from it.
+     */
+    static final String CLOSED_BY_THE_STORE = ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
+
+    /**
+     * H2 speaking PostgreSQL's dialect; row locks wait long enough for a token refresh held by another replica. The
+     * store closes the database when it stops; H2's own closing at JVM exit would race the application's shutdown
+     * and fill a .trace.db with errors from the work still running.
+     */
+    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000"
+                                      + CLOSED_BY_THE_STORE;
 
     /** Enough for a refresh, a webhook burst, the Quartz threads and a poll at once; more callers wait. */
     static final int MAX_POOLED_CONNECTIONS = 16;
     static final int CHECKOUT_TIMEOUT_MILLIS = 5_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(JiraqStore.class);
+
     private final Supplier<DataSource> opener;
     private final boolean ownPool;
     private final Path keyFile;
+    private final String location;
+    private final boolean inMemory;
     private volatile DataSource dataSource;
     private volatile boolean h2;
+    /** Holds an in-memory database open while the store runs; H2 drops one whose last connection closes. */
+    private volatile Connection keeper;
 
     /**
-     * @param opener  opens the database on every start
-     * @param ownPool whether what it opens is a pool of the store's own, to close on stop
-     * @param keyFile the generated key file beside an H2 file, or null
+     * @param opener   opens the database on every start
+     * @param ownPool  whether what it opens is a pool of the store's own, to close on stop
+     * @param keyFile  the generated key file beside an H2 file, or null
+     * @param location where the data lives, for the log: never a credential
+     * @param inMemory whether everything is lost when the store stops
      */
-    private JiraqStore(Supplier<DataSource> opener, boolean ownPool, Path keyFile) {
+    private JiraqStore(Supplier<DataSource> opener, boolean ownPool, Path keyFile, String location, boolean inMemory) {
         this.opener = opener;
         this.ownPool = ownPool;
         this.keyFile = keyFile;
+        this.location = location;
+        this.inMemory = inMemory;
     }
 
     /** An embedded H2 database in {@code file} (H2 adds {@code .mv.db}), its encryption key file beside it. */
     public static JiraqStore embedded(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         return new JiraqStore(() -> JdbcConnectionPool.create("jdbc:h2:file:" + absolute + H2_SETTINGS, "", ""), true,
-                keyFileBeside(absolute));
+                keyFileBeside(absolute), "the embedded H2 file " + absolute + ".mv.db", false);
     }
 
     /**
@@ -68,12 +91,22 @@ public final class JiraqStore extends ServiceSupport {
      * (PostgreSQL for replicas) a small c3p0 pool over its driver, which must be on the classpath.
      */
     public static JiraqStore url(String jdbcUrl, String username, String password) {
-        if (jdbcUrl.startsWith("jdbc:h2:")) {
+        String shown = withoutParameters(jdbcUrl);
+        if (jdbcUrl.startsWith("jdbc:h2:mem:")) {
+            // always a new database, so it gets the embedded store's settings unless the URL sets its own
+            String url = jdbcUrl.toUpperCase(Locale.ROOT).contains("MODE=") ? jdbcUrl : jdbcUrl + H2_SETTINGS;
             return new JiraqStore(
-                    () -> JdbcConnectionPool.create(jdbcUrl, nullToEmpty(username), nullToEmpty(password)), true,
-                    h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null));
+                    () -> JdbcConnectionPool.create(url, nullToEmpty(username), nullToEmpty(password)), true, null,
+                    "memory (" + shown + "): everything it keeps is lost when the application stops", true);
         }
-        return new JiraqStore(() -> pooled(jdbcUrl, username, password), true, null);
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            String url = jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? jdbcUrl
+                    : jdbcUrl + CLOSED_BY_THE_STORE;
+            return new JiraqStore(
+                    () -> JdbcConnectionPool.create(url, nullToEmpty(username), nullToEmpty(password)), true,
+                    h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null), shown, false);
+        }
+        return new JiraqStore(() -> pooled(jdbcUrl, username, password), true, null, shown, false);
     }
 
     /** c3p0 comes with Quartz; a connection per statement would cost a server process start each time. */
@@ -95,7 +128,12 @@ public final class JiraqStore extends ServiceSupport {
 
     /** A database the application owns and pools; the store never closes it. */
     public static JiraqStore of(DataSource dataSource) {
-        return new JiraqStore(() -> dataSource, false, null);
+        return new JiraqStore(() -> dataSource, false, null, "the application's DataSource (storeDataSource)", false);
+    }
+
+    /** Whether the database lives in memory only, so nothing survives a stop: a throwaway store for development. */
+    public boolean isInMemory() {
+        return inMemory;
     }
 
     /** The open database; null while the store is stopped. */
@@ -143,8 +181,11 @@ public final class JiraqStore extends ServiceSupport {
     }
 
     @Override
-    protected void doStart() {
+    protected void doStart() throws SQLException {
         dataSource = opener.get();
+        if (inMemory) {
+            keeper = dataSource.getConnection();
+        }
         Flyway.configure(JiraqStore.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)
@@ -162,6 +203,9 @@ public final class JiraqStore extends ServiceSupport {
         } catch (SQLException e) {
             throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
         }
+        LOG.info("The jiraq store (webhook de-duplication, polling positions, OAuth 2.0 grants, GDPR registry) is {};"
+                 + " set storeUrl to change it, for example storeUrl=jdbc:h2:mem:jiraq for a throwaway store while"
+                 + " developing", location);
     }
 
     /**
@@ -182,6 +226,14 @@ public final class JiraqStore extends ServiceSupport {
 
     @Override
     protected void doStop() {
+        if (keeper != null) {
+            try {
+                keeper.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the in-memory store failed: {}", e.getMessage());
+            }
+            keeper = null;
+        }
         if (ownPool && dataSource instanceof JdbcConnectionPool h2) {
             h2.dispose();
         } else if (ownPool) {
@@ -201,6 +253,18 @@ public final class JiraqStore extends ServiceSupport {
             return Optional.empty();
         }
         return Optional.of(Path.of(location.replaceFirst("^~", System.getProperty("user.home"))));
+    }
+
+    /** A JDBC URL without its parameters, which may carry a password: for the log. */
+    static String withoutParameters(String jdbcUrl) {
+        int cut = jdbcUrl.length();
+        for (char separator : new char[] {';', '?'}) {
+            int at = jdbcUrl.indexOf(separator);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return jdbcUrl.substring(0, cut);
     }
 
     private static Path keyFileBeside(Path databaseFile) {

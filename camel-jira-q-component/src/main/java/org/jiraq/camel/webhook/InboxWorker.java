@@ -70,6 +70,7 @@ public final class InboxWorker {
     private final InboxOptions options;
     private final Route route;
     private final JiraqMetrics metrics;
+    private final WebhookLog log;
     private final Clock clock;
     private final boolean delivering;
     private final BlockingQueue<InboxEvent> queue = new LinkedBlockingQueue<>();
@@ -87,11 +88,12 @@ public final class InboxWorker {
     private Instant nextPrune = Instant.EPOCH;
 
     public InboxWorker(JiraqStore store, WebhookInbox inbox, InboxOptions options, Route route, JiraqMetrics metrics,
-                       Clock clock) {
+                       WebhookLog log, Clock clock) {
         this.inbox = inbox;
         this.options = options;
         this.route = route;
         this.metrics = metrics;
+        this.log = log;
         this.clock = clock;
         this.delivering = options.ackMode() == JiraqWebhookAckMode.inbox;
         this.writes = new GroupCommit<>(store, this::write, MAX_ROUND);
@@ -259,6 +261,7 @@ public final class InboxWorker {
             return;
         }
         metrics.webhookEvent(name, "delivered");
+        log.outcome(event.event(), " delivered to the route");
         markDone(event.key()).whenComplete((stillHeld, error) -> {
             held.remove(event.key());
             if (error != null) {

@@ -17,8 +17,6 @@ import org.apache.camel.Message;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.jiraq.camel.metrics.JiraqMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers Jira's webhook requests. In this order: a request from a source outside webhookAllowedSources is 403; a body
@@ -36,7 +34,6 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
     /** Where Camel's Vert.x platform-http (Camel Main, Quarkus) puts the peer address of the connection. */
     static final String REMOTE_ADDRESS_HEADER = "CamelVertxPlatformHttpRemoteAddress";
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
     private static final String UNKNOWN_EVENT = "unknown";
     private static final String REJECTED = "rejected";
     /** How long Jira is asked to wait after a 503; it retries on its own schedule (minutes) anyway. */
@@ -78,13 +75,15 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
     private final Duration maxAge;
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
     private final JiraqMetrics metrics;
+    private final WebhookLog log;
 
     /**
-     * @param sources where requests may come from, or null for anywhere
-     * @param maxAge  how old a received event may be (by its payload timestamp), or null to accept any age
+     * @param sources  where requests may come from, or null for anywhere
+     * @param maxAge   how old a received event may be (by its payload timestamp), or null to accept any age
+     * @param log      where each outcome and refusal is logged
      */
     public WebhookReceiver(SourceAddresses sources, WebhookVerifier verifier, Set<String> events, WebhookIntake intake,
-                           int maxBodySize, Duration maxAge, JiraqMetrics metrics) {
+                           int maxBodySize, Duration maxAge, JiraqMetrics metrics, WebhookLog log) {
         this.sources = sources;
         this.verifier = verifier;
         this.events = Set.copyOf(events);
@@ -92,6 +91,7 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
         this.maxBodySize = maxBodySize;
         this.maxAge = maxAge;
         this.metrics = metrics;
+        this.log = log;
     }
 
     @Override
@@ -127,31 +127,30 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
         Message in = http.getMessage();
         if (sources != null && !sources.allows(String.valueOf(in.getHeader(REMOTE_ADDRESS_HEADER)),
                 in.getHeader("X-Forwarded-For", String.class))) {
-            LOG.warn("Refused a webhook request to {} from a source outside webhookAllowedSources",
-                    in.getHeader(Exchange.HTTP_PATH));
-            reject(in, 403, "Not an allowed source");
+            reject(in, 403, "Not an allowed source", "it comes from a source outside webhookAllowedSources");
             return null;
         }
         byte[] body = readBody(in);
         if (body == null) {
-            reject(in, 413, "The body is larger than " + maxBodySize + " bytes");
+            reject(in, 413, "The body is larger than " + maxBodySize + " bytes", "the body is larger than"
+                                                                              + " webhookMaxBodySize");
             return null;
         }
-        if (!verifier.verify(body, name -> in.getHeader(name, String.class))) {
-            LOG.warn("Refused a webhook request to {} that failed verification", in.getHeader(Exchange.HTTP_PATH));
-            reject(in, 401, "Verification failed");
+        Verdict verdict = verifier.verify(body, name -> in.getHeader(name, String.class));
+        if (!verdict.ok()) {
+            reject(in, 401, "Verification failed", verdict.refusal());
             return null;
         }
         WebhookEvent event;
         try {
             event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
         } catch (IllegalArgumentException notAnEvent) {
-            reject(in, 400, notAnEvent.getMessage());
+            reject(in, 400, notAnEvent.getMessage(), notAnEvent.getMessage());
             return null;
         }
         String tooOld = tooOld(event);
         if (tooOld != null) {
-            LOG.warn("Refused webhook {} ({}): {}", event.identifier(), event.name(), tooOld);
+            log.refusal("Refused " + WebhookLog.describe(event) + " with 400: " + tooOld);
             metrics.webhookEvent(event.name(), REJECTED);
             answer(in, 400, tooOld);
             return null;
@@ -174,6 +173,16 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
 
     private void answer(Message in, InboxEvent event, Outcome outcome) {
         metrics.webhookEvent(event.event().name(), outcome.name().toLowerCase(Locale.ROOT));
+        log.outcome(event.event(), switch (outcome) {
+            case STORED -> " stored in the inbox; answered 204, the route gets it from there";
+            case DELIVERED -> " delivered to the route";
+            case FILTERED -> " is not among the events asked for " + events + "; answered 204 and dropped";
+            case DUPLICATE -> " was received before (its identifier is in the inbox); answered 204 without storing it"
+                              + " again";
+            case FAILED -> " failed in the route; answered 500, so Jira sends it again";
+            case BUSY -> " answered 503 (the inbox is full, or an earlier attempt still runs); Jira sends it again";
+            case UNAVAILABLE -> " could not be stored; answered 503, so Jira sends it again";
+        });
         answer(in, outcome.status(), null);
         if (outcome.status() == 503) {
             in.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -230,10 +239,14 @@ public final class WebhookReceiver extends AsyncProcessorSupport {
         }
     }
 
-    /** Refuses a request before its event is known or trusted: counted under the event name unknown. */
-    private void reject(Message in, int status, String reason) {
+    /**
+     * Refuses a request before its event is known or trusted: counted under the event name unknown. The caller gets
+     * only the status and a short reason; the log says why in full.
+     */
+    private void reject(Message in, int status, String answer, String why) {
+        log.refusal("Refused a webhook request to " + in.getHeader(Exchange.HTTP_PATH) + " with " + status + ": " + why);
         metrics.webhookEvent(UNKNOWN_EVENT, REJECTED);
-        answer(in, status, reason);
+        answer(in, status, answer);
     }
 
     /** Only the status and a short reason go back: none of the request's headers are echoed. */

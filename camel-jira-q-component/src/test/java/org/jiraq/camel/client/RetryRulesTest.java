@@ -136,7 +136,7 @@ class RetryRulesTest {
     @Test
     void failureIsFoundThroughWrappingExceptions() {
         JiraqConnectionException cause = new JiraqConnectionException(JiraqRequest.post("/rest/api/3/issue").build(),
-                new IOException("Connection reset"), false, true);
+                URI.create("https://acme.atlassian.net"), new IOException("Connection reset"), false, true);
 
         JiraqFailure failure = JiraqFailure.of(new java.io.UncheckedIOException(cause));
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -33,7 +34,7 @@ class WebhookMetersTest {
             : stored.add(event.key()) ? WebhookReceiver.Outcome.STORED : WebhookReceiver.Outcome.DUPLICATE);
     private final WebhookReceiver receiver = new WebhookReceiver(null, new HubSignatureVerifier(SECRET),
             Set.of("jira:issue_created"), inbox, 4096, null,
-            new MicrometerJiraqMetrics(meters));
+            new MicrometerJiraqMetrics(meters), new WebhookLog(LoggingLevel.INFO));
 
     @Test
     void storedDuplicateBusyAndRefusedRequestsAreCountedByEventAndOutcome() throws Exception {
