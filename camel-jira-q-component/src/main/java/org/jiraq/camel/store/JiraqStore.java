@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JiraqStore extends ServiceSupport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JiraqStore.class);
-
     /** Where every feature's migration scripts live. */
     public static final String MIGRATIONS = "classpath:db/jiraq";
     /** Flyway's history table, named apart so an application's own Flyway schema is never touched. */
@@ -203,7 +201,7 @@ public final class JiraqStore extends ServiceSupport {
         } catch (SQLException e) {
             throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
         }
-        LOG.info("The jiraq store (webhook de-duplication, polling positions, OAuth 2.0 grants, GDPR registry) is {};"
+        LOG.info("The jiraq store (webhook inbox, idempotency keys, polling positions, OAuth 2.0 grants, GDPR registry) is {};"
                  + " set storeUrl to change it, for example storeUrl=jdbc:h2:mem:jiraq for a throwaway store while"
                  + " developing", location);
     }
