@@ -1,7 +1,14 @@
 package org.jiraq.camel;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -13,19 +20,24 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.jiraq.camel.connection.JiraqConnections;
+import org.jiraq.camel.deadletter.DeadLetterStore;
+import org.jiraq.camel.deadletter.JdbcDeadLetterStore;
 import org.jiraq.camel.health.JiraqConnectionHealthCheck;
 import org.jiraq.camel.gdpr.ReportingSchedule;
 import org.jiraq.camel.metrics.JiraqMetrics;
+import org.jiraq.camel.operation.DurableKeys;
 import org.jiraq.camel.spi.AccountRegistry;
 import org.jiraq.camel.spi.GdprStore;
 import org.jiraq.camel.spi.RateLimitStore;
 import org.jiraq.camel.spi.TokenStore;
 import org.jiraq.camel.store.ClusteredQuartz;
 import org.jiraq.camel.store.JdbcGdprStore;
+import org.jiraq.camel.store.JdbcIdempotencyKeys;
 import org.jiraq.camel.store.JdbcRateLimitStore;
 import org.jiraq.camel.store.JdbcTokenStore;
 import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.camel.store.SecretCipher;
+import org.jiraq.camel.webhook.InboxWorker;
 
 /** The {@code jiraq:} component: Jira Cloud and Jira Data Center. */
 @Component("jiraq")
@@ -65,6 +77,16 @@ public class JiraqComponent extends HealthCheckComponent {
     // scale
     @Metadata(label = "advanced")
     private Boolean clusteredSchedules;
+
+    // webhooks
+    private final Set<InboxWorker> webhookInboxes = ConcurrentHashMap.newKeySet();
+    private DeadLetterStore defaultDeadLetterStore;
+
+    // faults: durable idempotency keys
+    @Metadata(label = "producer,advanced", defaultValue = "7d", javaType = "java.time.Duration")
+    private long idempotencyKeyRetention = Duration.ofDays(7).toMillis();
+    private DurableKeys durableKeys;
+    private ScheduledExecutorService durableKeysRenewal;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -239,7 +261,10 @@ public class JiraqComponent extends HealthCheckComponent {
         if (clusteredSchedules != null) {
             return clusteredSchedules;
         }
-        return (storeDataSource != null || storeUrl != null) && !getStore().isH2();
+        if (storeUrl != null) {
+            return !storeUrl.startsWith("jdbc:h2:"); // known without opening the store, which opens on first use
+        }
+        return storeDataSource != null && !getStore().isH2();
     }
 
     public Boolean getClusteredSchedules() {
@@ -260,6 +285,11 @@ public class JiraqComponent extends HealthCheckComponent {
 
     @Override
     protected synchronized void doStop() throws Exception {
+        if (durableKeysRenewal != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(durableKeysRenewal);
+            durableKeysRenewal = null;
+            durableKeys = null;
+        }
         ServiceHelper.stopService(store);
         super.doStop();
     }
@@ -330,6 +360,69 @@ public class JiraqComponent extends HealthCheckComponent {
      */
     public void setTokenStoreThrowaway(boolean tokenStoreThrowaway) {
         this.tokenStoreThrowaway = tokenStoreThrowaway;
+    }
+
+    // webhooks
+
+    /**
+     * Where webhook events the route kept failing on are kept: the {@link DeadLetterStore} the application bound as
+     * {@value DeadLetterStore#REGISTRY_NAME} (the route templates' dead letters too), else the table jiraq_dead_letter
+     * in the component's store.
+     */
+    public synchronized DeadLetterStore getDeadLetterStore() {
+        DeadLetterStore bound = getCamelContext().getRegistry()
+                .lookupByNameAndType(DeadLetterStore.REGISTRY_NAME, DeadLetterStore.class);
+        if (bound != null) {
+            return bound;
+        }
+        if (defaultDeadLetterStore == null) {
+            defaultDeadLetterStore = new JdbcDeadLetterStore(this::getStore);
+        }
+        return defaultDeadLetterStore;
+    }
+
+    /**
+     * createIssue's idempotency keys in the store, started on first use: their leases are renewed on a thread of the
+     * component until it stops.
+     */
+    public synchronized DurableKeys getDurableKeys() {
+        if (durableKeys == null) {
+            durableKeys = new DurableKeys(new JdbcIdempotencyKeys(getStore()),
+                    getCamelContext().getName() + "/" + getCamelContext().getUuidGenerator().generateUuid(),
+                    Duration.ofMillis(configuration.getLeaseDuration()), Duration.ofMillis(idempotencyKeyRetention),
+                    Clock.systemUTC());
+            durableKeysRenewal = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "JiraqIdempotencyKeys");
+            durableKeys.start(durableKeysRenewal);
+        }
+        return durableKeys;
+    }
+
+    public long getIdempotencyKeyRetention() {
+        return idempotencyKeyRetention;
+    }
+
+    /**
+     * How long createIssue keeps an idempotency key it was given (CamelJiraqIdempotencyKey) and the issue it made, in
+     * the component's store: within it the same key never makes a second issue, across exchanges, redeliveries,
+     * dead-letter replays, restarts and replicas. Keep it longer than anything may be replayed after (7 days by
+     * default, as webhook delivery identifiers).
+     */
+    public void setIdempotencyKeyRetention(long idempotencyKeyRetention) {
+        this.idempotencyKeyRetention = idempotencyKeyRetention;
+    }
+
+    /** The inboxes of the running jiraq:webhook consumers, for the console. */
+    public Collection<InboxWorker> getWebhookInboxes() {
+        return List.copyOf(webhookInboxes);
+    }
+
+    void addWebhookInbox(InboxWorker inbox) {
+        webhookInboxes.add(inbox);
+    }
+
+    void removeWebhookInbox(InboxWorker inbox) {
+        webhookInboxes.remove(inbox);
     }
 
     // gdpr

@@ -61,7 +61,8 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
     /** Checks the options now, so a mistake fails at route start with a message that names the option. */
     void validate() {
         if (operation == JiraqOperation.webhook) {
-            WebhookOptions.validate(configuration);
+            // the consumer's own options (verification, events, registration) are checked when it is created
+            WebhookOptions.validateInbox(configuration);
             if (configuration.getWebhookRegistration() == JiraqWebhookRegistration.none) {
                 return; // Jira calls in; nothing calls Jira
             }
@@ -191,7 +192,10 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         return switch (operation) {
-            case webhook -> new JiraqWebhookConsumer(this, processor);
+            case webhook -> {
+                WebhookOptions.validate(configuration);
+                yield new JiraqWebhookConsumer(this, processor);
+            }
             case issues -> {
                 JiraqIssuesConsumer consumer = new JiraqIssuesConsumer(this, processor);
                 configureConsumer(consumer);

@@ -15,6 +15,8 @@ import org.jiraq.camel.operation.RequestOperation;
 import org.jiraq.camel.operation.SearchOperation;
 import org.jiraq.camel.operation.ServiceDeskOperations;
 import org.jiraq.camel.operation.TransitionOperations;
+import org.jiraq.camel.webhook.InboxRequeue;
+import org.jiraq.camel.webhook.WebhookInbox;
 
 /** Sends each exchange to the handler of the endpoint's operation. */
 public class JiraqProducer extends DefaultProducer {
@@ -53,7 +55,9 @@ public class JiraqProducer extends DefaultProducer {
             case bulkCreateIssues -> new BulkCreateOperation(endpoint)::create;
             case addAttachment -> new AttachmentOperation(endpoint)::add;
             case reportAccounts -> new ReportAccountsOperation(endpoint)::report;
-            case webhook, issues, gdpr -> throw new IllegalArgumentException(
+            case webhook -> new InboxRequeue(new WebhookInbox(endpoint.getComponent().getStore(),
+                    JiraqWebhookConsumer.inboxName(endpoint.getConfiguration()), "producer"))::handle;
+            case issues, gdpr -> throw new IllegalArgumentException(
                     "jiraq:" + endpoint.getOperation() + " is a consumer; it cannot be used as a producer");
         };
     }

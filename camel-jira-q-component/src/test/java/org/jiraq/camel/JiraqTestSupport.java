@@ -1,5 +1,7 @@
 package org.jiraq.camel;
 
+import java.nio.file.Files;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.jiraq.simulator.JiraSimulator;
@@ -24,6 +26,8 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
         sim = simulator().start();
         CamelContext context = super.createCamelContext();
         JiraqComponent jiraq = new JiraqComponent();
+        // the store (opened only if a test uses it) in a directory of its own rather than ./data
+        jiraq.setStoreUrl("jdbc:h2:file:" + Files.createTempDirectory("jiraq-store").resolve("jiraq"));
         configure(jiraq.getConfiguration());
         context.addComponent("jiraq", jiraq);
         return context;

@@ -1,5 +1,7 @@
 package org.jiraq.camel.console;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,22 +11,26 @@ import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonObject;
 import org.jiraq.camel.JiraqComponent;
+import org.jiraq.camel.JiraqWebhookAckMode;
 import org.jiraq.camel.connection.JiraqConnection;
 import org.jiraq.camel.connection.RateLimitSnapshot;
 import org.jiraq.camel.connection.RecentError;
 import org.jiraq.camel.spi.HealthIndicator;
 import org.jiraq.camel.spi.IndicatorState;
+import org.jiraq.camel.webhook.InboxWorker;
 
 /**
  * The {@code jiraq} developer console ({@code /q/dev/jiraq} on Camel Main's management server): every Jira connection
  * with its site, deployment, API version and auth method, the state of its tokens and other indicators, the last
- * rate-limit headers, and the most recent failed calls. Shows no credential, no query string and no body.
+ * rate-limit headers, and the most recent failed calls; every webhook inbox with its depth, the age of its oldest
+ * event, the events in flight and in the dead letters. Shows no credential, no query string and no body.
  */
-@DevConsole(name = "jiraq", displayName = "Jira", description = "Jira connections, tokens, rate limits and recent errors")
+@DevConsole(name = "jiraq", displayName = "Jira",
+            description = "Jira connections, tokens, rate limits, recent errors and webhook inboxes")
 public class JiraqDevConsole extends AbstractDevConsole {
 
     public JiraqDevConsole() {
-        super("camel", "jiraq", "Jira", "Jira connections, tokens, rate limits and recent errors");
+        super("camel", "jiraq", "Jira", "Jira connections, tokens, rate limits, recent errors and webhook inboxes");
     }
 
     @Override
@@ -66,7 +72,29 @@ public class JiraqDevConsole extends AbstractDevConsole {
                 }
             }
         }
+        List<InboxWorker> inboxes = inboxes();
+        if (!inboxes.isEmpty()) {
+            sb.append("\nWebhook inboxes: ").append(inboxes.size()).append('\n');
+        }
+        for (InboxWorker inbox : inboxes) {
+            InboxWorker.Status status = inbox.status();
+            sb.append('\n').append(inbox.inbox().name()).append(" (acknowledged ")
+                    .append(inbox.options().ackMode() == JiraqWebhookAckMode.inbox ? "once stored" : "after the route")
+                    .append(")\n");
+            sb.append("    depth: ").append(status.depth().pending()).append(" of ").append(inbox.options().capacity())
+                    .append(", oldest: ").append(oldestAgeSeconds(status)).append(" s, in flight: ")
+                    .append(status.depth().inFlight()).append(", held here: ").append(status.held())
+                    .append(", dead letters: ").append(status.deadLetters()).append('\n');
+            if (status.error() != null) {
+                sb.append("    UNREADABLE at ").append(status.at()).append(": ").append(status.error()).append('\n');
+            }
+        }
         return sb.toString();
+    }
+
+    private static long oldestAgeSeconds(InboxWorker.Status status) {
+        Instant oldest = status.depth().oldestReceivedAt();
+        return oldest == null ? 0 : Duration.between(oldest, status.at()).toSeconds();
     }
 
     @Override
@@ -119,7 +147,36 @@ public class JiraqDevConsole extends AbstractDevConsole {
         }
         JsonObject root = new JsonObject();
         root.put("connections", list);
+        List<JsonObject> inboxes = new ArrayList<>();
+        for (InboxWorker inbox : inboxes()) {
+            InboxWorker.Status status = inbox.status();
+            JsonObject io = new JsonObject();
+            io.put("name", inbox.inbox().name());
+            io.put("ackMode", inbox.options().ackMode().name());
+            io.put("depth", status.depth().pending());
+            io.put("capacity", inbox.options().capacity());
+            io.put("oldestAgeSeconds", oldestAgeSeconds(status));
+            io.put("inFlight", status.depth().inFlight());
+            io.put("heldHere", status.held());
+            io.put("deadLetters", status.deadLetters());
+            io.put("readAt", status.at().toString());
+            if (status.error() != null) {
+                io.put("error", status.error());
+            }
+            inboxes.add(io);
+        }
+        root.put("webhookInboxes", inboxes);
         return root;
+    }
+
+    private List<InboxWorker> inboxes() {
+        List<InboxWorker> all = new ArrayList<>();
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) instanceof JiraqComponent jiraq) {
+                all.addAll(jiraq.getWebhookInboxes());
+            }
+        }
+        return all;
     }
 
     private List<JiraqConnection> connections() {

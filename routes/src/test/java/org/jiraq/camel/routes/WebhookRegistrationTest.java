@@ -11,6 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqWebhookAckMode;
 import org.jiraq.camel.JiraqEndpoint;
 import org.jiraq.camel.health.JiraqConnectionHealthCheck;
 import org.jiraq.simulator.DynamicWebhook;
@@ -57,11 +58,15 @@ class WebhookRegistrationTest {
     }
 
     private WebhookApp startDynamic() throws Exception {
+        return startDynamic(JiraqWebhookAckMode.inbox);
+    }
+
+    private WebhookApp startDynamic(JiraqWebhookAckMode ackMode) throws Exception {
         return WebhookApp.start(sim, port, store, routes("jiraq:webhook?webhookPath=/jira/app"
                 + "&webhookVerification=jwt&webhookSecret=RAW(" + APP_SECRET + ")"
                 + "&webhookRegistration=dynamic&webhookUrl=" + WebhookApp.url(port, "/jira/app")
                 + "&jql=RAW(project = DEMO)&events=issueCreated,commentCreated"
-                + "&webhookRefreshCron=RAW(0/1 * * * * ?)"));
+                + "&webhookRefreshCron=RAW(0/1 * * * * ?)&webhookAckMode=" + ackMode));
     }
 
     private RouteBuilder routes(String from) {
@@ -150,7 +155,8 @@ class WebhookRegistrationTest {
         sim = JiraSimulator.builder().webhookAppSecret(APP_SECRET).start();
         sim.webhooks().retries(1, Duration.ofMillis(50));
         downstreamDown.set(true);
-        app = startDynamic();
+        // answered after the route, Jira sees the failures, gives up, and lists the delivery as failed
+        app = startDynamic(JiraqWebhookAckMode.afterRoute);
 
         sim.state().createIssue("DEMO", "Bug", "Lost while downstream was down");
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.webhooks().failed().size() == 1);

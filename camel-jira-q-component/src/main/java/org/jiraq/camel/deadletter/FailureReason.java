@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes.deadletter;
+package org.jiraq.camel.deadletter;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
