@@ -1,6 +1,8 @@
 package org.jiraq.camel;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -11,18 +13,19 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
+import org.jiraq.camel.auth.oauth2.OAuth2Auth;
+import org.jiraq.camel.auth.oauth2.OAuth2Consent;
+import org.jiraq.camel.connection.JiraqConnection;
 import org.jiraq.camel.connection.JiraqConnections;
-import org.jiraq.camel.health.JiraqConnectionHealthCheck;
 import org.jiraq.camel.gdpr.ReportingSchedule;
+import org.jiraq.camel.health.JiraqProducerHealthChecks;
 import org.jiraq.camel.metrics.JiraqMetrics;
+import org.jiraq.camel.metrics.JiraqMetricsBinding;
 import org.jiraq.camel.spi.AccountRegistry;
 import org.jiraq.camel.spi.GdprStore;
 import org.jiraq.camel.spi.TokenStore;
-import org.jiraq.camel.store.ClusteredQuartz;
-import org.jiraq.camel.store.JdbcGdprStore;
-import org.jiraq.camel.store.JdbcTokenStore;
 import org.jiraq.camel.store.JiraqStore;
-import org.jiraq.camel.store.SecretCipher;
+import org.jiraq.camel.store.JiraqStoreService;
 
 /** The {@code jiraq:} component: Jira Cloud and Jira Data Center. */
 @Component("jiraq")
@@ -31,34 +34,12 @@ public class JiraqComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", description = "The shared configuration; endpoints start from a copy of it.")
     private JiraqConfiguration configuration = new JiraqConfiguration();
 
-    // observability
     private JiraqConnections connections;
-    private volatile JiraqMetrics metrics = JiraqMetrics.NOOP;
-    // store
-    /** The embedded H2 file of the default store (H2 adds .mv.db), relative to the working directory. */
-    static final String DEFAULT_STORE_FILE = "./data/jiraq";
-    @Metadata(label = "advanced")
-    private DataSource storeDataSource;
-    @Metadata(label = "advanced")
-    private String storeUrl;
-    @Metadata(label = "advanced", secret = true)
-    private String storeUsername;
-    @Metadata(label = "advanced", secret = true)
-    private String storePassword;
-    @Metadata(label = "security", secret = true)
-    private String tokenStoreKey;
-    @Metadata(label = "security", defaultValue = "false")
-    private boolean tokenStoreThrowaway;
-    private JiraqStore store;
-    private TokenStore defaultTokenStore;
-
-    // gdpr
-    @Metadata(label = "advanced")
-    private GdprStore gdprStore;
-
-    // scale
-    @Metadata(label = "advanced")
-    private Boolean clusteredSchedules;
+    private JiraqMetricsBinding metrics;
+    private JiraqProducerHealthChecks producerHealthChecks;
+    private final Map<OAuth2Consent, JiraqConnection> consents = new IdentityHashMap<>();
+    // the store options are the store service's; the setters below only make them component options
+    private final JiraqStoreService storeService = new JiraqStoreService();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -95,107 +76,112 @@ public class JiraqComponent extends HealthCheckComponent {
         }
     }
 
-    // observability
-
-    /** The Jira connections of the running endpoints, with their health checks and recent activity. */
+    /** The Jira connections of the running endpoints: one per site and credential, with their recent activity. */
     public synchronized JiraqConnections getConnections() {
         if (connections == null) {
-            connections = new JiraqConnections(getCamelContext(), connection -> {
-                JiraqConnectionHealthCheck check = new JiraqConnectionHealthCheck(connection);
-                check.setEnabled(isHealthCheckProducerEnabled());
-                return check;
-            });
+            connections = new JiraqConnections(getCamelContext(), getMetrics(), this::tokenStoreFor);
         }
         return connections;
     }
 
-    /** The component's meters: Micrometer when the application has a MeterRegistry, else no-op. */
-    public JiraqMetrics getMetrics() {
+    /** The component's meters: Micrometer once the application has bound a MeterRegistry, else nothing. */
+    public synchronized JiraqMetrics getMetrics() {
+        if (metrics == null) {
+            metrics = JiraqMetricsBinding.of(getCamelContext());
+        }
         return metrics;
     }
 
-    /** Looks for a MeterRegistry until one is found: metrics support may start after the component. */
-    void resolveMetrics() {
-        if (metrics == JiraqMetrics.NOOP) {
-            metrics = JiraqMetrics.lookup(getCamelContext());
+    /** The connections' readiness checks in Camel's producers repository, each while a producer of it runs. */
+    synchronized JiraqProducerHealthChecks getProducerHealthChecks() {
+        if (producerHealthChecks == null) {
+            producerHealthChecks = new JiraqProducerHealthChecks(getCamelContext(), this::isHealthCheckProducerEnabled);
+        }
+        return producerHealthChecks;
+    }
+
+    /**
+     * Starts the OAuth 2.0 consent flow on this component's own options, for the connect processors: it stores grants
+     * through the connection (and its one token manager) the component's endpoints use. Pair with
+     * {@link #stopConsent(OAuth2Consent)}.
+     */
+    public synchronized OAuth2Consent startConsent() throws Exception {
+        String baseUrl = configuration.getBaseUrl();
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("Option 'baseUrl' of the jiraq component is required for the OAuth 2.0"
+                                               + " connect flow: the Jira site URL");
+        }
+        URI siteUrl = URI.create(baseUrl.trim());
+        JiraqDeployment deployment = configuration.getDeployment() != null ? configuration.getDeployment()
+                : JiraqDeployment.inferFrom(siteUrl);
+        JiraqConnection connection = getConnections().acquire(configuration, siteUrl, deployment,
+                configuration.getApiVersion() != null ? configuration.getApiVersion() : deployment.defaultApiVersion());
+        if (!(connection.auth() instanceof OAuth2Auth oauth)) {
+            getConnections().release(connection);
+            throw new IllegalArgumentException("The OAuth 2.0 connect flow needs authStrategy=oauth2 on the jiraq"
+                                               + " component, not " + connection.authStrategy());
+        }
+        OAuth2Consent consent = oauth.consent();
+        consents.put(consent, connection);
+        return consent;
+    }
+
+    public synchronized void stopConsent(OAuth2Consent consent) {
+        JiraqConnection connection = consents.remove(consent);
+        if (connection != null) {
+            getConnections().release(connection);
         }
     }
 
     // store
 
+    /** The component's store service: its database, opened on first use, and the stores each feature keeps there. */
+    public JiraqStoreService getStoreService() {
+        return storeService;
+    }
+
     /**
      * The component's database, opened and migrated on first use (so apps that store nothing never create it) and
-     * closed when the component stops. Every feature keeps its state here: add a Flyway script
-     * db/jiraq/V[n]__[what].sql to the component's resources and use {@link JiraqStore#inTransaction}.
+     * closed when the component stops.
      */
-    public synchronized JiraqStore getStore() {
-        if (store == null) {
-            store = storeDataSource != null ? JiraqStore.of(storeDataSource)
-                    : storeUrl != null ? JiraqStore.url(storeUrl, storeUsername, storePassword)
-                    : JiraqStore.embedded(Path.of(DEFAULT_STORE_FILE));
-            ServiceHelper.startService(store);
-        }
-        return store;
+    public JiraqStore getStore() {
+        return storeService.getStore();
     }
 
     /** The token store an endpoint with this configuration uses: its tokenStore option, else the component's. */
-    public synchronized TokenStore tokenStoreFor(JiraqConfiguration endpointConfiguration) {
+    public TokenStore tokenStoreFor(JiraqConfiguration endpointConfiguration) {
         if (endpointConfiguration.getTokenStore() != null) {
             return endpointConfiguration.getTokenStore();
         }
-        if (defaultTokenStore == null) {
-            defaultTokenStore = new JdbcTokenStore(getStore(), tokenCipher(getStore()));
-        }
-        return defaultTokenStore;
+        return storeService.defaultTokenStore();
     }
 
-    /** The key that seals stored tokens: configured, else the key file beside an H2 file, else only when throwaway. */
-    private SecretCipher tokenCipher(JiraqStore jiraqStore) {
-        if (tokenStoreKey != null) {
-            return SecretCipher.fromBase64Key(tokenStoreKey, "tokenStoreKey");
-        }
-        if (jiraqStore.keyFile().isPresent()) {
-            return SecretCipher.fromKeyFile(jiraqStore.keyFile().get());
-        }
-        if (tokenStoreThrowaway) {
-            return SecretCipher.throwaway();
-        }
-        throw new IllegalArgumentException(
-                "Option 'tokenStoreKey' is required to keep OAuth 2.0 tokens in this store (storeUrl or storeDataSource):"
-                                           + " 32 random bytes in base64, for example from: openssl rand -base64 32."
-                                           + " Or set tokenStoreThrowaway=true for a store whose tokens may be lost on"
-                                           + " restart");
-    }
-
-    /** Reopens the store of a restarted component (its endpoints keep their token stores on it); finds the meters. */
     @Override
-    protected synchronized void doStart() throws Exception {
+    protected void doStart() throws Exception {
         super.doStart();
-        ServiceHelper.startService(store);
-        resolveMetrics(); // observability
+        ServiceHelper.startService(storeService);
     }
-
-    // scale
 
     /** Configures Quartz while the context initialises, before any endpoint's schedule starts a scheduler. */
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        if (isClusteringSchedules()) {
-            ClusteredQuartz.configure(getCamelContext(), getStore());
-        }
+        storeService.configureSchedules(getCamelContext());
     }
 
-    /** Explicitly, or automatically when the application pointed the store at a database other than H2. */
-    private boolean isClusteringSchedules() {
-        if (clusteredSchedules != null) {
-            return clusteredSchedules;
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (connections != null) {
+                connections.closeAll();
+            }
         }
-        return (storeDataSource != null || storeUrl != null) && !getStore().isH2();
+        ServiceHelper.stopService(storeService);
+        super.doStop();
     }
 
     public Boolean getClusteredSchedules() {
-        return clusteredSchedules;
+        return storeService.getClusteredSchedules();
     }
 
     /**
@@ -206,18 +192,13 @@ public class JiraqComponent extends HealthCheckComponent {
      * H2 (PostgreSQL), off for the embedded H2 file. An application that configures the quartz component itself
      * keeps its own configuration.
      */
+    @Metadata(label = "advanced")
     public void setClusteredSchedules(Boolean clusteredSchedules) {
-        this.clusteredSchedules = clusteredSchedules;
-    }
-
-    @Override
-    protected synchronized void doStop() throws Exception {
-        ServiceHelper.stopService(store);
-        super.doStop();
+        storeService.setClusteredSchedules(clusteredSchedules);
     }
 
     public DataSource getStoreDataSource() {
-        return storeDataSource;
+        return storeService.getStoreDataSource();
     }
 
     /**
@@ -225,42 +206,46 @@ public class JiraqComponent extends HealthCheckComponent {
      * account registry), pooled by the application. Default: an embedded H2 file ./data/jiraq. Use a shared
      * PostgreSQL database when several replicas run.
      */
+    @Metadata(label = "advanced")
     public void setStoreDataSource(DataSource storeDataSource) {
-        this.storeDataSource = storeDataSource;
+        storeService.setStoreDataSource(storeDataSource);
     }
 
     public String getStoreUrl() {
-        return storeUrl;
+        return storeService.getStoreUrl();
     }
 
     /**
      * The JDBC URL of the component's store, when no storeDataSource is given: jdbc:postgresql://host/db for
      * replicas (the driver must be on the classpath), or an H2 URL. Default: an embedded H2 file ./data/jiraq.
      */
+    @Metadata(label = "advanced")
     public void setStoreUrl(String storeUrl) {
-        this.storeUrl = storeUrl;
+        storeService.setStoreUrl(storeUrl);
     }
 
     public String getStoreUsername() {
-        return storeUsername;
+        return storeService.getStoreUsername();
     }
 
     /** The database user for storeUrl. */
+    @Metadata(label = "advanced", secret = true)
     public void setStoreUsername(String storeUsername) {
-        this.storeUsername = storeUsername;
+        storeService.setStoreUsername(storeUsername);
     }
 
     public String getStorePassword() {
-        return storePassword;
+        return storeService.getStorePassword();
     }
 
     /** The database password for storeUrl. */
+    @Metadata(label = "advanced", secret = true)
     public void setStorePassword(String storePassword) {
-        this.storePassword = storePassword;
+        storeService.setStorePassword(storePassword);
     }
 
     public String getTokenStoreKey() {
-        return tokenStoreKey;
+        return storeService.getTokenStoreKey();
     }
 
     /**
@@ -268,20 +253,22 @@ public class JiraqComponent extends HealthCheckComponent {
      * Required with storeUrl or storeDataSource; with an H2 file store a key file is generated beside the database
      * when this is not set. Replicas sharing a store need the same key.
      */
+    @Metadata(label = "security", secret = true)
     public void setTokenStoreKey(String tokenStoreKey) {
-        this.tokenStoreKey = tokenStoreKey;
+        storeService.setTokenStoreKey(tokenStoreKey);
     }
 
     public boolean isTokenStoreThrowaway() {
-        return tokenStoreThrowaway;
+        return storeService.isTokenStoreThrowaway();
     }
 
     /**
      * Allows a store with no tokenStoreKey (and no H2 key file) to keep OAuth 2.0 tokens, sealed under a random key
      * that dies with the JVM: after a restart every grant must be connected again. For tests and demos.
      */
+    @Metadata(label = "security", defaultValue = "false")
     public void setTokenStoreThrowaway(boolean tokenStoreThrowaway) {
-        this.tokenStoreThrowaway = tokenStoreThrowaway;
+        storeService.setTokenStoreThrowaway(tokenStoreThrowaway);
     }
 
     // gdpr
@@ -291,19 +278,17 @@ public class JiraqComponent extends HealthCheckComponent {
         return getGdprStore();
     }
 
-    public synchronized GdprStore getGdprStore() {
-        if (gdprStore == null) {
-            gdprStore = new JdbcGdprStore(getStore());
-        }
-        return gdprStore;
+    public GdprStore getGdprStore() {
+        return storeService.gdprStore();
     }
 
     /**
      * Where the account registry and the progress of the personal data reporting cycle are kept. Default: tables in
      * the component's store (storeDataSource, storeUrl or the embedded H2 file).
      */
+    @Metadata(label = "advanced")
     public void setGdprStore(GdprStore gdprStore) {
-        this.gdprStore = gdprStore;
+        storeService.setGdprStore(gdprStore);
     }
 
     public JiraqConfiguration getConfiguration() {

@@ -2,13 +2,13 @@ package org.jiraq.camel;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.jiraq.camel.connection.JiraqConnection;
 import org.jiraq.camel.operation.AttachmentOperation;
 import org.jiraq.camel.operation.BulkCreateOperation;
 import org.jiraq.camel.operation.CommentOperations;
 import org.jiraq.camel.operation.IssueOperations;
 import org.jiraq.camel.operation.OperationHandler;
 import org.jiraq.camel.operation.ProjectOperations;
-import org.jiraq.camel.operation.RateLimitHeaders;
 import org.jiraq.camel.operation.ReportAccountsOperation;
 import org.jiraq.camel.operation.RequestOperation;
 import org.jiraq.camel.operation.SearchOperation;
@@ -19,6 +19,7 @@ import org.jiraq.camel.operation.TransitionOperations;
 public class JiraqProducer extends DefaultProducer {
 
     private final OperationHandler handler;
+    private JiraqConnection checked;
 
     public JiraqProducer(JiraqEndpoint endpoint) {
         super(endpoint);
@@ -54,11 +55,36 @@ public class JiraqProducer extends DefaultProducer {
     }
 
     @Override
+    public JiraqEndpoint getEndpoint() {
+        return (JiraqEndpoint) super.getEndpoint();
+    }
+
+    @Override
     public void process(Exchange exchange) throws Exception {
+        ExchangeRateLimit answers = ExchangeRateLimit.listenTo(exchange);
         try {
             handler.handle(exchange);
         } finally {
-            RateLimitHeaders.set(exchange.getMessage(), ((JiraqEndpoint) getEndpoint()).getClient());
+            answers.applyTo(exchange.getMessage());
         }
+    }
+
+    /** Puts the connection's readiness check in Camel's producers repository while this producer runs. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        checked = getEndpoint().getConnection();
+        if (checked != null) {
+            getEndpoint().getComponent().getProducerHealthChecks().producerStarted(checked);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (checked != null) {
+            getEndpoint().getComponent().getProducerHealthChecks().producerStopped(checked);
+            checked = null;
+        }
+        super.doStop();
     }
 }

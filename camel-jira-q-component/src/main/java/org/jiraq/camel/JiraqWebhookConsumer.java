@@ -10,10 +10,12 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
-import org.jiraq.camel.store.JdbcIdempotentRepository;
+import org.jiraq.camel.health.JiraqConsumerHealthCheck;
 import org.jiraq.camel.webhook.AdminWebhooks;
 import org.jiraq.camel.webhook.DynamicWebhooks;
 import org.jiraq.camel.webhook.FailedWebhooks;
@@ -53,7 +55,7 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         JiraqConfiguration config = getEndpoint().getConfiguration();
         delivered = config.getIdempotentRepository() != null
                 ? config.getIdempotentRepository()
-                : new JdbcIdempotentRepository(getEndpoint().getComponent().getStore().getDataSource(),
+                : getEndpoint().getComponent().getStoreService().idempotentRepository(
                         "webhook " + config.getWebhookPath(), KEEP_IDENTIFIERS);
         ServiceHelper.startService(delivered);
         Set<String> events = WebhookEvents.parse(config.getEvents());
@@ -68,6 +70,14 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         ServiceHelper.startService(lifecycle);
         if (lifecycle != null && getEndpoint().getConnection() != null) {
             getEndpoint().getConnection().addIndicator(lifecycle);
+            // health checks are optional: only with camel-health is there a consumers repository
+            if (HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "consumers",
+                    HealthCheckRepository.class) != null) {
+                JiraqConsumerHealthCheck check = new JiraqConsumerHealthCheck(getRouteId(),
+                        getEndpoint().getConnection(), getEndpoint().getComponent()::isHealthCheckConsumerEnabled);
+                check.setCamelContext(getEndpoint().getCamelContext());
+                setHealthCheck(check);
+            }
         }
     }
 

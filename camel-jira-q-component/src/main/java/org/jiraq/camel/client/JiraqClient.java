@@ -13,15 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.jiraq.camel.JiraqConnectionException;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.auth.AuthRequest;
@@ -48,39 +49,52 @@ public final class JiraqClient {
     private final HttpClient http;
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
+    private final RequestConfig requestConfig;
     private final Set<String> trustedHosts;
     private final String credentialId;
     private final URI fixedRoot;
     private final RateLimitGovernor governor;
-    // shared with the copies made for credentials and roots, so they report to the listener the endpoint sets
-    private final AtomicReference<JiraqClientListener> listener;
+    private final JiraqClientListener listener;
 
+    /** A client with a governor of its own: for a one-off client (a command-line tool, a test). */
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
+        this(siteUrl, auth, http, retryPolicy, requestTimeout, new RateLimitGovernor(siteUrl.toString()),
+             JiraqClientListener.NONE);
+    }
+
+    /**
+     * @param governor paces the calls; share one between all clients of a site and credential
+     * @param listener hears about each call (metrics, health, dev console)
+     */
+    public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout,
+                       RateLimitGovernor governor, JiraqClientListener listener) {
         this.siteUrl = stripTrailingSlash(siteUrl);
         this.auth = auth;
         this.http = http;
         this.retryPolicy = retryPolicy;
         this.requestTimeout = requestTimeout;
+        this.requestConfig = requestConfig(requestTimeout);
         Set<String> hosts = new HashSet<>();
         auth.trustedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(hosts);
         this.credentialId = null;
         this.fixedRoot = null;
-        this.governor = RateLimitGovernor.of(this.siteUrl, auth.describe());
-        this.listener = new AtomicReference<>(JiraqClientListener.NONE);
+        this.governor = governor;
+        this.listener = listener;
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
-        this(base, credentialId, fixedRoot, base.retryPolicy, base.listener);
+        this(base, credentialId, fixedRoot, base.retryPolicy, base.requestTimeout, base.listener);
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot, RetryPolicy retryPolicy,
-                        AtomicReference<JiraqClientListener> listener) {
+                        Duration requestTimeout, JiraqClientListener listener) {
         this.siteUrl = base.siteUrl;
         this.auth = base.auth;
         this.http = base.http;
         this.retryPolicy = retryPolicy;
-        this.requestTimeout = base.requestTimeout;
+        this.requestTimeout = requestTimeout;
+        this.requestConfig = requestTimeout.equals(base.requestTimeout) ? base.requestConfig : requestConfig(requestTimeout);
         this.trustedHosts = base.trustedHosts;
         this.credentialId = credentialId;
         this.fixedRoot = fixedRoot;
@@ -148,7 +162,7 @@ public final class JiraqClient {
             }
             Duration paced = governor.beforeSend(request, pacingWait());
             if (!paced.isZero()) {
-                listener.get().paced(request, paced);
+                listener.paced(request, paced);
             }
             Instant attemptStart = Instant.now();
             Sent sent;
@@ -212,18 +226,26 @@ public final class JiraqClient {
         return new Paginator(this, firstPage, style, limit);
     }
 
-    /** Who hears about each call (metrics, health, dev console); set when the endpoint starts. */
-    public void setListener(JiraqClientListener listener) {
-        this.listener.set(listener);
+    /**
+     * This client with an endpoint's own retries, timeout and listener: one connection serves endpoints whose retry
+     * options differ, each reporting its calls under its own operation.
+     */
+    public JiraqClient with(RetryPolicy retryPolicy, Duration requestTimeout, JiraqClientListener listener) {
+        return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout, listener);
     }
 
     /**
-     * A client for the same site and credentials that never retries and has its own listener: for health checks,
-     * which must answer quickly.
+     * A client for another service on the same HTTP connections, retries and timeout (an OAuth token endpoint): its
+     * own credentials, trusted hosts and pace.
      */
-    public JiraqClient withoutRetries() {
-        return new JiraqClient(this, credentialId, fixedRoot, RetryPolicy.none(),
-                new AtomicReference<>(JiraqClientListener.NONE));
+    public JiraqClient forService(URI root, AuthStrategy serviceAuth) {
+        return new JiraqClient(root, serviceAuth, http, retryPolicy, requestTimeout);
+    }
+
+    /** This client also telling {@code extra} about each call (after its own listener): for one exchange. */
+    public JiraqClient alsoReportingTo(JiraqClientListener extra) {
+        return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout,
+                JiraqClientListener.both(listener, extra));
     }
 
     /**
@@ -271,11 +293,11 @@ public final class JiraqClient {
             try {
                 sent = send(request, uri, isTrusted(uri, trustedRoot));
             } catch (IOException e) {
-                listener.get().failed(request, e, System.nanoTime() - start);
+                listener.failed(request, e, System.nanoTime() - start);
                 throw e;
             }
             JiraqResponse response = sent.response();
-            listener.get().answered(request, response.status(), response.headers(), System.nanoTime() - start);
+            listener.answered(request, response.status(), response.headers(), System.nanoTime() - start);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), response.status(),
                         (System.nanoTime() - start) / 1_000_000);
@@ -297,6 +319,7 @@ public final class JiraqClient {
 
     private Sent send(JiraqRequest request, URI uri, boolean trusted) throws IOException {
         HttpUriRequestBase message = new HttpUriRequestBase(request.method(), uri);
+        message.setConfig(requestConfig);
         message.setHeader("Accept", "application/json");
         // a route's own headers may replace Accept; its cookies are for the site only, like the credentials
         request.headers().forEach((name, value) -> {
@@ -317,9 +340,15 @@ public final class JiraqClient {
         }
         Header authorization = message.getFirstHeader("Authorization");
         return http.execute(message, answer -> new Sent(
-                new JiraqResponse(answer.getCode(), ResponseHeaders.of(answer.getHeaders()),
+                new JiraqResponse(request, answer.getCode(), ResponseHeaders.of(answer.getHeaders()),
                         answer.getEntity() == null ? EMPTY : EntityUtils.toByteArray(answer.getEntity())),
                 authorization == null ? null : authorization.getValue()));
+    }
+
+    /** The endpoint's request timeout, per request, since endpoints with different timeouts share one pool. */
+    private static RequestConfig requestConfig(Duration requestTimeout) {
+        Timeout timeout = Timeout.of(requestTimeout);
+        return RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout).build();
     }
 
     private static URI resolve(URI root, JiraqRequest request) {
@@ -334,7 +363,7 @@ public final class JiraqClient {
 
     private void pause(JiraqRequest request, int retry, Duration retryAfter, String cause) throws IOException {
         Duration delay = retryPolicy.delay(retry, retryAfter);
-        listener.get().retrying(request, retry + 1, delay, cause);
+        listener.retrying(request, retry + 1, delay, cause);
         LOG.info("Retrying {} {} after {} in {} ms (retry {} of {})", request.method(), request.path(), cause,
                 delay.toMillis(), retry + 1, retryPolicy.maxRetries());
         try {

@@ -1,32 +1,28 @@
 package org.jiraq.camel.client;
 
 import java.io.InterruptedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jiraq.camel.JiraqHttpException;
+import org.jiraq.camel.JiraqRateLimitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Paces every call to one Jira site made with one credential, across all endpoints and routes of the JVM, after
+ * Paces every call to one Jira site made with one credential, across all endpoints and routes of a component, after
  * Jira's three rate limits: the burst limit per endpoint and method ({@link EndpointPace}: evenly spaced calls that
  * slow down as {@code X-RateLimit-Remaining} falls and after a {@code jira-burst-based} 429), the per-issue write
  * limit (after a {@code jira-per-issue-on-write} 429, writes to that issue wait and are then spaced out), and the
  * points quota (after a {@code jira-quota-*} 429, every call is held until the reset instead of hammering a site that
  * refuses everything). A call that would wait longer than its caller allows is not sent: it fails at once with a
- * retryable 429 {@link JiraqHttpException} carrying the wait, for Camel's redelivery.
+ * {@link JiraqRateLimitException} carrying the wait, for Camel's redelivery.
  */
 public final class RateLimitGovernor {
 
@@ -41,51 +37,26 @@ public final class RateLimitGovernor {
     private static final Duration ISSUE_WRITE_HOLD = Duration.ofSeconds(2);
     private static final Duration ISSUE_WRITE_SPACING = Duration.ofMillis(300);
     private static final Duration ISSUE_WRITE_WINDOW = Duration.ofSeconds(30);
-    private static final Duration NOTICEABLE_DELAY = Duration.ofMillis(1);
     private static final Pattern ISSUE_PATH = Pattern.compile("/rest/api/[^/]+/issue/([^/]+)(?:/.*)?");
     private static final Set<String> ISSUE_COLLECTION_PATHS = Set.of("bulk", "properties", "archive", "unarchive");
 
-    private static final Map<String, RateLimitGovernor> GOVERNORS = new ConcurrentHashMap<>();
-    private static final List<RateLimitListener> LISTENERS = new CopyOnWriteArrayList<>();
-
     private final String site;
-    private final String credential;
     private final Map<String, EndpointPace> endpoints = new ConcurrentHashMap<>();
     private final Map<String, IssueWrites> issueWrites = new ConcurrentHashMap<>();
     private long heldUntilNanos;
     private Instant heldUntil;
     private String holdReason;
-    private volatile Integer limit;
-    private volatile Integer remaining;
-    private volatile boolean nearLimit;
+    private volatile RateLimitHeaders last;
+    private volatile Instant lastAt;
 
-    private RateLimitGovernor(String site, String credential) {
+    /** @param site the Jira site it paces calls to, for its log lines */
+    public RateLimitGovernor(String site) {
         this.site = site;
-        this.credential = credential;
-    }
-
-    /**
-     * The governor of one site and credential, shared by every endpoint of the JVM that calls that site that way.
-     *
-     * @param credential names the credential (an auth strategy's description); never a secret
-     */
-    public static RateLimitGovernor of(URI site, String credential) {
-        return GOVERNORS.computeIfAbsent(site + " " + credential,
-                key -> new RateLimitGovernor(site.toString(), credential));
-    }
-
-    /** Every governor of the JVM will report to {@code listener}. */
-    public static void addListener(RateLimitListener listener) {
-        LISTENERS.add(listener);
-    }
-
-    public static void removeListener(RateLimitListener listener) {
-        LISTENERS.remove(listener);
     }
 
     public synchronized RateLimitState state() {
         boolean held = heldUntil != null && heldUntilNanos - System.nanoTime() > 0;
-        return new RateLimitState(site, credential, limit, remaining, nearLimit, held ? heldUntil : null,
+        return new RateLimitState(last, lastAt, held ? heldUntil : null,
                 held ? holdReason : null);
     }
 
@@ -93,7 +64,7 @@ public final class RateLimitGovernor {
      * Waits until {@code request} may be sent.
      *
      * @return                        how long it waited
-     * @throws JiraqHttpException     (429, retryable) without waiting when the wait would exceed {@code maxWait}
+     * @throws JiraqRateLimitException without waiting, when the wait would exceed {@code maxWait}
      * @throws InterruptedIOException when interrupted while waiting
      */
     Duration beforeSend(JiraqRequest request, Duration maxWait) throws InterruptedIOException {
@@ -121,31 +92,23 @@ public final class RateLimitGovernor {
             throw notSent(request, Duration.ofNanos(slot - now), reason);
         }
         waitUntil(slot);
-        Duration waited = Duration.ofNanos(slot - now);
-        if (waited.compareTo(NOTICEABLE_DELAY) >= 0) {
-            notifyListeners(l -> l.onDelayed(state(), endpoint, waited));
-        }
-        return waited;
+        return Duration.ofNanos(slot - now);
     }
 
     /** Learns from an answer: the rate-limit headers, and on 429 what to slow down or hold. */
     void afterResponse(JiraqRequest request, JiraqResponse response) {
         long now = System.nanoTime();
-        String endpoint = endpointOf(request);
-        Integer newLimit = intHeader(response, "X-RateLimit-Limit");
-        Integer newRemaining = intHeader(response, "X-RateLimit-Remaining");
-        boolean near = "true".equalsIgnoreCase(response.header("X-RateLimit-NearLimit"));
-        String reason = response.header("RateLimit-Reason");
-        EndpointPace pace = endpoints.computeIfAbsent(endpoint, e -> new EndpointPace(now));
+        RateLimitHeaders headers = RateLimitHeaders.of(response.headers());
+        String reason = headers == null ? null : headers.reason();
+        EndpointPace pace = endpoints.computeIfAbsent(endpointOf(request), e -> new EndpointPace(now));
         if (response.status() != 429 || reason == null || BURST.equals(reason)) {
             // a per-issue or quota refusal's numbers describe that scope, not the endpoint's pace
-            pace.observe(newLimit, newRemaining, near);
+            pace.observe(headers == null ? null : headers.limit(), headers == null ? null : headers.remaining(),
+                    headers != null && headers.nearLimit());
         }
-        if (newLimit != null || newRemaining != null || near) {
-            limit = newLimit;
-            remaining = newRemaining;
-            nearLimit = near;
-            notifyListeners(l -> l.onState(state()));
+        if (headers != null) {
+            last = headers;
+            lastAt = Instant.now();
         }
         if (response.status() != 429) {
             return;
@@ -161,7 +124,6 @@ public final class RateLimitGovernor {
         } else {
             pace.rateLimited(now, retryAfter == null ? 0 : retryAfter.toNanos());
         }
-        notifyListeners(l -> l.onRateLimited(state(), endpoint, reason, retryAfter));
     }
 
     private synchronized void holdAll(long now, Duration hold, String reason) {
@@ -183,23 +145,10 @@ public final class RateLimitGovernor {
         return key == null ? null : issueWrites.get(key);
     }
 
-    private JiraqHttpException notSent(JiraqRequest request, Duration wait, String reason) {
-        String why = reason == null ? "Jira's rate limit" : "Jira's rate limit (" + reason + ")";
-        return new JiraqHttpException(request.method(), request.path(), 429,
-                List.of("Not sent: " + why + " holds this call for another " + wait.toMillis()
-                        + " ms, longer than the client waits (maxRetryDelay)"),
-                Map.of(), wait, reason, null, "", true, false);
+    private static JiraqRateLimitException notSent(JiraqRequest request, Duration wait, String reason) {
+        return new JiraqRateLimitException(request.method(), request.path(), wait, reason);
     }
 
-    private void notifyListeners(Consumer<RateLimitListener> event) {
-        for (RateLimitListener listener : LISTENERS) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.warn("Rate-limit listener {} failed", listener, e);
-            }
-        }
-    }
 
     /** The method and path with ids and keys replaced, e.g. {@code PUT /rest/api/{}/issue/{}}: Jira limits per endpoint. */
     static String endpointOf(JiraqRequest request) {
@@ -253,17 +202,6 @@ public final class RateLimitGovernor {
         return b == null || a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static Integer intHeader(JiraqResponse response, String name) {
-        String value = response.header(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     /** Writes to one issue after Jira refused one with {@code jira-per-issue-on-write}. */
     private static final class IssueWrites {

@@ -1,6 +1,7 @@
 package org.jiraq.camel.console;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,16 +10,17 @@ import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonObject;
 import org.jiraq.camel.JiraqComponent;
+import org.jiraq.camel.client.RateLimitHeaders;
+import org.jiraq.camel.client.RateLimitState;
 import org.jiraq.camel.connection.JiraqConnection;
-import org.jiraq.camel.connection.RateLimitSnapshot;
 import org.jiraq.camel.connection.RecentError;
 import org.jiraq.camel.spi.HealthIndicator;
 import org.jiraq.camel.spi.IndicatorState;
 
 /**
  * The {@code jiraq} developer console ({@code /q/dev/jiraq} on Camel Main's management server): every Jira connection
- * with its site, deployment, API version and auth method, the state of its tokens and other indicators, the last
- * rate-limit headers, and the most recent failed calls. Shows no credential, no query string and no body.
+ * with its site, deployment, API version and auth strategy, the state of its tokens and other indicators, the last
+ * rate-limit headers, and the most recent failed calls. Shows no credential, no user name, no query string and no body.
  */
 @DevConsole(name = "jiraq", displayName = "Jira", description = "Jira connections, tokens, rate limits and recent errors")
 public class JiraqDevConsole extends AbstractDevConsole {
@@ -35,7 +37,7 @@ public class JiraqDevConsole extends AbstractDevConsole {
         for (JiraqConnection c : connections) {
             sb.append('\n').append(c.name()).append(": ").append(c.site()).append(" (").append(c.deployment())
                     .append(", REST API v").append(c.apiVersion()).append(")\n");
-            sb.append("    auth: ").append(c.authDescription()).append('\n');
+            sb.append("    auth: ").append(c.authStrategy()).append('\n');
             sb.append("    calls: ").append(c.requests()).append(", failed: ").append(c.failures()).append('\n');
             for (HealthIndicator indicator : c.indicators()) {
                 IndicatorState state = indicator.state();
@@ -46,10 +48,10 @@ public class JiraqDevConsole extends AbstractDevConsole {
                 state.details().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
                 sb.append('\n');
             }
-            RateLimitSnapshot limits = c.rateLimit();
-            if (limits != null) {
-                sb.append("    rate limit at ").append(limits.at()).append(':');
-                limits.headers().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            Map<String, Object> limits = rateLimit(c);
+            if (!limits.isEmpty()) {
+                sb.append("    rate limit:");
+                limits.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
                 sb.append('\n');
             }
             List<RecentError> errors = c.recentErrors();
@@ -78,8 +80,8 @@ public class JiraqDevConsole extends AbstractDevConsole {
             jo.put("site", c.site().toString());
             jo.put("deployment", c.deployment().name());
             jo.put("apiVersion", c.apiVersion());
-            jo.put("authMethod", c.authMethod().name());
-            jo.put("auth", c.authDescription());
+            jo.put("authStrategy", c.authStrategy().name());
+            jo.put("authMethod", c.authStrategy().name()); // deprecated: the name before authStrategy, for one release
             jo.put("calls", c.requests());
             jo.put("failed", c.failures());
             List<JsonObject> indicators = new ArrayList<>();
@@ -95,12 +97,9 @@ public class JiraqDevConsole extends AbstractDevConsole {
                 indicators.add(io);
             }
             jo.put("indicators", indicators);
-            RateLimitSnapshot limits = c.rateLimit();
-            if (limits != null) {
-                JsonObject lo = new JsonObject();
-                lo.put("at", limits.at().toString());
-                lo.put("headers", new JsonObject(limits.headers()));
-                jo.put("rateLimit", lo);
+            Map<String, Object> limits = rateLimit(c);
+            if (!limits.isEmpty()) {
+                jo.put("rateLimit", new JsonObject(limits));
             }
             List<JsonObject> errors = new ArrayList<>();
             for (RecentError e : c.recentErrors()) {
@@ -120,6 +119,34 @@ public class JiraqDevConsole extends AbstractDevConsole {
         JsonObject root = new JsonObject();
         root.put("connections", list);
         return root;
+    }
+
+    /**
+     * What the connection's governor knows: Jira's rate-limit headers of its last answer that had any (the same values
+     * the exchange that got that answer carries as CamelJiraqRateLimit* headers), and any hold on every call.
+     */
+    private static Map<String, Object> rateLimit(JiraqConnection connection) {
+        RateLimitState state = connection.governor().state();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        RateLimitHeaders last = state.last();
+        if (last != null) {
+            facts.put("at", state.lastAt().toString());
+            putIfPresent(facts, "limit", last.limit());
+            putIfPresent(facts, "remaining", last.remaining());
+            facts.put("nearLimit", last.nearLimit());
+            putIfPresent(facts, "reason", last.reason());
+        }
+        if (state.heldUntil() != null) {
+            facts.put("heldUntil", state.heldUntil().toString());
+            putIfPresent(facts, "holdReason", state.holdReason());
+        }
+        return facts;
+    }
+
+    private static void putIfPresent(Map<String, Object> facts, String name, Object value) {
+        if (value != null) {
+            facts.put(name, value);
+        }
     }
 
     private List<JiraqConnection> connections() {

@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqEndpoint;
+import org.jiraq.camel.JiraqException;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqRequest;
@@ -62,7 +63,7 @@ public final class BulkCreateOperation {
             List<Pending> chunk = pending.subList(from, Math.min(from + CHUNK, pending.size()));
             try {
                 created += record(chunk, send(client, chunk), results);
-            } catch (IOException | JiraqHttpException e) {
+            } catch (IOException | JiraqException e) {
                 wholeChunkFailure = wholeChunkFailure == null ? e : wholeChunkFailure;
                 for (Pending item : chunk) {
                     results.set(item.index(), failure(item.index(),

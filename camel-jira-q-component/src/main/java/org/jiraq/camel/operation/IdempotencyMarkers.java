@@ -1,7 +1,6 @@
 package org.jiraq.camel.operation;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -69,16 +68,12 @@ final class IdempotencyMarkers {
                 ? propertyQuery(keys) : recentCreatesQuery(project, since);
         Map<String, JsonNode> found = new LinkedHashMap<>();
         Paginator candidates = client.paginate(searchRequest(jql), pageStyle(), Long.MAX_VALUE);
-        try {
-            while (candidates.hasNext() && found.size() < keys.size()) {
-                JsonNode issue = candidates.next();
-                String key = markerOf(client, issue);
-                if (key != null && keys.contains(key)) {
-                    found.putIfAbsent(key, issue);
-                }
+        while (candidates.hasNext() && found.size() < keys.size()) {
+            JsonNode issue = candidates.next();
+            String key = markerOf(client, issue);
+            if (key != null && keys.contains(key)) {
+                found.putIfAbsent(key, issue);
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         return found;
     }

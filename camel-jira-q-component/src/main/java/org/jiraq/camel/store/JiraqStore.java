@@ -13,13 +13,15 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jiraq.camel.JiraqStoreException;
+import org.jiraq.camel.OptionalDependency;
 
 /**
  * The component's one database, for all state that must survive a restart and be shared by replicas: OAuth 2.0
  * grants, webhook de-duplication, polling positions, the GDPR account registry, dead letters.
  * <p>
- * On start, Flyway creates and migrates the schema from the scripts in {@value #MIGRATIONS}: each feature adds its
- * tables as one {@code V<n>__<what>.sql} there, in SQL that runs on H2 (MODE=PostgreSQL) and PostgreSQL alike. The
+ * On start, Flyway creates and migrates the schema from the scripts in {@value #MIGRATIONS}, in every jar: each
+ * feature adds its tables as one {@code V<n>__<what>.sql} there (the routes module its dead letters, as V5), in SQL
+ * that runs on H2 (MODE=PostgreSQL) and PostgreSQL alike. The
  * default is an embedded H2 file, so a single app needs no set-up; replicas share a PostgreSQL database instead.
  */
 public final class JiraqStore extends ServiceSupport {
@@ -34,57 +36,70 @@ public final class JiraqStore extends ServiceSupport {
     /** Enough for a refresh, a webhook burst, the Quartz threads and a poll at once; more callers wait. */
     static final int MAX_POOLED_CONNECTIONS = 16;
 
-    private final Supplier<DataSource> opener;
-    private final boolean ownPool;
+    private final Supplier<Pool> opener;
     private final Path keyFile;
     private volatile DataSource dataSource;
+    private volatile Runnable closer;
     private volatile boolean h2;
 
     /**
      * @param opener  opens the database on every start
-     * @param ownPool whether what it opens is a pool of the store's own, to close on stop
      * @param keyFile the generated key file beside an H2 file, or null
      */
-    private JiraqStore(Supplier<DataSource> opener, boolean ownPool, Path keyFile) {
+    private JiraqStore(Supplier<Pool> opener, Path keyFile) {
         this.opener = opener;
-        this.ownPool = ownPool;
         this.keyFile = keyFile;
     }
 
     /** An embedded H2 database in {@code file} (H2 adds {@code .mv.db}), its encryption key file beside it. */
     public static JiraqStore embedded(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return new JiraqStore(() -> JdbcConnectionPool.create("jdbc:h2:file:" + absolute + H2_SETTINGS, "", ""), true,
-                keyFileBeside(absolute));
+        return new JiraqStore(() -> h2Pool("jdbc:h2:file:" + absolute + H2_SETTINGS, "", ""), keyFileBeside(absolute));
     }
 
     /**
      * A database given by JDBC URL. An H2 file URL gets H2's connection pool and a key file beside it; any other URL
-     * (PostgreSQL for replicas) a small c3p0 pool over its driver, which must be on the classpath.
+     * (PostgreSQL for replicas) a small c3p0 pool over its driver; both must be on the classpath.
      */
     public static JiraqStore url(String jdbcUrl, String username, String password) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
-            return new JiraqStore(
-                    () -> JdbcConnectionPool.create(jdbcUrl, nullToEmpty(username), nullToEmpty(password)), true,
+            OptionalDependency.require("org.h2.Driver", "com.h2database:h2", "Option 'storeUrl' " + jdbcUrl);
+            return new JiraqStore(() -> h2Pool(jdbcUrl, nullToEmpty(username), nullToEmpty(password)),
                     h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null));
         }
-        return new JiraqStore(() -> pooled(jdbcUrl, username, password), true, null);
+        OptionalDependency.require("com.mchange.v2.c3p0.ComboPooledDataSource", "com.mchange:c3p0",
+                "Option 'storeUrl' (pooled by the store; give a pooled storeDataSource instead to do without it)");
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            OptionalDependency.require("org.flywaydb.database.postgresql.PostgreSQLDatabaseType",
+                    "org.flywaydb:flyway-database-postgresql", "The jiraq store on PostgreSQL");
+        }
+        return new JiraqStore(() -> c3p0Pool(jdbcUrl, username, password), null);
     }
 
-    /** c3p0 comes with Quartz; a connection per statement would cost a server process start each time. */
-    private static DataSource pooled(String jdbcUrl, String username, String password) {
+    /** A database the application owns and pools; the store never closes it. */
+    public static JiraqStore of(DataSource dataSource) {
+        return new JiraqStore(() -> new Pool(dataSource, () -> {
+        }), null);
+    }
+
+    private static Pool h2Pool(String jdbcUrl, String username, String password) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, username, password);
+        return new Pool(pool, pool::dispose);
+    }
+
+    /** A connection per statement would cost PostgreSQL a server process start each time. */
+    private static Pool c3p0Pool(String jdbcUrl, String username, String password) {
         ComboPooledDataSource pool = new ComboPooledDataSource();
         pool.setJdbcUrl(jdbcUrl);
         pool.setUser(username);
         pool.setPassword(password);
         pool.setMinPoolSize(1);
         pool.setMaxPoolSize(MAX_POOLED_CONNECTIONS);
-        return pool;
+        return new Pool(pool, pool::close);
     }
 
-    /** A database the application owns and pools; the store never closes it. */
-    public static JiraqStore of(DataSource dataSource) {
-        return new JiraqStore(() -> dataSource, false, null);
+    /** An open database and how to close it; only the store's own pools close. */
+    private record Pool(DataSource dataSource, Runnable close) {
     }
 
     /** The open database; null while the store is stopped. */
@@ -133,11 +148,18 @@ public final class JiraqStore extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        dataSource = opener.get();
+        Pool pool = opener.get();
+        dataSource = pool.dataSource();
+        closer = pool.close();
         Flyway.configure(JiraqStore.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)
                 .table(HISTORY_TABLE)
+                // modules add their own scripts to db/jiraq (the routes module its dead letters): a module added later
+                // gets its tables though newer ones exist, and a database migrated with a module this application does
+                // not have is still valid
+                .outOfOrder(true)
+                .ignoreMigrationPatterns("*:missing", "*:future")
                 // a database that already holds other tables gets ours beside them
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
@@ -152,10 +174,8 @@ public final class JiraqStore extends ServiceSupport {
 
     @Override
     protected void doStop() {
-        if (ownPool && dataSource instanceof JdbcConnectionPool h2) {
-            h2.dispose();
-        } else if (ownPool) {
-            ((ComboPooledDataSource) dataSource).close();
+        if (closer != null) {
+            closer.run();
         }
     }
 

@@ -7,7 +7,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.jiraq.camel.JiraqConnectionException;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.JiraqFailure;
+import org.jiraq.camel.JiraqException;
 import org.jiraq.camel.JiraqRetryAfterProcessor;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.simulator.Issue;
@@ -101,7 +101,7 @@ abstract class IdempotentCreateContract extends JiraqTestSupport {
     void createWithoutIdempotencyIsNeverResentAfterALostAnswer() {
         Exchange result = create("jiraq:createIssue?idempotentCreate=false", null);
 
-        JiraqFailure failure = JiraqFailure.of(result.getException());
+        JiraqException failure = JiraqException.of(result.getException());
         assertThat(failure).isInstanceOf(JiraqConnectionException.class);
         assertThat(failure.isOutcomeUnknown()).isTrue();
         assertThat(failure.isRetryable()).isFalse();
@@ -127,7 +127,7 @@ abstract class IdempotentCreateContract extends JiraqTestSupport {
 
         Exchange result = create("jiraq:createIssue?maxRetries=2", "order-10");
 
-        JiraqFailure failure = JiraqFailure.of(result.getException());
+        JiraqException failure = JiraqException.of(result.getException());
         assertThat(failure.isRetryable()).isTrue();
         assertThat(failure.isOutcomeUnknown()).isTrue();
         assertThat(result.getMessage().getHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE, Long.class)).isPositive();

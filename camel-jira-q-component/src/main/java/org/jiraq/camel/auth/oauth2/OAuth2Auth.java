@@ -2,14 +2,19 @@ package org.jiraq.camel.auth.oauth2;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.apache.hc.client5.http.classic.HttpClient;
 import org.jiraq.camel.auth.AuthRequest;
 import org.jiraq.camel.auth.AuthStrategy;
+import org.jiraq.camel.client.RetryPolicy;
 import org.jiraq.camel.spi.HealthIndicator;
 import org.jiraq.camel.spi.IndicatorState;
+import org.jiraq.camel.spi.TokenStore;
 
 /**
  * OAuth 2.0 Bearer tokens: 3LO grants (authorization code) with rotating refresh tokens, or client credentials. On
@@ -24,9 +29,24 @@ public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
     private final OAuth2Settings settings;
     private final OAuth2TokenManager tokens;
 
-    public OAuth2Auth(OAuth2TokenManager tokens) {
+    OAuth2Auth(OAuth2TokenManager tokens) {
         this.settings = tokens.settings();
         this.tokens = tokens;
+    }
+
+    /**
+     * The strategy of one connection: its token manager keeps the grants in {@code store} and calls the token endpoint
+     * on the connection's HTTP client.
+     */
+    public static OAuth2Auth create(OAuth2Settings settings, TokenStore store, HttpClient http, RetryPolicy retryPolicy,
+                                    Duration requestTimeout) {
+        return new OAuth2Auth(new OAuth2TokenManager(settings, store,
+                new OAuth2TokenClient(settings, http, retryPolicy, requestTimeout), Clock.systemUTC()));
+    }
+
+    /** A consent flow that stores grants where this strategy finds them, for the connect processors. */
+    public OAuth2Consent consent() {
+        return new OAuth2Consent(tokens);
     }
 
     @Override
@@ -70,10 +90,5 @@ public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
     @Override
     public IndicatorState state() {
         return tokens.state(settings.credentialId());
-    }
-
-    @Override
-    public String describe() {
-        return "oauth2 " + settings.grantType() + " (client " + settings.clientId() + ")";
     }
 }

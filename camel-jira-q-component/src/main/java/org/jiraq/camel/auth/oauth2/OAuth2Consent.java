@@ -20,7 +20,7 @@ import org.jiraq.camel.spi.OAuth2Grant;
  * screen, with a random {@code state} remembered in the token store for the credentialId; {@link #complete} takes the
  * state back (once, before it expires), trades the code and stores the grant under that credentialId.
  */
-final class OAuth2Consent {
+public final class OAuth2Consent {
 
     /** How long a user may take on the consent screen. */
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
@@ -29,13 +29,12 @@ final class OAuth2Consent {
 
     private final OAuth2Settings settings;
     private final OAuth2TokenManager tokens;
-    private final AuthContext context;
 
-    public OAuth2Consent(OAuth2Settings settings, AuthContext context) {
-        settings.requireRedirectUri();
-        this.settings = settings;
-        this.context = context;
-        this.tokens = new OAuth2TokenManager(settings, context);
+    /** A consent flow that stores its grants through {@code tokens}, the connection's token manager. */
+    OAuth2Consent(OAuth2TokenManager tokens) {
+        tokens.settings().requireRedirectUri();
+        this.settings = tokens.settings();
+        this.tokens = tokens;
     }
 
     /** The consent screen URL for {@code credentialId} (null: the configured one), its state saved for the callback. */
@@ -43,7 +42,7 @@ final class OAuth2Consent {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        context.tokenStore().get().saveState(state, settings.credentialIdOr(credentialId),
+        tokens.store().saveState(state, settings.credentialIdOr(credentialId),
                 Instant.now().plus(STATE_LIFETIME));
         String scopes = settings.scopes().contains(OFFLINE_ACCESS) ? settings.scopes()
                 : (settings.scopes() + " " + OFFLINE_ACCESS).trim();
@@ -66,7 +65,7 @@ final class OAuth2Consent {
      * the user must start again.
      */
     public Optional<Connected> complete(String state, String code) throws IOException {
-        Optional<String> credentialId = state == null ? Optional.empty() : context.tokenStore().get().takeState(state);
+        Optional<String> credentialId = state == null ? Optional.empty() : tokens.store().takeState(state);
         if (credentialId.isEmpty()) {
             return Optional.empty();
         }
