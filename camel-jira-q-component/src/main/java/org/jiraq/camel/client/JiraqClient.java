@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -22,6 +20,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.net.PercentCodec;
 import org.apache.hc.core5.util.Timeout;
 import org.jiraq.camel.JiraqConnectionException;
 import org.jiraq.camel.JiraqHttpException;
@@ -355,7 +354,9 @@ public final class JiraqClient {
         StringBuilder uri = new StringBuilder(root.toString()).append(request.path());
         if (!request.query().isEmpty()) {
             StringJoiner q = new StringJoiner("&", "?", "");
-            request.query().forEach((name, values) -> values.forEach(v -> q.add(encode(name) + "=" + encode(v))));
+            // RFC 3986 (%20 for spaces), so OAuth 1.0a base strings and Jira read the same value
+            request.query().forEach((name, values) -> values.forEach(
+                    v -> q.add(PercentCodec.RFC3986.encode(name) + "=" + PercentCodec.RFC3986.encode(v))));
             uri.append(q);
         }
         return URI.create(uri.toString());
@@ -372,11 +373,6 @@ public final class JiraqClient {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting to retry a Jira call");
         }
-    }
-
-    /** Percent-encoding with %20 for spaces, so OAuth 1.0a base strings and Jira read the same value. */
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static boolean isRedirect(int status) {

@@ -2,8 +2,6 @@ package org.jiraq.camel.auth.oauth2;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.apache.hc.core5.net.PercentCodec;
 import org.jiraq.camel.spi.OAuth2Grant;
 
 /**
@@ -56,7 +55,7 @@ public final class OAuth2Consent {
         query.put("prompt", "consent");
         String base = settings.authorizationUrl().toString();
         return URI.create(base + (base.contains("?") ? "&" : "?") + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .map(e -> e.getKey() + "=" + PercentCodec.RFC3986.encode(e.getValue()))
                 .collect(Collectors.joining("&")));
     }
 
