@@ -34,6 +34,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "adfastext":
         case "adfAsText": getOrCreateConfiguration(target).setAdfAsText(property(camelContext, boolean.class, value)); return true;
+        case "api": getOrCreateConfiguration(target).setApi(property(camelContext, org.jiraq.camel.JiraqApi.class, value)); return true;
         case "apigatewayurl":
         case "apiGatewayUrl": getOrCreateConfiguration(target).setApiGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "apitoken":
@@ -66,6 +67,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cookies": getOrCreateConfiguration(target).setCookies(property(camelContext, java.util.Map.class, value)); return true;
         case "credentialid":
         case "credentialId": getOrCreateConfiguration(target).setCredentialId(property(camelContext, java.lang.String.class, value)); return true;
+        case "csmresource":
+        case "csmResource": getOrCreateConfiguration(target).setCsmResource(property(camelContext, org.jiraq.camel.JiraqCsmResource.class, value)); return true;
         case "cycleperiod":
         case "cyclePeriod": getOrCreateConfiguration(target).setCyclePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deletesubtasks":
@@ -168,6 +171,14 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookallowedsources":
+        case "webhookAllowedSources": getOrCreateConfiguration(target).setWebhookAllowedSources(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": getOrCreateConfiguration(target).setWebhookJwtAudience(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": getOrCreateConfiguration(target).setWebhookJwtIssuer(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxage":
+        case "webhookMaxAge": getOrCreateConfiguration(target).setWebhookMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": getOrCreateConfiguration(target).setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -180,10 +191,14 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookReplayFailed": getOrCreateConfiguration(target).setWebhookReplayFailed(property(camelContext, boolean.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": getOrCreateConfiguration(target).setWebhookTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookurl":
         case "webhookUrl": getOrCreateConfiguration(target).setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookverification":
         case "webhookVerification": getOrCreateConfiguration(target).setWebhookVerification(property(camelContext, org.jiraq.camel.JiraqWebhookVerification.class, value)); return true;
+        case "workspaceid":
+        case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -195,6 +210,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "accessToken": return java.lang.String.class;
         case "adfastext":
         case "adfAsText": return boolean.class;
+        case "api": return org.jiraq.camel.JiraqApi.class;
         case "apigatewayurl":
         case "apiGatewayUrl": return java.lang.String.class;
         case "apitoken":
@@ -227,6 +243,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cookies": return java.util.Map.class;
         case "credentialid":
         case "credentialId": return java.lang.String.class;
+        case "csmresource":
+        case "csmResource": return org.jiraq.camel.JiraqCsmResource.class;
         case "cycleperiod":
         case "cyclePeriod": return long.class;
         case "deletesubtasks":
@@ -329,6 +347,14 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "webhookallowedsources":
+        case "webhookAllowedSources": return java.lang.String.class;
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": return java.lang.String.class;
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": return java.lang.String.class;
+        case "webhookmaxage":
+        case "webhookMaxAge": return long.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -341,10 +367,14 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookReplayFailed": return boolean.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": return java.lang.String.class;
         case "webhookurl":
         case "webhookUrl": return java.lang.String.class;
         case "webhookverification":
         case "webhookVerification": return org.jiraq.camel.JiraqWebhookVerification.class;
+        case "workspaceid":
+        case "workspaceId": return java.lang.String.class;
         default: return null;
         }
     }
@@ -357,6 +387,7 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
         case "adfastext":
         case "adfAsText": return getOrCreateConfiguration(target).isAdfAsText();
+        case "api": return getOrCreateConfiguration(target).getApi();
         case "apigatewayurl":
         case "apiGatewayUrl": return getOrCreateConfiguration(target).getApiGatewayUrl();
         case "apitoken":
@@ -389,6 +420,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cookies": return getOrCreateConfiguration(target).getCookies();
         case "credentialid":
         case "credentialId": return getOrCreateConfiguration(target).getCredentialId();
+        case "csmresource":
+        case "csmResource": return getOrCreateConfiguration(target).getCsmResource();
         case "cycleperiod":
         case "cyclePeriod": return getOrCreateConfiguration(target).getCyclePeriod();
         case "deletesubtasks":
@@ -491,6 +524,14 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "webhookallowedsources":
+        case "webhookAllowedSources": return getOrCreateConfiguration(target).getWebhookAllowedSources();
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": return getOrCreateConfiguration(target).getWebhookJwtAudience();
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": return getOrCreateConfiguration(target).getWebhookJwtIssuer();
+        case "webhookmaxage":
+        case "webhookMaxAge": return getOrCreateConfiguration(target).getWebhookMaxAge();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return getOrCreateConfiguration(target).getWebhookMaxBodySize();
         case "webhookpath":
@@ -503,10 +544,14 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookReplayFailed": return getOrCreateConfiguration(target).isWebhookReplayFailed();
         case "webhooksecret":
         case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": return getOrCreateConfiguration(target).getWebhookTrustedProxies();
         case "webhookurl":
         case "webhookUrl": return getOrCreateConfiguration(target).getWebhookUrl();
         case "webhookverification":
         case "webhookVerification": return getOrCreateConfiguration(target).getWebhookVerification();
+        case "workspaceid":
+        case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
         default: return null;
         }
     }

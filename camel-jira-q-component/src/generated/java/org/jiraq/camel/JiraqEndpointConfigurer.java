@@ -27,6 +27,7 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "adfastext":
         case "adfAsText": target.getConfiguration().setAdfAsText(property(camelContext, boolean.class, value)); return true;
+        case "api": target.getConfiguration().setApi(property(camelContext, org.jiraq.camel.JiraqApi.class, value)); return true;
         case "apigatewayurl":
         case "apiGatewayUrl": target.getConfiguration().setApiGatewayUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "apitoken":
@@ -60,6 +61,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "cookies": target.getConfiguration().setCookies(property(camelContext, java.util.Map.class, value)); return true;
         case "credentialid":
         case "credentialId": target.getConfiguration().setCredentialId(property(camelContext, java.lang.String.class, value)); return true;
+        case "csmresource":
+        case "csmResource": target.getConfiguration().setCsmResource(property(camelContext, org.jiraq.camel.JiraqCsmResource.class, value)); return true;
         case "cycleperiod":
         case "cyclePeriod": target.getConfiguration().setCyclePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -171,6 +174,14 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookallowedsources":
+        case "webhookAllowedSources": target.getConfiguration().setWebhookAllowedSources(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": target.getConfiguration().setWebhookJwtAudience(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": target.getConfiguration().setWebhookJwtIssuer(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxage":
+        case "webhookMaxAge": target.getConfiguration().setWebhookMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": target.getConfiguration().setWebhookMaxBodySize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
@@ -183,10 +194,14 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookReplayFailed": target.getConfiguration().setWebhookReplayFailed(property(camelContext, boolean.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": target.getConfiguration().setWebhookTrustedProxies(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookurl":
         case "webhookUrl": target.getConfiguration().setWebhookUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookverification":
         case "webhookVerification": target.getConfiguration().setWebhookVerification(property(camelContext, org.jiraq.camel.JiraqWebhookVerification.class, value)); return true;
+        case "workspaceid":
+        case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -198,6 +213,7 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "accessToken": return java.lang.String.class;
         case "adfastext":
         case "adfAsText": return boolean.class;
+        case "api": return org.jiraq.camel.JiraqApi.class;
         case "apigatewayurl":
         case "apiGatewayUrl": return java.lang.String.class;
         case "apitoken":
@@ -231,6 +247,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "cookies": return java.util.Map.class;
         case "credentialid":
         case "credentialId": return java.lang.String.class;
+        case "csmresource":
+        case "csmResource": return org.jiraq.camel.JiraqCsmResource.class;
         case "cycleperiod":
         case "cyclePeriod": return long.class;
         case "delay": return long.class;
@@ -342,6 +360,14 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "webhookallowedsources":
+        case "webhookAllowedSources": return java.lang.String.class;
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": return java.lang.String.class;
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": return java.lang.String.class;
+        case "webhookmaxage":
+        case "webhookMaxAge": return long.class;
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return int.class;
         case "webhookpath":
@@ -354,10 +380,14 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookReplayFailed": return boolean.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": return java.lang.String.class;
         case "webhookurl":
         case "webhookUrl": return java.lang.String.class;
         case "webhookverification":
         case "webhookVerification": return org.jiraq.camel.JiraqWebhookVerification.class;
+        case "workspaceid":
+        case "workspaceId": return java.lang.String.class;
         default: return null;
         }
     }
@@ -370,6 +400,7 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "accessToken": return target.getConfiguration().getAccessToken();
         case "adfastext":
         case "adfAsText": return target.getConfiguration().isAdfAsText();
+        case "api": return target.getConfiguration().getApi();
         case "apigatewayurl":
         case "apiGatewayUrl": return target.getConfiguration().getApiGatewayUrl();
         case "apitoken":
@@ -403,6 +434,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "cookies": return target.getConfiguration().getCookies();
         case "credentialid":
         case "credentialId": return target.getConfiguration().getCredentialId();
+        case "csmresource":
+        case "csmResource": return target.getConfiguration().getCsmResource();
         case "cycleperiod":
         case "cyclePeriod": return target.getConfiguration().getCyclePeriod();
         case "delay": return target.getDelay();
@@ -514,6 +547,14 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "webhookallowedsources":
+        case "webhookAllowedSources": return target.getConfiguration().getWebhookAllowedSources();
+        case "webhookjwtaudience":
+        case "webhookJwtAudience": return target.getConfiguration().getWebhookJwtAudience();
+        case "webhookjwtissuer":
+        case "webhookJwtIssuer": return target.getConfiguration().getWebhookJwtIssuer();
+        case "webhookmaxage":
+        case "webhookMaxAge": return target.getConfiguration().getWebhookMaxAge();
         case "webhookmaxbodysize":
         case "webhookMaxBodySize": return target.getConfiguration().getWebhookMaxBodySize();
         case "webhookpath":
@@ -526,10 +567,14 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookReplayFailed": return target.getConfiguration().isWebhookReplayFailed();
         case "webhooksecret":
         case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        case "webhooktrustedproxies":
+        case "webhookTrustedProxies": return target.getConfiguration().getWebhookTrustedProxies();
         case "webhookurl":
         case "webhookUrl": return target.getConfiguration().getWebhookUrl();
         case "webhookverification":
         case "webhookVerification": return target.getConfiguration().getWebhookVerification();
+        case "workspaceid":
+        case "workspaceId": return target.getConfiguration().getWorkspaceId();
         default: return null;
         }
     }

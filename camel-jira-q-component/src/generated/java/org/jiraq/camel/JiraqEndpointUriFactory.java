@@ -23,9 +23,10 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(90);
+        Set<String> props = new HashSet<>(98);
         props.add("accessToken");
         props.add("adfAsText");
+        props.add("api");
         props.add("apiGatewayUrl");
         props.add("apiToken");
         props.add("apiVersion");
@@ -43,6 +44,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("consumerKey");
         props.add("cookies");
         props.add("credentialId");
+        props.add("csmResource");
         props.add("cyclePeriod");
         props.add("delay");
         props.add("deleteSubtasks");
@@ -106,14 +108,20 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("tokenUrl");
         props.add("useFixedDelay");
         props.add("username");
+        props.add("webhookAllowedSources");
+        props.add("webhookJwtAudience");
+        props.add("webhookJwtIssuer");
+        props.add("webhookMaxAge");
         props.add("webhookMaxBodySize");
         props.add("webhookPath");
         props.add("webhookRefreshCron");
         props.add("webhookRegistration");
         props.add("webhookReplayFailed");
         props.add("webhookSecret");
+        props.add("webhookTrustedProxies");
         props.add("webhookUrl");
         props.add("webhookVerification");
+        props.add("workspaceId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(8);
         secretProps.add("accessToken");

@@ -101,25 +101,20 @@ public class JiraqComponent extends HealthCheckComponent {
     }
 
     /**
-     * Starts the OAuth 2.0 consent flow on this component's own options, for the connect processors: it stores grants
-     * through the connection (and its one token manager) the component's endpoints use. Pair with
-     * {@link #stopConsent(OAuth2Consent)}.
+     * Starts the OAuth 2.0 consent flow with {@code config} (the component's, or an endpoint's), for the connect
+     * processors: it stores grants through the connection (and its one token manager) that endpoints with these
+     * options use. Pair with {@link #stopConsent(OAuth2Consent)}.
      */
-    public synchronized OAuth2Consent startConsent() throws Exception {
-        String baseUrl = configuration.getBaseUrl();
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("Option 'baseUrl' of the jiraq component is required for the OAuth 2.0"
-                                               + " connect flow: the Jira site URL");
-        }
-        URI siteUrl = URI.create(baseUrl.trim());
-        JiraqDeployment deployment = configuration.getDeployment() != null ? configuration.getDeployment()
+    public synchronized OAuth2Consent startConsent(JiraqConfiguration config) throws Exception {
+        URI siteUrl = config.siteUrl();
+        JiraqDeployment deployment = config.getDeployment() != null ? config.getDeployment()
                 : JiraqDeployment.inferFrom(siteUrl);
-        JiraqConnection connection = getConnections().acquire(configuration, siteUrl, deployment,
-                configuration.getApiVersion() != null ? configuration.getApiVersion() : deployment.defaultApiVersion());
+        JiraqConnection connection = getConnections().acquire(config, siteUrl, deployment,
+                config.getApiVersion() != null ? config.getApiVersion() : deployment.defaultApiVersion());
         if (!(connection.auth() instanceof OAuth2Auth oauth)) {
             getConnections().release(connection);
-            throw new IllegalArgumentException("The OAuth 2.0 connect flow needs authStrategy=oauth2 on the jiraq"
-                                               + " component, not " + connection.authStrategy());
+            throw new IllegalArgumentException("The OAuth 2.0 connect flow needs authStrategy=oauth2, not "
+                                               + connection.authStrategy());
         }
         OAuth2Consent consent = oauth.consent();
         consents.put(consent, connection);

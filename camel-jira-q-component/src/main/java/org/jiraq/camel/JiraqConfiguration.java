@@ -1,7 +1,9 @@
 package org.jiraq.camel;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -20,11 +22,14 @@ import org.jiraq.camel.spi.TokenStore;
 @UriParams
 public class JiraqConfiguration implements Cloneable {
 
+    /** A Jira Cloud site given by name alone: letters, digits and hyphens, as in acme.atlassian.net. */
+    private static final Pattern CLOUD_SITE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
+
     static final String DEFAULT_SEARCH_FIELDS
             = "summary,status,issuetype,project,assignee,reporter,priority,labels,created,updated";
     // oauth2
     static final String DEFAULT_CREDENTIAL_ID = "default";
-    static final String DEFAULT_AUTHORIZATION_URL = "https://auth.atlassian.com/authorize";
+    public static final String DEFAULT_AUTHORIZATION_URL = "https://auth.atlassian.com/authorize";
     static final String DEFAULT_API_GATEWAY_URL = "https://api.atlassian.com";
 
     // connection
@@ -111,6 +116,8 @@ public class JiraqConfiguration implements Cloneable {
     private String webhookSecret;
     @UriParam(label = "consumer,advanced", defaultValue = "10485760")
     private int webhookMaxBodySize = 10 * 1024 * 1024;
+    @UriParam(label = "consumer,security", defaultValue = "0", javaType = "java.time.Duration")
+    private long webhookMaxAge;
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "none", enums = "none,dynamic,admin")
@@ -121,6 +128,14 @@ public class JiraqConfiguration implements Cloneable {
     private String webhookRefreshCron = "0 0 3,15 * * ?";
     @UriParam(label = "consumer,advanced", defaultValue = "true")
     private boolean webhookReplayFailed = true;
+    @UriParam(label = "consumer,security")
+    private String webhookJwtIssuer;
+    @UriParam(label = "consumer,security")
+    private String webhookJwtAudience;
+    @UriParam(label = "consumer,security")
+    private String webhookAllowedSources;
+    @UriParam(label = "consumer,security")
+    private String webhookTrustedProxies;
 
     // polling
     @UriParam(label = "consumer", defaultValue = "600000", javaType = "java.time.Duration")
@@ -173,6 +188,13 @@ public class JiraqConfiguration implements Cloneable {
     private String httpMethod = "GET";
     @UriParam(label = "producer")
     private String path;
+    @UriParam(label = "producer", defaultValue = "jira",
+              enums = "jira,customerServiceManagement,assets,operations")
+    private JiraqApi api = JiraqApi.jira;
+    @UriParam(label = "producer")
+    private String workspaceId;
+    @UriParam(label = "producer", enums = "organization,customer,product,entitlement")
+    private JiraqCsmResource csmResource;
     @UriParam(label = "producer", prefix = "query.", multiValue = true)
     private Map<String, Object> queryParameters;
     @UriParam(label = "producer", prefix = "httpHeader.", multiValue = true)
@@ -195,8 +217,25 @@ public class JiraqConfiguration implements Cloneable {
     }
 
     /**
-     * The Jira site URL: https://acme.atlassian.net for Cloud, or the Data Center base URL including any
-     * context path (https://jira.acme.internal/jira).
+     * The site URL that baseUrl names, or null when it is not set. A bare name such as {@code acme} is the Jira Cloud
+     * site {@code https://acme.atlassian.net}, as the guides write it; a host without a scheme is taken as https.
+     *
+     * @throws IllegalArgumentException when baseUrl is not a URL
+     */
+    public URI siteUrl() {
+        String value = baseUrl == null ? "" : baseUrl.trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!value.contains("://")) {
+            value = "https://" + (CLOUD_SITE_NAME.matcher(value).matches() ? value + ".atlassian.net" : value);
+        }
+        return URI.create(value);
+    }
+
+    /**
+     * The Jira site URL: https://acme.atlassian.net for Cloud (or just its name, acme), or the Data Center base URL
+     * including any context path (https://jira.acme.internal/jira).
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -568,6 +607,56 @@ public class JiraqConfiguration implements Cloneable {
         this.webhookSecret = webhookSecret;
     }
 
+    public String getWebhookJwtIssuer() {
+        return webhookJwtIssuer;
+    }
+
+    /**
+     * jiraq:webhook with webhookVerification=jwt: the iss claim the token must carry. Atlassian does not document the
+     * claim, so it is checked only when set.
+     */
+    public void setWebhookJwtIssuer(String webhookJwtIssuer) {
+        this.webhookJwtIssuer = webhookJwtIssuer;
+    }
+
+    public String getWebhookJwtAudience() {
+        return webhookJwtAudience;
+    }
+
+    /**
+     * jiraq:webhook with webhookVerification=jwt: the audience a token that names one (aud claim) must name; by default
+     * the clientId option. Set, it is also required to be present.
+     */
+    public void setWebhookJwtAudience(String webhookJwtAudience) {
+        this.webhookJwtAudience = webhookJwtAudience;
+    }
+
+    public String getWebhookAllowedSources() {
+        return webhookAllowedSources;
+    }
+
+    /**
+     * jiraq:webhook: the addresses Jira's deliveries may come from, as comma-separated CIDR ranges (Atlassian publishes
+     * its egress ranges at https://ip-ranges.atlassian.com); requests from elsewhere are answered 403. All sources
+     * when empty.
+     */
+    public void setWebhookAllowedSources(String webhookAllowedSources) {
+        this.webhookAllowedSources = webhookAllowedSources;
+    }
+
+    public String getWebhookTrustedProxies() {
+        return webhookTrustedProxies;
+    }
+
+    /**
+     * jiraq:webhook with webhookAllowedSources: the proxies or load balancers in front of the application, as
+     * comma-separated CIDR ranges. Only a request that arrives from one of them has its X-Forwarded-For read (the
+     * nearest address not itself a trusted proxy is the source); from anywhere else the header is ignored.
+     */
+    public void setWebhookTrustedProxies(String webhookTrustedProxies) {
+        this.webhookTrustedProxies = webhookTrustedProxies;
+    }
+
     public int getWebhookMaxBodySize() {
         return webhookMaxBodySize;
     }
@@ -575,6 +664,21 @@ public class JiraqConfiguration implements Cloneable {
     /** jiraq:webhook: the largest request body accepted, in bytes; larger ones are answered 413. */
     public void setWebhookMaxBodySize(int webhookMaxBodySize) {
         this.webhookMaxBodySize = webhookMaxBodySize;
+    }
+
+    public long getWebhookMaxAge() {
+        return webhookMaxAge;
+    }
+
+    /**
+     * jiraq:webhook: refuses (400) a verified event whose payload timestamp is older than this, so a signed body
+     * replayed later under a new delivery identifier is not delivered again; 0 (default) turns the check off. A retry
+     * carries the event's original timestamp and Jira Cloud retries for about 30 minutes, so keep it well above that,
+     * for example 1h. Deliveries replayed from Jira's failed-webhook list (webhookReplayFailed) are fetched from Jira,
+     * not received, and are not checked.
+     */
+    public void setWebhookMaxAge(long webhookMaxAge) {
+        this.webhookMaxAge = webhookMaxAge;
     }
 
     public IdempotentRepository getIdempotentRepository() {
@@ -894,11 +998,48 @@ public class JiraqConfiguration implements Cloneable {
         return path;
     }
 
+    public JiraqApi getApi() {
+        return api;
+    }
+
+    /**
+     * request: which API the path is below: jira, the site's REST API (below /rest); or, on Jira Cloud, one that
+     * Atlassian serves on its gateway (apiGatewayUrl) for the site: customerServiceManagement (below
+     * /jsm/csm/cloudid/{cloudId}/api/v1), assets (below /jsm/assets/workspace/{workspaceId}/v1) or operations (below
+     * /jsm/ops/api/{cloudId}/v1). The credentials go to the gateway's host for these, and the path stays below the
+     * API's root.
+     */
+    public void setApi(JiraqApi api) {
+        this.api = api;
+    }
+
+    public String getWorkspaceId() {
+        return workspaceId;
+    }
+
+    /**
+     * request with api=assets: the Assets workspace id; by default read from the site (GET
+     * /rest/servicedeskapi/assets/workspace).
+     */
+    public void setWorkspaceId(String workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
+    public JiraqCsmResource getCsmResource() {
+        return csmResource;
+    }
+
+    /** csmList, csmGet, csmCreate, csmUpdate: the Customer Service Management resource to work on. */
+    public void setCsmResource(JiraqCsmResource csmResource) {
+        this.csmResource = csmResource;
+    }
+
     /**
      * The path of request, below /rest (for example /api/3/myself or /agile/1.0/board), or of serviceDeskRequest, below
      * /rest/servicedeskapi (for example /servicedesk); it may end in a query string, but in an endpoint URI give the
      * parameters as query.* options, since an ampersand ends the option. Header CamelJiraqPath overrides it. Absolute
-     * URLs and paths that leave the REST root are refused.
+     * URLs and paths that could leave the REST root on some server (dot segments in any encoding, path parameters,
+     * encoded slashes or backslashes) are refused.
      */
     public void setPath(String path) {
         this.path = path;
@@ -910,7 +1051,8 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * Query parameters of request and serviceDeskRequest, as query.name=value options; header CamelJiraqQuery (a Map)
-     * adds to and overrides them.
+     * adds to and overrides them. Jira Data Center's login parameters (os_username, os_password, os_authType,
+     * os_cookie) are refused.
      */
     public void setQueryParameters(Map<String, Object> queryParameters) {
         this.queryParameters = queryParameters;
@@ -935,7 +1077,8 @@ public class JiraqConfiguration implements Cloneable {
 
     /**
      * Cookies for request and serviceDeskRequest, as cookie.name=value options; header CamelJiraqCookies (a Map) adds
-     * to and overrides them. Jira's session cookies are refused: the credentials come from the security options.
+     * to and overrides them. Login cookies (Jira's session cookies, Crowd's crowd.token_key) are refused: the
+     * credentials come from the security options.
      */
     public void setCookies(Map<String, Object> cookies) {
         this.cookies = cookies;

@@ -98,6 +98,12 @@ public final class JiraqConstants {
                             + " delivery; absent on the first attempt.",
               javaType = "Integer")
     public static final String WEBHOOK_RETRY = "CamelJiraqWebhookRetry";
+    @Metadata(label = "consumer",
+              description = "jiraq:webhook: the issue_event_type_name of an issue event (issue_created, issue_updated,"
+                            + " issue_commented, issue_generic...), which tells an edit, a comment and a transition"
+                            + " apart within jira:issue_updated; absent on other events.",
+              javaType = "String")
+    public static final String ISSUE_EVENT_TYPE = "CamelJiraqIssueEventType";
     @Metadata(label = "consumer", description = "jiraq:issues: when the delivered change was made (the issue's"
                                                  + " updated field).",
               javaType = "java.time.Instant")
@@ -137,7 +143,8 @@ public final class JiraqConstants {
     public static final String PATH = "CamelJiraqPath";
     @Metadata(label = "producer",
               description = "request, serviceDeskRequest: query parameters (a Map; a Collection value repeats the"
-                            + " parameter), added to the query.* options.",
+                            + " parameter), added to the query.* options. Jira Data Center's login parameters"
+                            + " (os_username, os_password, os_authType, os_cookie) are refused.",
               javaType = "java.util.Map<String, Object>")
     public static final String QUERY = "CamelJiraqQuery";
     @Metadata(label = "producer",
@@ -147,7 +154,8 @@ public final class JiraqConstants {
     public static final String HTTP_HEADERS = "CamelJiraqHttpHeaders";
     @Metadata(label = "producer",
               description = "request, serviceDeskRequest: cookies to send (a Map of names to values), added to the"
-                            + " cookie.* options. Jira's session cookies are refused.",
+                            + " cookie.* options. Login cookies (Jira's session cookies, Crowd's crowd.token_key)"
+                            + " are refused.",
               javaType = "java.util.Map<String, Object>")
     public static final String COOKIES = "CamelJiraqCookies";
     @Metadata(label = "producer", description = "request, serviceDeskRequest: whether to follow Jira's paging and"
@@ -190,6 +198,20 @@ public final class JiraqConstants {
               javaType = "Boolean")
     public static final String PUBLIC_COMMENT = "CamelJiraqPublicComment";
 
+    // Customer Service Management
+    @Metadata(label = "producer", description = "csmGet, csmUpdate: the id of the Customer Service Management"
+                                                 + " organization, customer, product or entitlement.",
+              javaType = "String")
+    public static final String CSM_ID = "CamelJiraqCsmId";
+    @Metadata(label = "producer", description = "csmList and csmCreate of entitlements: whose entitlements, customer or"
+                                                 + " organization.",
+              javaType = "String")
+    public static final String CSM_ENTITY_TYPE = "CamelJiraqCsmEntityType";
+    @Metadata(label = "producer", description = "csmList and csmCreate of entitlements: the id of that customer or"
+                                                 + " organization.",
+              javaType = "String")
+    public static final String CSM_ENTITY_ID = "CamelJiraqCsmEntityId";
+
     // bulkCreateIssues
     @Metadata(label = "producer", description = "bulkCreateIssues: how many of the inputs were not created.",
               javaType = "Integer")
@@ -204,20 +226,28 @@ public final class JiraqConstants {
 
     // faults: retry-safe creates and rate-limit state
     @Metadata(label = "producer",
-              description = "createIssue: the idempotency key written with the issue (entity property"
-                            + " jiraq.idempotency) and looked up after a fault, so a retried create never makes a"
-                            + " second issue. Set it to a key of your own (an external id); else the exchange id is"
-                            + " used and set here, so a redelivery or a replayed dead letter keeps it.",
+              description = "createIssue, bulkCreateIssues: the idempotency key written with the issue (entity"
+                            + " property jiraq.idempotency) and looked up after a fault, so a retried create never"
+                            + " makes a second issue; bulkCreateIssues writes it followed by #<position> per item. Set"
+                            + " it to a key of your own (an external id); else the exchange id is used and set here,"
+                            + " so a redelivery or a replayed dead letter keeps it.",
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelJiraqIdempotencyKey";
     @Metadata(label = "producer",
-              description = "createIssue: when an attempt failed in a way that may still have created the issue"
-                            + " (epoch milliseconds). Set by the failed attempt; while present, createIssue looks for"
-                            + " the issue carrying its idempotency key before it creates one. Also kept as an exchange"
-                            + " property of the same name, which Camel's redelivery does not reset; keep the header"
-                            + " when a dead letter is replayed.",
+              description = "createIssue, bulkCreateIssues: when an attempt failed in a way that may still have"
+                            + " created issues (epoch milliseconds). Set by the failed attempt; while present, the"
+                            + " operation looks for the issues carrying its idempotency keys before it creates any."
+                            + " Also kept as an exchange property of the same name, which Camel's redelivery does not"
+                            + " reset; keep the header when a dead letter is replayed.",
               javaType = "Long")
     public static final String OUTCOME_UNKNOWN_SINCE = "CamelJiraqOutcomeUnknownSince";
+    @Metadata(label = "producer",
+              description = "createIssue, bulkCreateIssues: set with CamelJiraqOutcomeUnknownSince, the highest issue"
+                            + " key of each project the component knew before that attempt, comma-separated (DEMO-41,"
+                            + "OPS-7). The lookup reads the issues after it by key, which does not depend on Jira's"
+                            + " search index. Kept like CamelJiraqOutcomeUnknownSince.",
+              javaType = "String")
+    public static final String OUTCOME_UNKNOWN_AFTER = "CamelJiraqOutcomeUnknownAfter";
     @Metadata(label = "producer",
               description = "createIssue: true when the issue was not created by this call but found by its"
                             + " idempotency key, made by an earlier attempt whose answer was lost.",

@@ -15,6 +15,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.jiraq.camel.auth.oauth2.OAuth2Auth;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.RetryPolicy;
 import org.jiraq.camel.connection.JiraqConnection;
@@ -67,7 +68,7 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
         }
         URI uri;
         try {
-            uri = URI.create(baseUrl.trim());
+            uri = configuration.siteUrl();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Option 'baseUrl' is not a URL: " + e.getMessage(), e);
         }
@@ -110,6 +111,9 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
             connection = getComponent().getConnections().acquire(configuration, siteUrl, deployment, apiVersion);
             client = connection.clientFor(operation.name(), RetryPolicy.of(configuration),
                     Duration.ofMillis(configuration.getRequestTimeout()));
+            if (client.auth() instanceof OAuth2Auth oauth && checksScopes()) {
+                oauth.warnIfScopesLacking(operation.name(), getEndpointUri(), configuration.getCredentialId(), true);
+            }
         }
     }
 
@@ -147,6 +151,37 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
                     "jiraq:" + operation + " is a producer operation; consume with jiraq:webhook, jiraq:issues or"
                     + " jiraq:gdpr");
         };
+    }
+
+    /**
+     * After an exchange: warns, once per credential, when its OAuth 2.0 grant's scopes (known once a token answer said
+     * them) lack what this operation needs. Costs nothing more once judged.
+     */
+    void checkScopes(Exchange exchange) {
+        if (client != null && client.auth() instanceof OAuth2Auth oauth && checksScopes()) {
+            oauth.warnIfScopesLacking(operation.name(), getEndpointUri(),
+                    exchange.getMessage().getHeader(JiraqConstants.CREDENTIAL_ID, String.class), false);
+        }
+    }
+
+    /**
+     * A call Jira refused with 401 or 403, explained by the scope the OAuth 2.0 grant lacks for this operation when
+     * that is the reason; otherwise as it was.
+     */
+    JiraqHttpException explain(JiraqHttpException refused, Exchange exchange) {
+        if (refused.getStatusCode() != 401 && refused.getStatusCode() != 403
+                || client == null || !(client.auth() instanceof OAuth2Auth oauth)) {
+            return refused;
+        }
+        return oauth.lackingScopes(operation.name(),
+                exchange.getMessage().getHeader(JiraqConstants.CREDENTIAL_ID, String.class), true)
+                .map(refused::withExplanation).orElse(refused);
+    }
+
+    /** Whether the scope table applies: a webhook needs its scopes only to register itself dynamically. */
+    private boolean checksScopes() {
+        return operation != JiraqOperation.webhook
+               || configuration.getWebhookRegistration() == JiraqWebhookRegistration.dynamic;
     }
 
     public JiraqOperation getOperation() {
@@ -206,7 +241,7 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public String getServiceUrl() {
-        return configuration.getBaseUrl();
+        return siteUrl != null ? siteUrl.toString() : configuration.getBaseUrl();
     }
 
     @Override

@@ -63,6 +63,19 @@ public class JiraqHttpException extends JiraqException implements HttpResponseAw
         this.responseBody = responseBody;
     }
 
+    /**
+     * The same failure with a line that explains it added to Jira's messages (and so to the exception's message), for
+     * example the OAuth 2.0 scope a refused call lacked.
+     */
+    public JiraqHttpException withExplanation(String explanation) {
+        List<String> messages = new ArrayList<>(errorMessages);
+        messages.add(explanation);
+        JiraqHttpException explained = new JiraqHttpException(method, path, statusCode, messages, errors,
+                getRetryAfter(), rateLimitReason, requestId, responseBody, isRetryable(), isOutcomeUnknown());
+        explained.setStackTrace(getStackTrace());
+        return explained;
+    }
+
     /** The HTTP status Jira answered with. */
     public int getStatusCode() {
         return statusCode;

@@ -39,6 +39,26 @@ public enum JiraqOperation {
     getCustomerRequest,
     /** {@link org.jiraq.camel.operation.ServiceDeskOperations#addComment}. */
     addRequestComment,
+    // Customer Service Management (Jira Cloud, on Atlassian's gateway); option csmResource says on what
+    /**
+     * Lists organizations (by id or name), products, or a customer's or organization's entitlements, every page:
+     * {@link org.jiraq.camel.operation.CsmOperations#list}.
+     */
+    csmList,
+    /**
+     * Reads one organization, customer, product or entitlement: {@link org.jiraq.camel.operation.CsmOperations#get}.
+     */
+    csmGet,
+    /**
+     * Creates an organization, customer, product, or an entitlement of a customer or organization:
+     * {@link org.jiraq.camel.operation.CsmOperations#create}.
+     */
+    csmCreate,
+    /**
+     * Renames an organization, customer or product, or sets an entitlement's details:
+     * {@link org.jiraq.camel.operation.CsmOperations#update}.
+     */
+    csmUpdate,
     /** {@link org.jiraq.camel.operation.BulkCreateOperation#create}. */
     bulkCreateIssues,
     /** {@link org.jiraq.camel.operation.AttachmentOperation#add}. */

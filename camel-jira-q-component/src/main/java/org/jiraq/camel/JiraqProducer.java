@@ -6,6 +6,7 @@ import org.jiraq.camel.connection.JiraqConnection;
 import org.jiraq.camel.operation.AttachmentOperation;
 import org.jiraq.camel.operation.BulkCreateOperation;
 import org.jiraq.camel.operation.CommentOperations;
+import org.jiraq.camel.operation.CsmOperations;
 import org.jiraq.camel.operation.IssueOperations;
 import org.jiraq.camel.operation.OperationHandler;
 import org.jiraq.camel.operation.ProjectOperations;
@@ -46,6 +47,10 @@ public class JiraqProducer extends DefaultProducer {
             case createCustomerRequest -> new ServiceDeskOperations(endpoint)::createRequest;
             case getCustomerRequest -> new ServiceDeskOperations(endpoint)::getRequest;
             case addRequestComment -> new ServiceDeskOperations(endpoint)::addComment;
+            case csmList -> new CsmOperations(endpoint)::list;
+            case csmGet -> new CsmOperations(endpoint)::get;
+            case csmCreate -> new CsmOperations(endpoint)::create;
+            case csmUpdate -> new CsmOperations(endpoint)::update;
             case bulkCreateIssues -> new BulkCreateOperation(endpoint)::create;
             case addAttachment -> new AttachmentOperation(endpoint)::add;
             case reportAccounts -> new ReportAccountsOperation(endpoint)::report;
@@ -61,11 +66,15 @@ public class JiraqProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        JiraqEndpoint endpoint = getEndpoint();
         ExchangeRateLimit answers = ExchangeRateLimit.listenTo(exchange);
         try {
             handler.handle(exchange);
+        } catch (JiraqHttpException e) {
+            throw endpoint.explain(e, exchange);
         } finally {
             answers.applyTo(exchange.getMessage());
+            endpoint.checkScopes(exchange);
         }
     }
 

@@ -22,7 +22,7 @@ import org.jiraq.camel.webhook.FailedWebhooks;
 import org.jiraq.camel.webhook.WebhookEvent;
 import org.jiraq.camel.webhook.WebhookEvents;
 import org.jiraq.camel.webhook.WebhookLifecycle;
-import org.jiraq.camel.webhook.WebhookOptions;
+import org.jiraq.camel.webhook.SourceAddresses;
 import org.jiraq.camel.webhook.WebhookReceiver;
 import org.jiraq.camel.webhook.WebhookVerifier;
 
@@ -59,8 +59,10 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
                         "webhook " + config.getWebhookPath(), KEEP_IDENTIFIERS);
         ServiceHelper.startService(delivered);
         Set<String> events = WebhookEvents.parse(config.getEvents());
-        receiver = new WebhookReceiver(WebhookVerifier.of(config.getWebhookVerification(), WebhookOptions.secret(config)),
+        receiver = new WebhookReceiver(SourceAddresses.of(config.getWebhookAllowedSources(),
+                config.getWebhookTrustedProxies()), WebhookVerifier.of(config),
                 events, delivered, this::deliver, config.getWebhookMaxBodySize(),
+                config.getWebhookMaxAge() > 0 ? Duration.ofMillis(config.getWebhookMaxAge()) : null,
                 getEndpoint().getComponent().getMetrics());
         Endpoint platformHttp = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");
@@ -118,6 +120,7 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
             message.setHeader(JiraqConstants.WEBHOOK_EVENT, event.name());
             setIfPresent(message, JiraqConstants.WEBHOOK_IDENTIFIER, event.identifier());
             setIfPresent(message, JiraqConstants.WEBHOOK_RETRY, event.retry());
+            setIfPresent(message, JiraqConstants.ISSUE_EVENT_TYPE, event.issueEventType());
             setIfPresent(message, JiraqConstants.ISSUE_ID, event.issueId());
             setIfPresent(message, JiraqConstants.ISSUE_KEY, event.issueKey());
             setIfPresent(message, JiraqConstants.PROJECT_KEY, event.projectKey());

@@ -68,6 +68,17 @@ class JiraqEndpointConfigurationTest {
     }
 
     @Test
+    void aCloudSiteCanBeGivenByItsNameAlone() {
+        JiraqEndpoint byName = endpoint("jiraq:getIssue?baseUrl=acme&username=u&apiToken=t");
+        JiraqEndpoint byHost = endpoint("jiraq:getIssue?baseUrl=acme.atlassian.net&username=u&apiToken=t");
+
+        assertThat(byName.getServiceUrl()).isEqualTo("https://acme.atlassian.net");
+        assertThat(byName.getDeployment()).isEqualTo(JiraqDeployment.cloud);
+        assertThat(byName.getApiVersion()).isEqualTo(3);
+        assertThat(byHost.getServiceUrl()).isEqualTo("https://acme.atlassian.net");
+    }
+
+    @Test
     void missingBaseUrlNamesTheOption() {
         JiraqComponent fresh = new JiraqComponent();
         context.addComponent("jiraq2", fresh);

@@ -46,8 +46,9 @@ public final class LogCapture implements AutoCloseable {
         appender.start();
         root.addAppender(appender, Level.ALL, null);
         root.setLevel(Level.DEBUG);
+        // an additive logger hands its events to the root's appenders as well: capture those there only, once
         context.getConfiguration().getLoggers().values().forEach(l -> {
-            if (l != root) {
+            if (l != root && !l.isAdditive()) {
                 l.addAppender(appender, Level.ALL, null);
             }
         });

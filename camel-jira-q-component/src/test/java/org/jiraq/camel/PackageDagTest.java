@@ -39,9 +39,9 @@ class PackageDagTest {
             Map.entry("connection", Set.of("auth", "auth.oauth1", "auth.oauth2", "client", "metrics", "spi")),
             Map.entry("health", Set.of("connection", "client", "spi")),
             Map.entry("console", Set.of("connection", "client", "spi")),
-            Map.entry("operation", Set.of("client", "adf", "gdpr", "spi")),
+            Map.entry("operation", Set.of("client", "auth", "auth.oauth2", "adf", "gdpr", "spi")),
             Map.entry("webhook", Set.of("client", "metrics", "spi")),
-            Map.entry("polling", Set.of("spi")),
+            Map.entry("polling", Set.of("client", "spi")),
             Map.entry("gdpr", Set.of("client", "metrics", "spi")));
     /** The packages that must not even use the root package: what users implement, and self-contained helpers. */
     private static final Set<String> INDEPENDENT = Set.of("spi", "adf", "metrics");

@@ -1,16 +1,21 @@
 package org.jiraq.samples;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The sample integration on Camel Main. With JIRA_BASE_URL set it works on that Jira; without it, it starts the
- * embedded simulator and works there. Runs the demo route once (Java DSL, or YAML DSL with {@code --yaml} or
+ * embedded simulator and works there. With OAuth 2.0 and no refresh token yet (connect mode) it first prints the URL
+ * where the user connects their Jira account and waits for that. Runs the demo route once (Java DSL, or YAML DSL with {@code --yaml} or
  * SAMPLE_DSL=yaml), prints what happened and what its own /observe/health and /observe/metrics say, and exits; with
  * SAMPLE_KEEP_RUNNING=true it keeps serving health, metrics and the dev console until stopped.
  */
 public final class SampleApplication {
+
+    /** How long connect mode waits for the user at the consent screen. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(10);
 
     private SampleApplication() {
     }
@@ -21,6 +26,12 @@ public final class SampleApplication {
         SampleRun run;
         try {
             run = SampleRun.start(env, yaml);
+            if (run.connectUrl() != null) {
+                System.out.println("Open " + run.connectUrl() + " in your browser to connect your Jira account"
+                                   + " (waiting up to " + CONNECT_TIMEOUT.toMinutes() + " minutes)");
+                run.awaitConnected(CONNECT_TIMEOUT);
+                System.out.println("Connected; the grant is kept in the store, so later runs need no browser");
+            }
             System.out.println(run.demo().describe());
             System.out.println(Observation.fetch(run.managementUrl()).describe());
         } catch (Exception e) {

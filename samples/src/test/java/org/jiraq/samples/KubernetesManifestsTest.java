@@ -1,15 +1,19 @@
 package org.jiraq.samples;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -44,6 +48,21 @@ class KubernetesManifestsTest {
         assertThat(properties).contains("camel.component.jiraq.store-url = jdbc:postgresql://")
                 .contains("camel.main.name = ");
         assertThat(map(find(objects, "Secret"), "stringData")).containsKey("camel.component.jiraq.token-store-key");
+    }
+
+    @Test
+    void theConfigMapReadsTheGuidesVariablesAndFallsBackToTheExamples() throws Exception {
+        String properties = (String) map(find(objects(), "ConfigMap"), "data").get("application.properties");
+        Properties loaded = new Properties();
+        loaded.load(new StringReader(properties));
+
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().setInitialProperties(loaded);
+            String baseUrl = context.resolvePropertyPlaceholders("{{camel.component.jiraq.base-url}}");
+
+            assertThat(properties).contains("{{env:JIRA_BASE_URL:").contains("{{env:JIRA_API_USER_EMAIL:");
+            assertThat(baseUrl).isEqualTo(System.getenv().getOrDefault("JIRA_BASE_URL", "https://acme.atlassian.net"));
+        }
     }
 
     @Test

@@ -86,6 +86,11 @@ public final class ApiResponse {
         return new ApiResponse(status, copy, body, fault, delay);
     }
 
+    /** The same answer with another body text (same status and headers). */
+    public ApiResponse withBody(String newBody) {
+        return new ApiResponse(status, headers, newBody, fault, delay);
+    }
+
     /** The same answer, never delivered: the connection fails instead (WireMock's faults), e.g. to lose an answer. */
     public ApiResponse withFault(Fault connectionFault) {
         return new ApiResponse(status, headers, body, connectionFault, delay);

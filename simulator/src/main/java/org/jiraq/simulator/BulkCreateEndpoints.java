@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /**
  * Bulk create: {@code POST {root}/issue/bulk} with up to 50 {@code issueUpdates}. Each is validated and created on its
- * own, as Jira does: the answer lists the created issues in order and an error per failed element, by its position
- * ({@code failedElementNumber}). 201 when at least one issue was created, 400 when none was.
+ * own with the entity properties it carries, as Jira does: the answer lists the created issues in order and an error
+ * per failed element, by its position ({@code failedElementNumber}). 201 when at least one issue was created, 400
+ * when none was.
  */
 final class BulkCreateEndpoints implements SimulatorFeature {
 
@@ -38,9 +40,11 @@ final class BulkCreateEndpoints implements SimulatorFeature {
             try {
                 IssueInput input = IssueInput.forCreate(context.flavour(), context.state(), updates.get(position))
                         .requireValid();
+                Map<String, JsonNode> properties = IssuePropertyEndpoints.fromCreateBody(updates.get(position));
                 Issue issue = context.state().createIssue(input.project(), input.issueType(), input.summary(),
                         request.user());
                 input.applyTo(issue);
+                properties.forEach(issue::setProperty);
                 context.state().issueCreated(issue, request.user());
                 issues.add(Json.object()
                         .put("id", Long.toString(issue.id()))

@@ -1,6 +1,7 @@
 package org.jiraq.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,11 @@ final class IssueEndpoints implements SimulatorFeature {
 
     private JsonNode render(ApiRequest request, Issue issue) {
         FieldSelection fields = FieldSelection.parse(request.queryList("fields"), "*all");
-        return context.json().issue(issue, fields, request.queryList("expand").contains("transitions"));
+        ObjectNode node = context.json().issue(issue, fields, request.queryList("expand").contains("transitions"));
+        if (context.flavour() == JiraSimulator.Flavour.CLOUD) {
+            // the DC document describes another shape for them (PropertiesBean), which the simulator does not model
+            context.json().putProperties(node, issue, request.queryList("properties"));
+        }
+        return node;
     }
 }

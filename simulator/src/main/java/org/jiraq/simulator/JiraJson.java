@@ -193,6 +193,19 @@ public final class JiraJson {
         return node;
     }
 
+    /** Adds the issue's entity properties named by the {@code properties} parameter, as Jira does; none when empty. */
+    void putProperties(ObjectNode node, Issue issue, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        ObjectNode properties = node.putObject("properties");
+        keys.forEach(key -> {
+            if (issue.property(key) != null) {
+                properties.set(key, issue.property(key));
+            }
+        });
+    }
+
     private JsonNode systemField(Issue issue, String field) {
         return switch (field) {
             case "summary" -> text(issue.summary());

@@ -131,7 +131,7 @@ public final class JiraSimulator implements AutoCloseable {
         List<SimulatorFeature> features = new ArrayList<>(List.of(new ServerEndpoints(), new IssueEndpoints(),
                 new CommentEndpoints(), new TransitionEndpoints(), new ProjectEndpoints(), new SearchEndpoints(),
                 new WebhookEndpoints(webhooks), new BulkCreateEndpoints(), new AttachmentEndpoints(),
-                new ServiceManagementEndpoints(), new IssuePropertyEndpoints()));
+                new ServiceManagementEndpoints(), new IssuePropertyEndpoints(), new CloudRestV2()));
         features.addAll(builder.features);
         features.forEach(feature -> feature.register(context));
         context.fallback(request -> ApiResponse.error(404,

@@ -50,7 +50,7 @@ enum OpenApiSpecs {
 
     private OpenApiInteractionValidator load() {
         long start = System.nanoTime();
-        ObjectNode document = (ObjectNode) readResource();
+        ObjectNode document = (ObjectNode) document();
         quirkPatch.accept(document);
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
@@ -79,7 +79,8 @@ enum OpenApiSpecs {
         return validator;
     }
 
-    private JsonNode readResource() {
+    /** The document as Atlassian published it, freshly read. */
+    JsonNode document() {
         try (InputStream in = OpenApiSpecs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("OpenAPI document " + resource + " is missing from the classpath");

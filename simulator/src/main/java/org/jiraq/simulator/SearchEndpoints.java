@@ -107,14 +107,7 @@ final class SearchEndpoints implements SimulatorFeature {
         for (Issue issue : matches.subList(from, to)) {
             ObjectNode node = fields.onlyIdOrKey()
                     ? idAndKey(issue, fields) : context.json().issue(issue, fields, withTransitions);
-            if (!params.properties().isEmpty()) {
-                ObjectNode properties = node.putObject("properties");
-                params.properties().forEach(key -> {
-                    if (issue.property(key) != null) {
-                        properties.set(key, issue.property(key));
-                    }
-                });
-            }
+            context.json().putProperties(node, issue, params.properties());
             issues.add(node);
         }
         boolean last = to >= matches.size();

@@ -54,6 +54,7 @@ public final class SimulatorWebhooks implements AutoCloseable {
     private final List<WebhookAttempt> attempts = new CopyOnWriteArrayList<>();
     private final AtomicLong nextIdentifier = new AtomicLong(7_000_000_000L);
     private final AtomicLong nextWebhookId = new AtomicLong(10_000);
+    private final AtomicLong nextEntityId = new AtomicLong(20_000);
     private final AtomicInteger pending = new AtomicInteger();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "jira-simulator-webhooks");
@@ -63,6 +64,8 @@ public final class SimulatorWebhooks implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private JiraJson json;
     private volatile String appSecret;
+    private volatile String jwtIssuer = JWT_ISSUER;
+    private volatile String jwtAudience;
     private volatile int copies = 1;
     private volatile int maxRetries = 5;
     private volatile Duration retryDelay = Duration.ofMillis(200);
@@ -81,6 +84,18 @@ public final class SimulatorWebhooks implements AutoCloseable {
     /** The client secret the simulated OAuth app signs its webhooks' JWT with; unsigned when not set. */
     public SimulatorWebhooks appSecret(String secret) {
         this.appSecret = secret;
+        return this;
+    }
+
+    /**
+     * The iss and aud claims of the app webhooks' JWT. Atlassian does not document them; by default iss is
+     * {@value #JWT_ISSUER} and there is no aud.
+     *
+     * @param audience null for none
+     */
+    public SimulatorWebhooks appJwtClaims(String issuer, String audience) {
+        this.jwtIssuer = issuer;
+        this.jwtAudience = audience;
         return this;
     }
 
@@ -204,22 +219,55 @@ public final class SimulatorWebhooks implements AutoCloseable {
         if (admins.isEmpty() && dynamic.isEmpty()) {
             return;
         }
-        ObjectNode payload = WebhookPayload.of(change, json);
+        deliver(change.webhookEvent(), change.issue(), WebhookPayload.of(change, json));
+    }
+
+    /**
+     * Announces any event of {@link WebhookEventCatalog#ADMIN_EVENTS}, as Jira does when that happens on the site:
+     * each webhook that asks for it gets a delivery (signed, retried like every other), whose body carries the entity
+     * the event is about. Issue-related events need the key of an issue of the site; the others concern project
+     * DEMO and the default user.
+     *
+     * @param issueKey the issue an issue-related event is about; ignored by the others
+     */
+    public void announce(String webhookEvent, String issueKey) {
+        if (!WebhookEventCatalog.ADMIN_EVENTS.contains(webhookEvent)) {
+            throw new IllegalArgumentException("Jira announces no event " + webhookEvent + " to admin webhooks");
+        }
+        state.read(() -> {
+            Issue issue = issueKey == null ? null : state.issue(issueKey);
+            if (WebhookEventCatalog.aboutAnIssue(webhookEvent) && issue == null) {
+                throw new IllegalArgumentException(webhookEvent + " is about an issue; " + issueKey + " is none");
+            }
+            Project project = issue != null ? issue.project() : state.project(SimulatorState.DEMO.key());
+            SimulatorUser actor = SimulatorUser.ofEmail(JiraSimulator.DEFAULT_USER);
+            StateChange change = WebhookEventCatalog.issueChange(webhookEvent, issue, actor, clock.now());
+            synchronized (this) {
+                deliver(webhookEvent, issue, change != null ? WebhookPayload.of(change, json)
+                        : WebhookEventCatalog.payload(webhookEvent, issue, project, actor, clock.now(),
+                                nextEntityId.getAndIncrement(), json));
+            }
+            return null;
+        });
+    }
+
+    /** Sends {@code payload} to every webhook that asks for the event (and whose JQL the issue matches). */
+    private void deliver(String webhookEvent, Issue issue, ObjectNode payload) {
         for (Admin admin : admins) {
             AdminWebhook webhook = admin.webhook();
-            if (webhook.wants(change.webhookEvent()) && matches(webhook.jql(), change)) {
+            if (webhook.wants(webhookEvent) && matches(webhook.jql(), issue)) {
                 byte[] body = Json.write(payload).getBytes(StandardCharsets.UTF_8);
                 Map<String, String> headers = new LinkedHashMap<>();
                 if (webhook.secret() != null) {
                     headers.put("X-Hub-Signature", WebhookSigner.hubSignature(webhook.secret(), body));
                 }
-                enqueue(new Delivery(newIdentifier(), webhook.url(), change.webhookEvent(), body, headers, false));
+                enqueue(new Delivery(newIdentifier(), webhook.url(), webhookEvent, body, headers, false));
             }
         }
         purgeExpired();
         Map<String, List<Long>> matchedByUrl = new LinkedHashMap<>();
         for (DynamicWebhook webhook : dynamic.values()) {
-            if (webhook.events().contains(change.webhookEvent()) && matches(webhook.jqlFilter(), change)) {
+            if (webhook.events().contains(webhookEvent) && matches(webhook.jqlFilter(), issue)) {
                 matchedByUrl.computeIfAbsent(webhook.url(), u -> new ArrayList<>()).add(webhook.id());
             }
         }
@@ -229,18 +277,18 @@ public final class SimulatorWebhooks implements AutoCloseable {
             ids.forEach(matched::add);
             Map<String, String> headers = new LinkedHashMap<>();
             if (appSecret != null) {
-                headers.put("Authorization", WebhookSigner.bearerJwt(appSecret, JWT_ISSUER));
+                headers.put("Authorization", WebhookSigner.bearerJwt(appSecret, jwtIssuer, jwtAudience));
             }
-            enqueue(new Delivery(newIdentifier(), url, change.webhookEvent(),
+            enqueue(new Delivery(newIdentifier(), url, webhookEvent,
                     Json.write(copy).getBytes(StandardCharsets.UTF_8), headers, true));
         });
     }
 
-    private boolean matches(String jql, StateChange change) {
+    private boolean matches(String jql, Issue issue) {
         if (jql == null || jql.isBlank()) {
             return true;
         }
-        return change.issue() != null && Jql.compile(jql, state, clock.now()).matches(change.issue());
+        return issue != null && Jql.compile(jql, state, clock.now()).matches(issue);
     }
 
     private String newIdentifier() {

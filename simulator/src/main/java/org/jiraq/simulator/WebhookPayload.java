@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class WebhookPayload {
 
-    private static final FieldSelection ALL_FIELDS = FieldSelection.parse(List.of("*all"), "*all");
+    static final FieldSelection ALL_FIELDS = FieldSelection.parse(List.of("*all"), "*all");
 
     private WebhookPayload() {
     }

@@ -1,5 +1,6 @@
 package org.jiraq.simulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -25,11 +26,15 @@ final class WebhookSigner {
         return "sha256=" + HexFormat.of().formatHex(hmac(secret, body));
     }
 
-    static String bearerJwt(String appSecret, String issuer) {
+    /** {@code Bearer <JWT>}; {@code audience} null leaves the aud claim out. */
+    static String bearerJwt(String appSecret, String issuer, String audience) {
         long now = Instant.now().getEpochSecond();
         String header = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-        String claims = encode("{\"iss\":\"" + issuer + "\",\"iat\":" + now + ",\"exp\":" + (now + JWT_LIFETIME_SECONDS)
-                + "}");
+        ObjectNode claimSet = Json.object().put("iss", issuer).put("iat", now).put("exp", now + JWT_LIFETIME_SECONDS);
+        if (audience != null) {
+            claimSet.put("aud", audience);
+        }
+        String claims = encode(Json.write(claimSet));
         String signed = header + "." + claims;
         return "Bearer " + signed + "." + BASE64URL.encodeToString(hmac(appSecret, signed.getBytes(StandardCharsets.US_ASCII)));
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * place where the styles are told apart, for calls whose resource the component does not know in advance.
  * <ul>
  * <li>{@code nextPageToken}: Cloud token paging ({@code /search/jql});</li>
+ * <li>{@code nextPageCursor}: Customer Service Management's cursor paging (products);</li>
  * <li>{@code isLastPage} or {@code start} with {@code limit}: Service Management ({@code /rest/servicedeskapi});</li>
  * <li>{@code startAt}: offset paging ({@code PageBean*}, comments, worklogs, Data Center search);</li>
  * <li>{@code next} (a URL): cursor paging ({@code /webhook/failed});</li>
@@ -60,6 +61,9 @@ final class DetectedPageStyle implements PageStyle {
         String items = itemsField(page);
         if (page.path("nextPageToken").isTextual()) {
             return PageStyle.nextPageToken(items);
+        }
+        if (page.path("nextPageCursor").isTextual()) {
+            return PageStyle.nextPageCursor();
         }
         if (page.has("isLastPage") || page.has("start") && page.has("limit")) {
             return new OffsetPageStyle(items, "start", "limit");

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -53,6 +55,7 @@ public final class JiraqClient {
     private final String credentialId;
     private final URI fixedRoot;
     private final RateLimitGovernor governor;
+    private final Map<Class<?>, Object> connectionState;
     private final JiraqClientListener listener;
 
     /** A client with a governor of its own: for a one-off client (a command-line tool, a test). */
@@ -79,25 +82,28 @@ public final class JiraqClient {
         this.credentialId = null;
         this.fixedRoot = null;
         this.governor = governor;
+        this.connectionState = new ConcurrentHashMap<>();
         this.listener = listener;
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
-        this(base, credentialId, fixedRoot, base.retryPolicy, base.requestTimeout, base.listener);
+        this(base, credentialId, fixedRoot, base.retryPolicy, base.requestTimeout, base.listener, base.trustedHosts);
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot, RetryPolicy retryPolicy,
-                        Duration requestTimeout, JiraqClientListener listener) {
+                        Duration requestTimeout, JiraqClientListener listener, Set<String> trustedHosts) {
         this.siteUrl = base.siteUrl;
         this.auth = base.auth;
         this.http = base.http;
         this.retryPolicy = retryPolicy;
         this.requestTimeout = requestTimeout;
-        this.requestConfig = requestTimeout.equals(base.requestTimeout) ? base.requestConfig : requestConfig(requestTimeout);
-        this.trustedHosts = base.trustedHosts;
+        this.requestConfig = requestTimeout.equals(base.requestTimeout) ? base.requestConfig
+                : requestConfig(requestTimeout);
+        this.trustedHosts = trustedHosts;
         this.credentialId = credentialId;
         this.fixedRoot = fixedRoot;
         this.governor = base.governor;
+        this.connectionState = base.connectionState;
         this.listener = listener;
     }
 
@@ -116,6 +122,18 @@ public final class JiraqClient {
      */
     public JiraqClient atRoot(URI root) {
         return new JiraqClient(this, credentialId, stripTrailingSlash(root));
+    }
+
+    /**
+     * This client sending its requests below {@code root}, an API that Atlassian serves on its gateway for the site
+     * (Customer Service Management, Assets, Operations) and that the route addressed by name: the credentials go to
+     * that root's host as well (over https, as to any host but the site), and nowhere else.
+     */
+    public JiraqClient atGatewayApi(URI root) {
+        Set<String> hosts = new HashSet<>(trustedHosts);
+        hosts.add(hostOf(root));
+        return new JiraqClient(this, credentialId, stripTrailingSlash(root), retryPolicy, requestTimeout, listener,
+                Set.copyOf(hosts));
     }
 
     /** Whether requests to {@code target} carry this client's credentials. */
@@ -141,8 +159,10 @@ public final class JiraqClient {
      * where calls are paced ({@link RateLimitGovernor}) and retried ({@link RetryPolicy}).
      *
      * @param  guard                    for a write that is not safe to repeat: after a fault that may have let it
-     *                                  through, the guard is asked whether it happened before the write is sent again;
-     *                                  null to never resend such a write
+     *                                  through, the guard is asked whether it happened before the write is sent again,
+     *                                  and once more before the call gives up (but after a timeout, when the write may
+     *                                  still be queued), so a failure says whether the write happened; null to never
+     *                                  resend such a write
      * @throws JiraqHttpException       Jira's error answer, saying whether it is worth retrying
      * @throws JiraqConnectionException no usable answer, saying whether Jira may have processed the request
      */
@@ -154,10 +174,11 @@ public final class JiraqClient {
         boolean renewed = false;
         while (true) {
             if (guard != null && guard.outcomeUnknownSince() != null) {
-                JiraqResponse existing = guard.findExisting(this, guard.outcomeUnknownSince());
+                JiraqResponse existing = guard.lookUp(this);
                 if (existing != null) {
                     return existing;
                 }
+                request = guard.resend(request);
             }
             Duration paced = governor.beforeSend(request, pacingWait());
             if (!paced.isZero()) {
@@ -174,6 +195,14 @@ public final class JiraqClient {
                 }
                 boolean retryable = !unknown || guard != null;
                 if (!retryable || !retryPolicy.canRetry(retries)) {
+                    // a request that timed out may still be queued at Jira: looking now could miss it
+                    if (unknown && guard != null && !(e instanceof SocketTimeoutException)) {
+                        JiraqResponse existing = guard.lookUp(this);
+                        if (existing != null) {
+                            return existing;
+                        }
+                        unknown = false;
+                    }
                     throw new JiraqConnectionException(request, e, retryable, unknown);
                 }
                 // a request that timed out may still be queued at Jira: give it as long again before looking for it
@@ -186,8 +215,9 @@ public final class JiraqClient {
             if (response.status() < 400) {
                 return response;
             }
-            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile
-            if (response.status() == 401 && !renewed
+            // the strategy is told which credentials were refused, so it renews only what nobody renewed meanwhile;
+            // a token refused for its scopes stays refused however fresh, so it is not renewed for nothing
+            if (response.status() == 401 && !renewed && !refusedForScope(response)
                     && auth.renewAfterUnauthorized(request.credentialId(), sent.authorization())) {
                 renewed = true;
                 continue;
@@ -199,9 +229,15 @@ public final class JiraqClient {
             }
             boolean retryable = retryPolicy.isRetryable(request, response.status(), retryAfter)
                                 || unknown && guard != null;
-            JiraqHttpException error = new JiraqHttpException(request, response, retryable, unknown);
             if (!retryable || !retryPolicy.canRetry(retries) || retryPolicy.waitsTooLong(retryAfter)) {
-                throw error;
+                if (unknown && guard != null) {
+                    JiraqResponse existing = guard.lookUp(this);
+                    if (existing != null) {
+                        return existing;
+                    }
+                    unknown = false;
+                }
+                throw new JiraqHttpException(request, response, retryable, unknown);
             }
             pause(request, retries++, retryAfter, "status " + response.status());
         }
@@ -220,6 +256,14 @@ public final class JiraqClient {
         return governor;
     }
 
+    /**
+     * What every client of one connection shares besides the governor, made on first use: what operations learn about
+     * the site (the highest issue keys seen), kept with the connection rather than in a static.
+     */
+    public <T> T connectionState(Class<T> type, Supplier<T> create) {
+        return type.cast(connectionState.computeIfAbsent(type, t -> create.get()));
+    }
+
     /** Lazily walks every page of a paged resource, one request per page, as items are consumed. */
     public Paginator paginate(JiraqRequest firstPage, PageStyle style, long limit) {
         return new Paginator(this, firstPage, style, limit);
@@ -230,21 +274,13 @@ public final class JiraqClient {
      * options differ, each reporting its calls under its own operation.
      */
     public JiraqClient with(RetryPolicy retryPolicy, Duration requestTimeout, JiraqClientListener listener) {
-        return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout, listener);
-    }
-
-    /**
-     * A client for another service on the same HTTP connections, retries and timeout (an OAuth token endpoint): its
-     * own credentials, trusted hosts and pace.
-     */
-    public JiraqClient forService(URI root, AuthStrategy serviceAuth) {
-        return new JiraqClient(root, serviceAuth, http, retryPolicy, requestTimeout);
+        return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout, listener, trustedHosts);
     }
 
     /** This client also telling {@code extra} about each call (after its own listener): for one exchange. */
     public JiraqClient alsoReportingTo(JiraqClientListener extra) {
         return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout,
-                JiraqClientListener.both(listener, extra));
+                JiraqClientListener.both(listener, extra), trustedHosts);
     }
 
     /**
@@ -394,5 +430,10 @@ public final class JiraqClient {
     private static URI stripTrailingSlash(URI uri) {
         String s = uri.toString();
         return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
+    }
+
+    /** Atlassian's gateway answer to a token without the scopes of the call: {@code {"code":401,"message":...}}. */
+    private static boolean refusedForScope(JiraqResponse response) {
+        return response.json().path("message").asText("").contains("scope does not match");
     }
 }

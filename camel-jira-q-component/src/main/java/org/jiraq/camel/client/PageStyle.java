@@ -33,7 +33,15 @@ public interface PageStyle {
 
     /** Cloud's token paging ({@code nextPageToken}, {@code isLast}); the token travels in the query or a POST body. */
     static PageStyle nextPageToken(String itemsField) {
-        return new TokenPageStyle(itemsField);
+        return new TokenPageStyle(itemsField, "nextPageToken", "nextPageToken");
+    }
+
+    /**
+     * Customer Service Management's cursor paging: the answer's {@code nextPageCursor} goes back as {@code cursor},
+     * items in {@code values}; the last page has no cursor.
+     */
+    static PageStyle nextPageCursor() {
+        return new TokenPageStyle("values", "nextPageCursor", "cursor");
     }
 
     /** Service Management's offset paging ({@code start}, {@code limit}, {@code isLastPage}), items in {@code values}. */

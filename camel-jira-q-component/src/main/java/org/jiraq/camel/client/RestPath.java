@@ -1,6 +1,5 @@
 package org.jiraq.camel.client;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,12 +19,12 @@ import java.util.regex.Pattern;
 public record RestPath(String path, Map<String, List<String>> query) {
 
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
-    /** Characters a path may hold as they are (RFC 3986 pchar and '/'); everything else is percent-encoded. */
-    private static final String PATH_CHARS = "-._~!$&'()*+,;=:@/";
 
     /**
      * Checks and resolves {@code raw} below {@code root} ({@code /rest} or {@code /rest/servicedeskapi}). The root may
-     * be written out or left off: {@code /api/3/myself} and {@code /rest/api/3/myself} name the same resource.
+     * be written out or left off: {@code /api/3/myself} and {@code /rest/api/3/myself} name the same resource. Each
+     * segment is checked as servlet containers and proxies may read it ({@link PathSegment}) and sent in one
+     * unambiguous encoding.
      *
      * @param source what to name in error messages, for example "option 'path' or header CamelJiraqPath"
      */
@@ -39,12 +38,11 @@ public record RestPath(String path, Map<String, List<String>> query) {
         int question = text.indexOf('?');
         String pathPart = question < 0 ? text : text.substring(0, question);
         Map<String, List<String>> query = question < 0 ? Map.of() : parseQuery(text.substring(question + 1), source);
-        String path = pathPart.startsWith("/") ? pathPart : "/" + pathPart;
+        String path = canonical(pathPart.startsWith("/") ? pathPart.substring(1) : pathPart, root, raw, source);
         if (!path.equals(root) && !path.startsWith(root + "/")) {
             path = root + path;
         }
-        refuseDotSegments(root, path, raw, source);
-        return new RestPath(encodeIllegal(path), query);
+        return new RestPath(path, query);
     }
 
     private static void refuseForeignTargets(String text, String source) {
@@ -54,7 +52,7 @@ public record RestPath(String path, Map<String, List<String>> query) {
             }
         }
         if (text.indexOf('\\') >= 0) {
-            throw refused(text, source, "backslashes are not allowed");
+            throw refused(text, source, "backslashes are not allowed: some servers read them as '/'");
         }
         if (text.startsWith("//")) {
             throw refused(text, source, "a scheme-relative URL would leave the site; give a path below the REST root");
@@ -68,57 +66,19 @@ public record RestPath(String path, Map<String, List<String>> query) {
         }
     }
 
-    /** Dot segments, plain or percent-encoded, could climb out of the root once a server decodes them. */
-    private static void refuseDotSegments(String root, String path, String raw, String source) {
-        if (path.toLowerCase(java.util.Locale.ROOT).contains("%25")) {
-            throw refused(raw, source, "double percent-encoding ('%25') is not allowed");
-        }
-        String decoded = decode(path, raw, source);
-        if (decoded.indexOf('\\') >= 0 || decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw refused(raw, source, "encoded backslashes or control characters are not allowed");
-        }
-        for (String segment : decoded.split("/", -1)) {
-            if (segment.equals("..") || segment.equals(".")) {
-                throw refused(raw, source, "'.' and '..' segments (also percent-encoded) are not allowed: the path must"
-                                           + " stay below " + root);
+    /** The path from the site root, each segment in its one checked encoding. */
+    private static String canonical(String relative, String root, String raw, String source) {
+        String[] segments = relative.split("/", -1);
+        StringBuilder path = new StringBuilder(relative.length() + 8);
+        for (int i = 0; i < segments.length; i++) {
+            try {
+                path.append('/').append(PathSegment.canonical(segments[i], i == segments.length - 1,
+                        root.isEmpty() ? "the API's root" : root));
+            } catch (IllegalArgumentException e) {
+                throw refused(raw, source, e.getMessage());
             }
         }
-    }
-
-    private static String decode(String path, String raw, String source) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
-                        || Character.digit(path.charAt(i + 2), 16) < 0) {
-                    throw refused(raw, source, "it holds a malformed percent-encoding");
-                }
-                bytes.write(Integer.parseInt(path.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Keeps what is already encoded and legal; encodes spaces, quotes and other characters a path may not hold. */
-    private static String encodeIllegal(String path) {
-        StringBuilder out = new StringBuilder(path.length());
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || PATH_CHARS.indexOf(c) >= 0 || c == '%')) {
-                out.append(c);
-            } else {
-                int end = Character.isHighSurrogate(c) && i + 1 < path.length() ? i + 2 : i + 1;
-                for (byte b : path.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                    out.append('%').append(String.format("%02X", b & 0xff));
-                }
-                i = end - 1;
-            }
-        }
-        return out.toString();
+        return path.toString();
     }
 
     private static Map<String, List<String>> parseQuery(String query, String source) {

@@ -3,13 +3,21 @@ package org.jiraq.camel.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Token paging: Jira hands out the next page's token, and leaves it out on the last page. */
+/**
+ * Token paging: the answer hands out the next page's token (Jira Cloud's {@code nextPageToken}, Customer Service
+ * Management's {@code nextPageCursor}) and leaves it out on the last page; the next request carries it back under its
+ * parameter name ({@code nextPageToken}, {@code cursor}).
+ */
 final class TokenPageStyle implements PageStyle {
 
     private final String itemsField;
+    private final String tokenField;
+    private final String tokenParam;
 
-    TokenPageStyle(String itemsField) {
+    TokenPageStyle(String itemsField, String tokenField, String tokenParam) {
         this.itemsField = itemsField;
+        this.tokenField = tokenField;
+        this.tokenParam = tokenParam;
     }
 
     @Override
@@ -25,15 +33,15 @@ final class TokenPageStyle implements PageStyle {
         }
         if (current.jsonBody() != null) {
             ObjectNode body = Json.toNode(current.jsonBody()).deepCopy();
-            body.put("nextPageToken", token);
+            body.put(tokenParam, token);
             return current.withJsonBody(body);
         }
-        return current.withQueryParam("nextPageToken", token);
+        return current.withQueryParam(tokenParam, token);
     }
 
     @Override
     public String nextPosition(JiraqRequest current, JsonNode page, int itemCount) {
-        String token = page.path("nextPageToken").asText(null);
+        String token = page.path(tokenField).asText(null);
         if (token == null || token.isEmpty() || page.path("isLast").asBoolean(false)) {
             return null;
         }

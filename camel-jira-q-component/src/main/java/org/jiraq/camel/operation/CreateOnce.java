@@ -2,6 +2,7 @@ package org.jiraq.camel.operation;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +21,8 @@ import org.jiraq.camel.client.ResponseHeaders;
  * Sends a create so that no fault ever makes a second issue. The issue is written with an {@link IdempotencyMarkers}
  * marker holding the message's idempotency key; after a fault that may have let the create through, the client looks
  * for the issue carrying that key before it sends the create again, and returns it if it exists. When the call still
- * fails, the message keeps the key and the time of the first uncertain attempt in headers, so a Camel redelivery or a
- * replayed dead letter looks first too.
+ * fails, the message keeps what the next lookup needs ({@link UnknownOutcome}), so a Camel redelivery or a replayed
+ * dead letter looks first too.
  */
 final class CreateOnce {
 
@@ -39,51 +40,23 @@ final class CreateOnce {
         if (!endpoint.getConfiguration().isIdempotentCreate()) {
             return client.execute(JiraqRequest.post(path).json(request).build());
         }
-        String key = idempotencyKey(in);
+        String key = IdempotencyMarkers.idempotencyKey(in, 0);
         IdempotencyMarkers.mark(request, key);
-        Guard guard = new Guard(key, projectOf(request), outcomeUnknownSince(in));
+        Guard guard = new Guard(client, key, IdempotencyMarkers.projectOf(request), UnknownOutcome.of(in));
         try {
             JiraqResponse response = client.execute(JiraqRequest.post(path).json(request).build(), guard);
-            in.removeHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
-            in.getExchange().removeProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
+            UnknownOutcome.clear(in);
             in.setHeader(JiraqConstants.EXISTING_ISSUE, guard.found);
+            IdempotencyMarkers.saw(client, guard.project, response.json().path("key").asText(null));
             return response;
         } finally {
-            if (guard.outcomeUnknownSince() != null && !guard.found) {
-                long since = guard.outcomeUnknownSince().toEpochMilli();
-                in.setHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE, since);
-                // Camel's redelivery restores the message as it was before this attempt, but not the properties
-                in.getExchange().setProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE, since);
+            UnknownOutcome uncertain = guard.uncertain();
+            if (guard.found || guard.settled()) {
+                UnknownOutcome.clear(in);
+            } else if (uncertain != null) {
+                uncertain.writeTo(in);
             }
         }
-    }
-
-    /** Header CamelJiraqIdempotencyKey, else the exchange id, which is then set as that header. */
-    private static String idempotencyKey(Message in) {
-        String key = in.getHeader(JiraqConstants.IDEMPOTENCY_KEY, String.class);
-        if (key == null) {
-            key = in.getExchange().getExchangeId();
-            in.setHeader(JiraqConstants.IDEMPOTENCY_KEY, key);
-        }
-        if (key.isBlank() || key.length() > IdempotencyMarkers.MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException("Header " + JiraqConstants.IDEMPOTENCY_KEY + " must hold 1 to "
-                                               + IdempotencyMarkers.MAX_KEY_LENGTH + " characters");
-        }
-        return key;
-    }
-
-    private static Instant outcomeUnknownSince(Message in) {
-        Long since = in.getHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE, Long.class);
-        if (since == null) {
-            since = in.getExchange().getProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE, Long.class);
-        }
-        return since == null ? null : Instant.ofEpochMilli(since);
-    }
-
-    private static String projectOf(ObjectNode request) {
-        JsonNode project = request.path("fields").path("project");
-        String keyOrId = project.isObject() ? project.path("key").asText(project.path("id").asText(null)) : null;
-        return keyOrId == null || keyOrId.isBlank() ? null : keyOrId;
     }
 
     /** Looks for the issue carrying this create's key; answers as Jira's create would have. */
@@ -91,17 +64,31 @@ final class CreateOnce {
 
         private final String key;
         private final String project;
+        private final UnknownOutcome earlier;
+        /** The highest key known in the project before this call sent anything: it precedes what this call creates. */
+        private final IssueKey before;
         private boolean found;
 
-        Guard(String key, String project, Instant outcomeUnknownSince) {
-            super(outcomeUnknownSince);
+        Guard(JiraqClient client, String key, String project, UnknownOutcome earlier) {
+            super(earlier == null ? null : earlier.since());
             this.key = key;
             this.project = project;
+            this.earlier = earlier;
+            this.before = IdempotencyMarkers.lastKnown(client, project);
+        }
+
+        /** What a later lookup needs: the earlier attempts' uncertainty, else this call's; null while none. */
+        UnknownOutcome uncertain() {
+            if (earlier != null) {
+                return earlier;
+            }
+            Instant since = outcomeUnknownSince();
+            return since == null ? null : new UnknownOutcome(since, before == null ? List.of() : List.of(before));
         }
 
         @Override
         protected JiraqResponse findExisting(JiraqClient client, Instant since) throws IOException {
-            JsonNode issue = markers.find(client, Set.of(key), project, since).get(key);
+            JsonNode issue = markers.find(client, Set.of(key), project, uncertain()).get(key);
             if (issue == null) {
                 return null;
             }

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * The HTTP headers and cookies a route may add to a generic request. Credentials and the framing of the message
- * belong to the component: a header that would replace them is refused with an error naming it, never dropped
- * silently.
+ * The HTTP headers, cookies and query parameters a route may add to a generic request. Credentials and the framing of
+ * the message belong to the component: a header, cookie or query parameter that would replace them is refused with
+ * an error naming it, never dropped silently.
  */
 final class RequestHeaders {
 
@@ -29,9 +29,16 @@ final class RequestHeaders {
             Map.entry("te", "the component frames the message"),
             Map.entry("trailer", "the component frames the message"));
 
-    /** Jira's session cookies (Data Center, Cloud): a route-supplied one would act as someone else's login. */
-    private static final Set<String> SESSION_COOKIES = Set.of(
-            "jsessionid", "cloud.session.token", "tenant.session.token", "seraph.rememberme.cookie");
+    /** Login cookies (Data Center, Cloud, Crowd single sign-on): a route-supplied one would act as someone's login. */
+    private static final Map<String, String> LOGIN_COOKIES = Map.of(
+            "jsessionid", "Jira's session cookie",
+            "cloud.session.token", "Jira's session cookie",
+            "tenant.session.token", "Jira's session cookie",
+            "seraph.rememberme.cookie", "Jira's session cookie",
+            "crowd.token_key", "Crowd's single sign-on cookie");
+
+    /** Seraph's login by query string on Data Center ({@code ?os_username=...&os_password=...}). */
+    private static final Set<String> LOGIN_PARAMETERS = Set.of("os_username", "os_password", "os_authtype", "os_cookie");
 
     private static final String TOKEN_CHARS = "!#$%&'*+-.^_`|~";
 
@@ -73,9 +80,10 @@ final class RequestHeaders {
                 continue;
             }
             source.forEach((name, value) -> {
-                if (SESSION_COOKIES.contains(name.toLowerCase(Locale.ROOT))) {
-                    throw new IllegalArgumentException("Cookie '" + name + "' cannot be set on a request: it is Jira's"
-                                                       + " session cookie, and credentials come from the security options only");
+                String login = LOGIN_COOKIES.get(name.trim().toLowerCase(Locale.ROOT));
+                if (login != null) {
+                    throw new IllegalArgumentException("Cookie '" + name + "' cannot be set on a request: it is "
+                                                       + login + ", and credentials come from the security options only");
                 }
                 requireToken(name, "Cookie name");
                 String text = value == null ? "" : String.valueOf(value);
@@ -92,6 +100,16 @@ final class RequestHeaders {
         StringJoiner header = new StringJoiner("; ");
         cookies.forEach((name, value) -> header.add(name + "=" + value));
         return header.toString();
+    }
+
+    /** Refuses Seraph's login parameters (names compared without case), from wherever the query came. */
+    static void refuseLoginParameters(Map<String, ?> query) {
+        query.keySet().stream().filter(name -> LOGIN_PARAMETERS.contains(name.trim().toLowerCase(Locale.ROOT)))
+                .findFirst().ifPresent(name -> {
+                    throw new IllegalArgumentException("Query parameter '" + name + "' cannot be set on a request: it"
+                                                       + " is Jira Data Center's login by query string, and credentials"
+                                                       + " come from the security options only");
+                });
     }
 
     private static void requireToken(String name, String what) {

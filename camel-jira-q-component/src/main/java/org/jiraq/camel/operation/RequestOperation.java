@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
+import org.jiraq.camel.JiraqApi;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqEndpoint;
@@ -27,7 +28,8 @@ import org.jiraq.camel.client.RestPath;
 /**
  * request and serviceDeskRequest: any Jira REST call, with the component's credentials, retries, errors and paging.
  * Only what the route names explicitly is sent (path, query, the header and cookie maps, the body); the path can
- * only point below the REST root of the configured site.
+ * only point below the REST root of the configured site, or, for request with option api naming one of Atlassian's
+ * gateway APIs (Customer Service Management, Assets, Operations), below that API's root on the gateway.
  */
 public final class RequestOperation {
 
@@ -38,6 +40,7 @@ public final class RequestOperation {
     private final JiraqConfiguration config;
     private final String root;
     private final Outputs outputs;
+    private final GatewayApis gateway;
 
     /**
      * @param root the REST root paths are resolved below: {@code /rest}, or {@code /rest/servicedeskapi}
@@ -47,12 +50,15 @@ public final class RequestOperation {
         this.config = endpoint.getConfiguration();
         this.root = root;
         this.outputs = new Outputs(config.isAdfAsText());
+        this.gateway = new GatewayApis(endpoint);
     }
 
     public void send(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
-        JiraqRequest request = request(in);
-        JiraqClient client = endpoint.getClient(exchange);
+        // a gateway API's paths are below its own root, which the client is rooted at
+        boolean viaGateway = "/rest".equals(root) && config.getApi() != JiraqApi.jira;
+        JiraqRequest request = request(in, viaGateway ? "" : root);
+        JiraqClient client = viaGateway ? gateway.client(exchange, config.getApi()) : endpoint.getClient(exchange);
         if (!in.getHeader(JiraqConstants.PAGINATE, config.isPaginate(), Boolean.class)) {
             JiraqResponse response = client.execute(request);
             in.setHeader(JiraqConstants.HTTP_STATUS, response.status());
@@ -79,14 +85,15 @@ public final class RequestOperation {
         }
     }
 
-    private JiraqRequest request(Message in) {
+    private JiraqRequest request(Message in, String pathRoot) {
         String method = method(in);
-        RestPath target = RestPath.below(root, in.getHeader(JiraqConstants.PATH, config.getPath(), String.class),
+        RestPath target = RestPath.below(pathRoot, in.getHeader(JiraqConstants.PATH, config.getPath(), String.class),
                 "option 'path' or header " + JiraqConstants.PATH);
         JiraqRequest.Builder request = JiraqRequest.builder(method, target.path());
         Map<String, Object> query = new LinkedHashMap<>(target.query());
         putAll(query, config.getQueryParameters());
         putAll(query, Inputs.mapHeader(in, JiraqConstants.QUERY));
+        RequestHeaders.refuseLoginParameters(query);
         query.forEach((name, value) -> {
             if (value instanceof Collection<?> values) {
                 values.forEach(v -> request.query(name, v));

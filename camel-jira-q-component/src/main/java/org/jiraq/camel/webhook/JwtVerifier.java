@@ -13,7 +13,10 @@ import org.jiraq.camel.client.Json;
 /**
  * App (OAuth 2.0) webhooks: {@code Authorization: Bearer <JWT>}, HS256, signed with the app's client secret. The
  * token must be signed with exactly that algorithm (never "none", never chosen by the token), carry an expiry that
- * has not passed, and not be used before its nbf; a minute of clock skew is allowed each way.
+ * has not passed, and not be used before its nbf; a minute of clock skew is allowed each way. Atlassian documents no
+ * other claim, so iss and aud are checked where they are known: iss when an issuer is expected; aud whenever the
+ * token carries one (it must name the expected audience, by default the app's client id), and its absence only when
+ * an audience was configured.
  */
 final class JwtVerifier implements WebhookVerifier {
 
@@ -22,10 +25,40 @@ final class JwtVerifier implements WebhookVerifier {
 
     private final byte[] secret;
     private final Clock clock;
+    private final String issuer;
+    private final String audience;
+    private final boolean audienceRequired;
 
-    public JwtVerifier(String secret, Clock clock) {
+    /**
+     * @param issuer           the iss the token must carry, or null not to check it
+     * @param audience         what an aud claim must name, or null when nothing is known to check it against
+     * @param audienceRequired whether a token without aud is refused
+     */
+    public JwtVerifier(String secret, Clock clock, String issuer, String audience, boolean audienceRequired) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.audienceRequired = audienceRequired;
+    }
+
+    /** An aud claim is a string or an array of strings (RFC 7519); one of them must be the expected audience. */
+    private boolean audienceMatches(JsonNode aud) {
+        if (aud == null || aud.isNull()) {
+            return !audienceRequired;
+        }
+        if (audience == null) {
+            return true;
+        }
+        if (aud.isArray()) {
+            for (JsonNode one : aud) {
+                if (audience.equals(one.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return audience.equals(aud.asText());
     }
 
     @Override
@@ -51,7 +84,9 @@ final class JwtVerifier implements WebhookVerifier {
             JsonNode claims = Json.MAPPER.readTree(BASE64URL.decode(token.substring(first + 1, second)));
             long now = clock.instant().getEpochSecond();
             return claims.path("exp").canConvertToLong() && now <= claims.path("exp").asLong() + SKEW.toSeconds()
-                    && (!claims.has("nbf") || now >= claims.path("nbf").asLong() - SKEW.toSeconds());
+                    && (!claims.has("nbf") || now >= claims.path("nbf").asLong() - SKEW.toSeconds())
+                    && (issuer == null || issuer.equals(claims.path("iss").asText(null)))
+                    && audienceMatches(claims.get("aud"));
         } catch (IllegalArgumentException | java.io.IOException malformed) {
             return false;
         }

@@ -42,7 +42,16 @@ public final class WebhookOptions {
         if (config.getWebhookMaxBodySize() < 1) {
             throw new IllegalArgumentException("Option 'webhookMaxBodySize' must be at least 1 byte");
         }
+        if (config.getWebhookMaxAge() < 0) {
+            throw new IllegalArgumentException("Option 'webhookMaxAge' must be a duration such as 1h, or 0 to accept"
+                                               + " events of any age");
+        }
         var events = WebhookEvents.parse(config.getEvents());
+        SourceAddresses.of(config.getWebhookAllowedSources(), config.getWebhookTrustedProxies());
+        if (config.getWebhookAllowedSources() == null && config.getWebhookTrustedProxies() != null) {
+            throw new IllegalArgumentException("Option 'webhookTrustedProxies' is only read with webhookAllowedSources:"
+                                               + " set the ranges requests may come from");
+        }
         JiraqWebhookRegistration registration = config.getWebhookRegistration();
         if (registration == JiraqWebhookRegistration.none) {
             return;

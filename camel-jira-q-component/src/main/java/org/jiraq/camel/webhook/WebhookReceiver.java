@@ -2,6 +2,8 @@ package org.jiraq.camel.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,16 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers Jira's webhook requests. In this order: a body above the size limit is 413; a request that fails
- * verification is 401; a body that is not a Jira event is 400; an event the route did not ask for, or one whose
- * identifier was delivered already, is 2xx without delivery; otherwise the event goes to the route, and the answer
- * is 2xx only once the route has processed it, 5xx when it failed. A failed event is not kept as delivered, so
- * Jira's retry (same identifier) gets through once.
+ * Answers Jira's webhook requests. In this order: a request from a source outside webhookAllowedSources is 403; a body
+ * above the size limit is 413; a request that fails verification is 401; a body that is not a Jira event, or comes
+ * with a malformed delivery identifier, is 400; with a maximum age, an event older than it (or without a timestamp)
+ * is 400, so a verified body replayed under a new identifier is not delivered again; an event the route did not ask
+ * for, or one whose identifier was delivered already, is 2xx without delivery; otherwise the event goes to the route,
+ * and the answer is 2xx only once the route has processed it, 5xx when it failed. A failed event is not kept as
+ * delivered, so Jira's retry (same identifier) gets through once.
  */
 public final class WebhookReceiver implements Processor {
 
     public static final String IDENTIFIER_HEADER = "X-Atlassian-Webhook-Identifier";
     public static final String RETRY_HEADER = "X-Atlassian-Webhook-Retry";
+    /** Where Camel's Vert.x platform-http (Camel Main, Quarkus) puts the peer address of the connection. */
+    static final String REMOTE_ADDRESS_HEADER = "CamelVertxPlatformHttpRemoteAddress";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
     private static final String UNKNOWN_EVENT = "unknown";
@@ -60,27 +66,43 @@ public final class WebhookReceiver implements Processor {
         boolean deliver(WebhookEvent event, Map<String, Object> httpHeaders);
     }
 
+    private final SourceAddresses sources;
     private final WebhookVerifier verifier;
     private final Set<String> events;
     private final IdempotentRepository delivered;
     private final Delivery delivery;
     private final int maxBodySize;
+    private final Duration maxAge;
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
     private final JiraqMetrics metrics;
 
-    public WebhookReceiver(WebhookVerifier verifier, Set<String> events, IdempotentRepository delivered,
-                           Delivery delivery, int maxBodySize, JiraqMetrics metrics) {
+    /**
+     * @param sources where requests may come from, or null for anywhere
+     * @param maxAge  how old a received event may be (by its payload timestamp), or null to accept any age
+     */
+    public WebhookReceiver(SourceAddresses sources, WebhookVerifier verifier, Set<String> events,
+                           IdempotentRepository delivered, Delivery delivery, int maxBodySize, Duration maxAge,
+                           JiraqMetrics metrics) {
+        this.sources = sources;
         this.verifier = verifier;
         this.events = Set.copyOf(events);
         this.delivered = delivered;
         this.delivery = delivery;
         this.maxBodySize = maxBodySize;
+        this.maxAge = maxAge;
         this.metrics = metrics;
     }
 
     @Override
     public void process(Exchange http) throws IOException {
         Message in = http.getMessage();
+        if (sources != null && !sources.allows(String.valueOf(in.getHeader(REMOTE_ADDRESS_HEADER)),
+                in.getHeader("X-Forwarded-For", String.class))) {
+            LOG.warn("Refused a webhook request to {} from a source outside webhookAllowedSources",
+                    in.getHeader(Exchange.HTTP_PATH));
+            reject(in, 403, "Not an allowed source");
+            return;
+        }
         byte[] body = readBody(in);
         if (body == null) {
             reject(in, 413, "The body is larger than " + maxBodySize + " bytes");
@@ -96,6 +118,13 @@ public final class WebhookReceiver implements Processor {
             event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
         } catch (IllegalArgumentException notAnEvent) {
             reject(in, 400, notAnEvent.getMessage());
+            return;
+        }
+        String tooOld = tooOld(event);
+        if (tooOld != null) {
+            LOG.warn("Refused webhook {} ({}): {}", event.identifier(), event.name(), tooOld);
+            metrics.webhookEvent(event.name(), REJECTED);
+            answer(in, 400, tooOld);
             return;
         }
         Outcome outcome = accept(event, safeHeaders(http));
@@ -131,6 +160,22 @@ public final class WebhookReceiver implements Processor {
             }
         }
         return processed ? Outcome.DELIVERED : Outcome.FAILED;
+    }
+
+    /** Why the event is too old to deliver, or null when it is not (or no maximum age is set). */
+    private String tooOld(WebhookEvent event) {
+        if (maxAge == null) {
+            return null;
+        }
+        Instant timestamp = event.timestamp();
+        if (timestamp == null) {
+            return "The event has no timestamp, so its age cannot be checked (option webhookMaxAge)";
+        }
+        if (timestamp.isBefore(Instant.now().minus(maxAge))) {
+            return "The event's timestamp " + timestamp + " is older than webhookMaxAge (" + maxAge + "): refused as a"
+                   + " possible replay; raise webhookMaxAge if Jira's own retries arrive this late";
+        }
+        return null;
     }
 
     private Map<String, Object> safeHeaders(Exchange http) {

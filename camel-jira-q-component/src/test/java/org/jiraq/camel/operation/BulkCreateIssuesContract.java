@@ -1,5 +1,6 @@
 package org.jiraq.camel.operation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.apache.camel.Exchange;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqException;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.client.Json;
@@ -19,14 +22,24 @@ import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** bulkCreateIssues, run once per flavour by the subclasses. */
 @SuppressWarnings("unchecked")
 abstract class BulkCreateIssuesContract extends JiraqTestSupport {
+
+    private FirstAnswersLost lostAnswers;
+
+    @Override
+    protected JiraSimulator.Builder simulator() {
+        lostAnswers = new FirstAnswersLost("POST", flavour().restRoot() + "/issue/bulk");
+        return super.simulator().feature(lostAnswers);
+    }
 
     private String bulkPath() {
         return flavour().restRoot() + "/issue/bulk";
@@ -166,13 +179,33 @@ abstract class BulkCreateIssuesContract extends JiraqTestSupport {
     }
 
     @Test
-    void aChunkThatFailsAsAWholeIsReportedForItsItemsOnceOthersWereCreated() {
+    void aChunkWhoseAnswerWasLostWhileTheSearchIndexLagsIsFoundNotCreatedAgain() {
+        sim.state().searchLag(Duration.ofSeconds(30));
+        lostAnswers.loseNext(1);
+
+        Exchange exchange = template.request("jiraq:bulkCreateIssues", e -> e.getMessage().setBody(items(60, Set.of())));
+
+        List<Map<String, Object>> results = results(exchange);
+        assertThat(results.subList(0, 50)).allSatisfy(r -> assertThat(r).containsEntry("created", true)
+                .containsEntry("existing", true));
+        assertThat(results.subList(50, 60)).allSatisfy(r -> assertThat(r).containsEntry("created", true)
+                .containsEntry("existing", false));
+        assertThat(results).extracting(r -> r.get("key")).doesNotHaveDuplicates();
+        assertThat(sim.state().issues()).extracting(issue -> issue.property("jiraq.idempotency").path("key").asText())
+                .doesNotHaveDuplicates().hasSize(60);
+        assertThat(sim.requests("POST", bulkPath()).stream()
+                .map(r -> Json.toNode(r.body()).path("issueUpdates").size())).containsExactly(50, 10);
+    }
+
+    @Test
+    void aChunkThatKeepsFailingIsLookedUpResentOnlyAsNeededAndReportedForItsItems() {
         sim.wireMock().stubFor(post(urlPathEqualTo(bulkPath())).atPriority(1)
                 .withRequestBody(containing("\"Item 55\""))
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                         .withBody("{\"errorMessages\":[\"Internal server error\"],\"errors\":{}}")));
 
-        Exchange exchange = template.request("jiraq:bulkCreateIssues", e -> e.getMessage().setBody(items(60, Set.of())));
+        Exchange exchange = template.request("jiraq:bulkCreateIssues?maxRetries=2",
+                e -> e.getMessage().setBody(items(60, Set.of())));
 
         List<Map<String, Object>> results = results(exchange);
         assertThat(results.subList(0, 50)).allSatisfy(r -> assertThat(r).containsEntry("created", true));
@@ -180,8 +213,59 @@ abstract class BulkCreateIssuesContract extends JiraqTestSupport {
             assertThat(r).containsEntry("created", false).containsEntry("status", 500);
             assertThat(r.get("errorMessages").toString()).contains("Internal server error");
         });
-        List<RecordedRequest> sent = sim.requests("POST", bulkPath());
-        assertThat(sent).as("a POST that may have reached Jira is not resent").hasSize(2);
+        assertThat(sim.requests("POST", bulkPath())).as("chunk 2 was looked up before each resend").hasSize(4);
+        assertThat(sim.state().issueCount()).isEqualTo(50);
+        assertThat(exchange.getMessage().getHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE)).isNull();
+    }
+
+    @Test
+    void aLostChunkThatCannotBeLookedUpFailsTheExchangeAndItsRedeliverySendsOnlyWhatIsMissing() {
+        sim.state().searchLag(Duration.ofSeconds(30));
+        lostAnswers.loseNext(1);
+        StubMapping readsFail = sim.wireMock().stubFor(get(urlPathMatching(flavour().restRoot() + "/issue/DEMO-[0-9]+"))
+                .atPriority(1).willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errorMessages\":[\"Service unavailable\"],\"errors\":{}}")));
+
+        Exchange failed = template.request("jiraq:bulkCreateIssues?maxRetries=1", e -> {
+            e.getMessage().setHeader(JiraqConstants.IDEMPOTENCY_KEY, "import-7");
+            e.getMessage().setBody(items(60, Set.of()));
+        });
+
+        JiraqException failure = JiraqException.of(failed.getException());
+        assertThat(failure.isOutcomeUnknown()).isTrue();
+        assertThat(failure.isRetryable()).isTrue();
+        assertThat(failed.getMessage().getHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE, Long.class)).isPositive();
+        assertThat(sim.state().issueCount()).isEqualTo(50);
+
+        sim.wireMock().removeStub(readsFail);
+        Exchange redelivered = template.request("jiraq:bulkCreateIssues", e -> {
+            e.getMessage().setHeaders(new java.util.HashMap<>(failed.getMessage().getHeaders()));
+            e.getMessage().setBody(items(60, Set.of()));
+        });
+
+        List<Map<String, Object>> results = results(redelivered);
+        assertThat(results.subList(0, 50)).allSatisfy(r -> assertThat(r).containsEntry("existing", true));
+        assertThat(results.subList(50, 60)).allSatisfy(r -> assertThat(r).containsEntry("created", true)
+                .containsEntry("existing", false));
+        assertThat(sim.state().issues()).extracting(issue -> issue.property("jiraq.idempotency").path("key").asText())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 60)
+                        .mapToObj(i -> "import-7#" + i).toList());
+        assertThat(sim.requests("POST", bulkPath()).stream()
+                .map(r -> Json.toNode(r.body()).path("issueUpdates").size())).containsExactly(50, 10);
+        assertThat(redelivered.getMessage().getHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE)).isNull();
+    }
+
+    @Test
+    void withoutIdempotentCreateALostChunkIsReportedForItsItemsAndNeverResent() {
+        lostAnswers.loseNext(1);
+
+        Exchange exchange = template.request("jiraq:bulkCreateIssues?idempotentCreate=false",
+                e -> e.getMessage().setBody(items(60, Set.of())));
+
+        List<Map<String, Object>> results = results(exchange);
+        assertThat(results.subList(0, 50)).allSatisfy(r -> assertThat(r).containsEntry("created", false));
+        assertThat(results.subList(50, 60)).allSatisfy(r -> assertThat(r).containsEntry("created", true));
+        assertThat(sim.requests("POST", bulkPath())).as("a POST that may have reached Jira is not resent").hasSize(2);
     }
 
     @Test

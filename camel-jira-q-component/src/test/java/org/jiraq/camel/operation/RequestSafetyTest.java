@@ -34,7 +34,11 @@ class RequestSafetyTest extends JiraqTestSupport {
             "/api/3/issue/..                            | '.' and '..' segments",
             "/api/3/./myself                            | '.' and '..' segments",
             "/api/3/%2e%2e/%2E%2E/secure                | '.' and '..' segments",
-            "/api/3/issue%2f..%2f..%2fsecure            | '.' and '..' segments",
+            "/api/3/issue%2f..%2f..%2fsecure            | an encoded slash",
+            "/api/3/..;/..;/secure                      | path parameters (';') are not allowed",
+            "/api/3/%c0%ae%c0%ae/secure                 | not valid UTF-8",
+            "/api/3/%u002e%u002e/secure                 | '%u' encoding",
+            "/api/3/%ef%bc%8e%ef%bc%8e/secure           | Unicode dots",
             "/api/3/%252e%252e/secure                   | double percent-encoding",
             "/api/3/issue/%5c..%5csecure                | encoded backslashes",
             "\\\\evil.example.com\\rest                 | backslashes are not allowed",
@@ -122,6 +126,8 @@ class RequestSafetyTest extends JiraqTestSupport {
             "JSESSIONID           | abc        | Jira's session cookie",
             "cloud.session.token  | abc        | Jira's session cookie",
             "tenant.session.token | abc        | Jira's session cookie",
+            "crowd.token_key      | abc        | Crowd's single sign-on cookie",
+            "CROWD.TOKEN_KEY      | abc        | Crowd's single sign-on cookie",
             "theme                | dark; x=1  | characters a cookie cannot carry",
             "theme                | a b        | characters a cookie cannot carry"
     })
@@ -131,6 +137,33 @@ class RequestSafetyTest extends JiraqTestSupport {
                 .cause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Cookie '" + name + "'")
                 .hasMessageContaining(reason);
+        assertThat(sim.requests(null, "/")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/2/myself?os_username=admin&os_password=secret | os_username",
+            "/api/2/myself?OS_PASSWORD=secret                   | OS_PASSWORD",
+            "/api/2/myself?os_authType=basic                    | os_authType",
+            "/api/2/myself?os%5Fusername=admin                  | os_username",
+            "/api/2/myself?expand=x&Os_Cookie=true              | Os_Cookie"
+    })
+    void dataCenterQueryStringLoginInThePathIsRefused(String path, String name) {
+        assertThatThrownBy(() -> template.requestBodyAndHeader("jiraq:request", null, JiraqConstants.PATH, path))
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Query parameter '" + name + "' cannot be set on a request: it is Jira Data Center's login"
+                            + " by query string, and credentials come from the security options only");
+        assertThat(sim.requests(null, "/")).isEmpty();
+    }
+
+    @Test
+    void dataCenterQueryStringLoginFromTheQueryHeaderOrOptionIsRefused() {
+        assertThatThrownBy(() -> template.requestBodyAndHeader("jiraq:request?path=/api/2/myself", null,
+                JiraqConstants.QUERY, Map.of("OS_USERNAME", "admin")))
+                .cause().hasMessageContaining("Query parameter 'OS_USERNAME' cannot be set on a request");
+        assertThatThrownBy(() -> template.requestBody(
+                "jiraq:request?path=/api/2/myself&query.os_password=secret", (Object) null))
+                .cause().hasMessageContaining("Query parameter 'os_password' cannot be set on a request");
         assertThat(sim.requests(null, "/")).isEmpty();
     }
 

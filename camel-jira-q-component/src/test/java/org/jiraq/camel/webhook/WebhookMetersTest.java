@@ -26,9 +26,9 @@ class WebhookMetersTest {
     private final CamelContext context = new DefaultCamelContext();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AtomicBoolean routeFails = new AtomicBoolean();
-    private final WebhookReceiver receiver = new WebhookReceiver(
-            WebhookVerifier.of(JiraqWebhookVerification.hmac, SECRET), Set.of("jira:issue_created"),
-            MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> !routeFails.get(), 4096,
+    private final WebhookReceiver receiver = new WebhookReceiver(null,
+            new HubSignatureVerifier(SECRET), Set.of("jira:issue_created"),
+            MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> !routeFails.get(), 4096, null,
             new MicrometerJiraqMetrics(meters));
 
     @Test

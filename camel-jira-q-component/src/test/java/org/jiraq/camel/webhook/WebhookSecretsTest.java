@@ -24,8 +24,8 @@ class WebhookSecretsTest {
     @Test
     void refusedRequestsLogAndAnswerWithoutTheSecret() throws Exception {
         CamelContext context = new DefaultCamelContext();
-        WebhookReceiver receiver = new WebhookReceiver(WebhookVerifier.of(JiraqWebhookVerification.hmac, SECRET),
-                Set.of(), MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 1024,
+        WebhookReceiver receiver = new WebhookReceiver(null, new HubSignatureVerifier(SECRET),
+                Set.of(), MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 1024, null,
                 JiraqMetrics.NOOP);
         StringBuilder answers = new StringBuilder();
         try (LogCapture logs = LogCapture.start()) {

@@ -49,7 +49,7 @@ class WebhookVerifierTest {
 
     @Test
     void jwtMustBeHs256WithTheAppSecretAndInsideItsLifetime() {
-        JwtVerifier verifier = new JwtVerifier(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+        JwtVerifier verifier = new JwtVerifier(SECRET, Clock.fixed(NOW, ZoneOffset.UTC), null, null, false);
         long now = NOW.getEpochSecond();
 
         assertThat(verifier.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + (now + 60) + "}")))).isTrue();
@@ -62,6 +62,48 @@ class WebhookVerifierTest {
         String unsigned = encode("{\"alg\":\"none\"}") + "." + encode("{\"exp\":" + (now + 60) + "}") + ".";
         assertThat(verifier.verify(BODY, bearer(unsigned))).as("alg none").isFalse();
         assertThat(verifier.verify(BODY, headers(Map.of("Authorization", "Basic YTpi")))).isFalse();
+    }
+
+    @Test
+    void jwtIssuerAndAudienceAreCheckedWhereTheyAreKnown() {
+        long exp = NOW.getEpochSecond() + 60;
+        JwtVerifier byClientId = new JwtVerifier(SECRET, Clock.fixed(NOW, ZoneOffset.UTC), null, "app-client", false);
+        JwtVerifier configured = new JwtVerifier(SECRET, Clock.fixed(NOW, ZoneOffset.UTC), "jira", "app-client", true);
+
+        assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + "}"))))
+                .as("no aud, none configured").isTrue();
+        assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + ",\"aud\":\"app-client\"}"))))
+                .isTrue();
+        assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp
+                                                                       + ",\"aud\":[\"other\",\"app-client\"]}")))).isTrue();
+        assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + ",\"aud\":\"another-app\"}"))))
+                .as("a token for another app").isFalse();
+        assertThat(configured.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp
+                                                                       + ",\"iss\":\"jira\",\"aud\":\"app-client\"}")))).isTrue();
+        assertThat(configured.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + ",\"iss\":\"jira\"}"))))
+                .as("a configured audience must be present").isFalse();
+        assertThat(configured.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp
+                                                                       + ",\"iss\":\"evil\",\"aud\":\"app-client\"}"))))
+                .as("another issuer").isFalse();
+    }
+
+    @Test
+    void sourcesAreCheckedByCidrAndForwardedForIsReadOnlyFromTrustedProxies() {
+        SourceAddresses direct = SourceAddresses.of("104.192.136.0/21, 2401:1d80::/32", null);
+        SourceAddresses proxied = SourceAddresses.of("104.192.136.0/21", "10.0.0.0/8");
+
+        assertThat(direct.allows("104.192.143.1:51234", null)).isTrue();
+        assertThat(direct.allows("104.192.144.1:51234", null)).as("just outside /21").isFalse();
+        assertThat(direct.allows("[2401:1d80:1:2::5]:443", null)).isTrue();
+        assertThat(direct.allows("203.0.113.9:80", "104.192.136.7")).as("a forwarded-for nobody vouches for").isFalse();
+        assertThat(direct.allows("null", null)).as("no peer address").isFalse();
+        assertThat(proxied.allows("10.1.2.3:80", "203.0.113.9, 104.192.136.7")).isTrue();
+        assertThat(proxied.allows("10.1.2.3:80", "104.192.136.7, 203.0.113.9")).as("the nearest untrusted hop").isFalse();
+        assertThat(proxied.allows("10.1.2.3:80", "10.9.9.9")).as("only proxies").isFalse();
+        assertThat(SourceAddresses.of(null, "10.0.0.0/8")).as("nothing restricted").isNull();
+        assertThatThrownBy(() -> SourceAddresses.of("acme.com/24", null))
+                .hasMessageContaining("Option 'webhookAllowedSources' has 'acme.com/24'");
+        assertThatThrownBy(() -> SourceAddresses.of("10.0.0.0/33", null)).hasMessageContaining("'10.0.0.0/33'");
     }
 
     @Test

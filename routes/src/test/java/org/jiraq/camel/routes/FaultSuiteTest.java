@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 10,000 operations (3,000 creates, 3,000 updates, 2,000 comments, 2,000 reads) from 16 threads through resilient
  * sinks, while the simulator injects 5xx bursts, 429 storms, connection resets, answers slower than the client's
- * timeout and lost create answers, and enforces a burst limit on issue edits. Then, counting in the simulator: no
+ * timeout and lost create answers, enforces a burst limit on issue edits, and lets its search index lag
+ * {@value #SEARCH_LAG_SECONDS} s behind every change (as Jira Cloud's does, at worst), so no lookup of a lost create
+ * can rely on search. Then, counting in the simulator: no
  * issue lost, none duplicated, every exchange either done or in the dead letter with its reason; after a replay of the
  * dead letters with the faults gone, every create has exactly one issue. Contract checking is off here: validating
  * some 15,000 exchanges against the OpenAPI documents would take most of the run, and the other tests check the same
@@ -44,6 +46,7 @@ class FaultSuiteTest extends SinkTestSupport {
     private static final int READS = 2_000;
     private static final int TARGET_ISSUES = 100;
     private static final int THREADS = 16;
+    private static final int SEARCH_LAG_SECONDS = 30;
     private static final List<String> SINKS = List.of("creates", "updates", "comments", "reads");
 
     private final SimulatorFaults faults = SimulatorFaults.seeded(2026)
@@ -101,6 +104,7 @@ class FaultSuiteTest extends SinkTestSupport {
     @Test
     void tenThousandOperationsUnderFaultsLoseNothingAndDuplicateNothing() throws Exception {
         List<String> targets = sim.state().seedIssues("OPS", TARGET_ISSUES).stream().map(Issue::key).toList();
+        sim.state().searchLag(Duration.ofSeconds(SEARCH_LAG_SECONDS));
         long start = System.nanoTime();
 
         List<Outcome> outcomes = runAll(targets);
@@ -121,9 +125,9 @@ class FaultSuiteTest extends SinkTestSupport {
         long commentsDuplicated = commentCounts.values().stream().filter(n -> n > 1).count();
         int storedDeadLetters = SINKS.stream().mapToInt(deadLetters::count).sum();
 
-        System.out.printf("%nFault suite (issue 5): %d operations (%d creates, %d updates, %d comments, %d reads),"
-                          + " %d threads, %.1f s%n", outcomes.size(), CREATES, UPDATES, COMMENTS, READS, THREADS,
-                took.toMillis() / 1000.0);
+        System.out.printf("%nFault suite (issues 5, 18): %d operations (%d creates, %d updates, %d comments, %d reads),"
+                          + " %d threads, search lag %d s, %.1f s%n", outcomes.size(), CREATES, UPDATES, COMMENTS, READS,
+                THREADS, SEARCH_LAG_SECONDS, took.toMillis() / 1000.0);
         System.out.printf("  injected: %d requests seen, %d 5xx, %d 429 (storms) + %d 429 (limits), %d resets,"
                           + " %d slow answers, %d lost create answers%n", faults.requests(),
                 faults.count(SimulatorFaults.Kind.SERVER_ERROR), faults.count(SimulatorFaults.Kind.RATE_LIMITED),
@@ -135,6 +139,9 @@ class FaultSuiteTest extends SinkTestSupport {
                           + " %d keys duplicated; comments: %d lost, %d duplicated%n", issuesByKey.values().stream()
                         .mapToInt(List::size).sum(), issuesByKey.size(), recovered, lost, duplicated, commentsLost,
                 commentsDuplicated);
+
+        System.out.printf("  tried %d, lost %d, duplicated %d, dead-lettered %d%n", outcomes.size(),
+                lost + commentsLost, duplicated + commentsDuplicated, deadLettered);
 
         assertThat(outcomes).hasSize(CREATES + UPDATES + COMMENTS + READS);
         assertThat(done + deadLettered).isEqualTo(outcomes.size());

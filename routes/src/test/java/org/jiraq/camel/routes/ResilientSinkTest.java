@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -192,7 +193,13 @@ class ResilientSinkTest extends SinkTestSupport {
 
     @Test
     void replayedCreateWhoseAnswerWasLostFindsItsIssueInsteadOfMakingASecond() {
+        // the answer is lost and the lookup that would settle it cannot read the issues: the outcome stays unknown
         faults.enabled(true);
+        sim.state().searchLag(Duration.ofSeconds(30));
+        StubMapping readsFail = sim.wireMock().stubFor(WireMock.get(WireMock.urlPathMatching("/rest/api/3/issue/DEMO-.*"))
+                .atPriority(1).willReturn(WireMock.aResponse().withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"errorMessages\":[\"Service unavailable\"],\"errors\":{}}")));
         template.sendBodyAndHeaders("direct:once", null, ticket("DEMO", "Lost answer"));
         DeadLetter letter = deadLetters.oldest("once", 10, true).get(0);
         assertThat(letter.reason().retryable()).isTrue();
@@ -200,6 +207,7 @@ class ResilientSinkTest extends SinkTestSupport {
         assertThat(letter.headers()).containsKeys(JiraqConstants.IDEMPOTENCY_KEY, JiraqConstants.OUTCOME_UNKNOWN_SINCE);
         assertThat(sim.state().issues()).hasSize(1);
 
+        sim.wireMock().removeStub(readsFail);
         template.request("direct:replay-once", e -> {
         });
 

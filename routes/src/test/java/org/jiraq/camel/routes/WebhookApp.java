@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -49,11 +50,18 @@ final class WebhookApp implements AutoCloseable {
 
     /** Starts the application on the store database at {@code storeUrl}, which replicas may share. */
     static WebhookApp start(JiraSimulator sim, int port, String storeUrl, RoutesBuilder... routes) throws Exception {
+        return start(sim, port, storeUrl, config -> {
+        }, routes);
+    }
+
+    /** Starts the application with the component options {@code configure} sets over the simulator's defaults. */
+    static WebhookApp start(JiraSimulator sim, int port, String storeUrl, Consumer<JiraqConfiguration> configure,
+                            RoutesBuilder... routes) throws Exception {
         for (int attempt = 1; ; attempt++) {
             VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
             config.setBindPort(port);
             VertxPlatformHttpServer server = new VertxPlatformHttpServer(config);
-            CamelContext context = create(sim, server, storeUrl, routes);
+            CamelContext context = create(sim, server, storeUrl, configure, routes);
             if (server.getPort() == port) {
                 return new WebhookApp(context);
             }
@@ -66,7 +74,8 @@ final class WebhookApp implements AutoCloseable {
     }
 
     private static CamelContext create(JiraSimulator sim, VertxPlatformHttpServer server, String storeUrl,
-                                       RoutesBuilder... routes) throws Exception {
+                                       Consumer<JiraqConfiguration> configure, RoutesBuilder... routes)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addService(server);
         JiraqComponent jiraq = new JiraqComponent();
@@ -82,6 +91,7 @@ final class WebhookApp implements AutoCloseable {
         }
         config.setRetryDelay(10);
         config.setMaxRetryDelay(50);
+        configure.accept(config);
         jiraq.setStoreUrl(storeUrl);
         context.addComponent("jiraq", jiraq);
         for (RoutesBuilder builder : routes) {
@@ -115,5 +125,19 @@ final class WebhookApp implements AutoCloseable {
     @Override
     public void close() {
         context.stop();
+    }
+
+    /** A test's teardown: the application (when started) and the simulator stop; what broke the contract fails it. */
+    static void stop(WebhookApp app, JiraSimulator sim) {
+        if (app != null) {
+            app.close();
+        }
+        if (sim != null) {
+            try {
+                sim.assertNoContractViolations();
+            } finally {
+                sim.close();
+            }
+        }
     }
 }

@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Completes the OAuth 2.0 (3LO) consent that {@link OAuth2AuthorizeProcessor} started, at the redirectUri: checks the
- * state (400 when it is unknown, expired or used), trades the code for tokens, finds the Jira site, stores the grant
- * under the credentialId the consent was started for, and answers a small page. Reads the query parameters code,
- * state and error as the HTTP consumer maps them to headers; sets header CamelJiraqCredentialId to the credentialId
- * connected.
+ * Completes the OAuth 2.0 consent that {@link OAuth2AuthorizeProcessor} started, at the redirectUri: checks the state
+ * and the browser's consent cookie (400 when the state is unknown, expired, used, or brought by another browser),
+ * trades the code for tokens (with the PKCE verifier on Data Center), finds the Jira Cloud site, stores the grant under
+ * the credentialId the consent was started for, and answers a small page. Reads the query parameters code, state and
+ * error and the Cookie header as the HTTP consumer maps them to headers; sets header CamelJiraqCredentialId to the
+ * credentialId connected.
  */
 public final class OAuth2CallbackProcessor extends OAuth2ConnectProcessor {
 
@@ -34,7 +35,7 @@ public final class OAuth2CallbackProcessor extends OAuth2ConnectProcessor {
         }
         Optional<OAuth2Consent.Connected> connected;
         try {
-            connected = consent.complete(message.getHeader("state", String.class), code);
+            connected = consent.complete(message.getHeader("state", String.class), browserSecret(message), code);
         } catch (JiraqHttpException | JiraqAuthorizationException e) {
             // the code was refused, or the grant reaches no site this app serves
             LOG.warn("Could not complete an OAuth 2.0 consent: {}", e.getMessage());
@@ -42,8 +43,8 @@ public final class OAuth2CallbackProcessor extends OAuth2ConnectProcessor {
             return;
         }
         if (connected.isEmpty()) {
-            answer(message, 400, "This connect link has expired or was already used. Start again to connect your"
-                                 + " Jira account.");
+            answer(message, 400, "This connect link has expired, was already used, or was opened in another browser."
+                                 + " Start again to connect your Jira account.");
             return;
         }
         OAuth2Grant grant = connected.get().grant();
@@ -52,8 +53,11 @@ public final class OAuth2CallbackProcessor extends OAuth2ConnectProcessor {
                              + ". You can close this page.");
     }
 
-    private static void answer(Message message, int status, String text) {
+    /** Answers with a small page; the browser's consent cookie is spent whatever the outcome. */
+    private void answer(Message message, int status, String text) {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader("Set-Cookie", browserCookie("", 0));
+        message.setHeader("Cache-Control", "no-store");
         message.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
         message.setBody("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Jira</title></head><body><p>"
                         + escape(text) + "</p></body></html>");

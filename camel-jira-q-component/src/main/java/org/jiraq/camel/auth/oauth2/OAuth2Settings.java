@@ -22,20 +22,21 @@ public record OAuth2Settings(
         URI siteUrl, JiraqDeployment deployment) {
 
     static final String ATLASSIAN_TOKEN_URL = "https://auth.atlassian.com/oauth/token";
+    static final String DATA_CENTER_AUTHORIZATION_PATH = "/rest/oauth2/latest/authorize";
     static final String DATA_CENTER_TOKEN_PATH = "/rest/oauth2/latest/token";
 
     /** Reads and checks the options; the message of a mistake names the option. */
     public static OAuth2Settings from(JiraqConfiguration config, URI siteUrl, JiraqDeployment deployment) {
         JiraqAuthStrategy method = JiraqAuthStrategy.oauth2;
         JiraqGrantType grantType = config.getGrantType() != null ? config.getGrantType() : JiraqGrantType.authorizationCode;
-        if (grantType == JiraqGrantType.authorizationCode && deployment == JiraqDeployment.datacenter) {
-            throw new IllegalArgumentException(
-                    "Option 'grantType' authorizationCode (3LO) is for Jira Cloud; on Data Center use grantType="
-                                               + "clientCredentials, or authStrategy=pat or oauth1");
-        }
         String site = siteUrl.toString().replaceAll("/+$", "");
+        boolean dataCenter = deployment == JiraqDeployment.datacenter;
         String tokenUrl = config.getTokenUrl() != null ? config.getTokenUrl()
-                : deployment == JiraqDeployment.datacenter ? site + DATA_CENTER_TOKEN_PATH : ATLASSIAN_TOKEN_URL;
+                : dataCenter ? site + DATA_CENTER_TOKEN_PATH : ATLASSIAN_TOKEN_URL;
+        // Data Center's provider is the site itself, unless an authorization URL other than Atlassian's is set
+        String authorizationUrl = dataCenter && (config.getAuthorizationUrl() == null
+                || JiraqConfiguration.DEFAULT_AUTHORIZATION_URL.equals(config.getAuthorizationUrl().trim()))
+                ? site + DATA_CENTER_AUTHORIZATION_PATH : config.getAuthorizationUrl();
         String credentialId = config.getCredentialId();
         if (credentialId == null || credentialId.isBlank()) {
             throw new IllegalArgumentException("Option 'credentialId' must not be blank");
@@ -46,7 +47,7 @@ public record OAuth2Settings(
                 AuthOptions.require(config.getClientSecret(), "clientSecret", method, "the OAuth 2.0 client secret"),
                 normalizeScopes(config.getScopes()), blankToNull(config.getRefreshToken()), blankToNull(config.getCloudId()),
                 credentialId.trim(),
-                httpUrl(config.getAuthorizationUrl(), "authorizationUrl"),
+                httpUrl(authorizationUrl, "authorizationUrl"),
                 httpUrl(tokenUrl, "tokenUrl"),
                 httpUrl(config.getApiGatewayUrl(), "apiGatewayUrl"),
                 blankToNull(config.getRedirectUri()), siteUrl, deployment);

@@ -49,22 +49,30 @@ final class OAuth2TokenClient {
         this.tokenPath = tokenUrl.getRawPath() == null || tokenUrl.getRawPath().isEmpty() ? "/" : tokenUrl.getRawPath();
     }
 
-    /** Trades the code of a consent for the grant's first tokens. A code is single-use, so this is never retried. */
-    public Tokens exchangeCode(String code) throws IOException {
+    /**
+     * Trades the code of a consent for the grant's first tokens. A code is single-use, so this is never retried.
+     *
+     * @param codeVerifier the PKCE code verifier the consent's challenge was made from, or null without PKCE
+     */
+    public Tokens exchangeCode(String code, String codeVerifier) throws IOException {
         Map<String, String> params = params("authorization_code");
         params.put("code", code);
         params.put("redirect_uri", settings.requireRedirectUri());
+        if (codeVerifier != null) {
+            params.put("code_verifier", codeVerifier);
+        }
         return requestTokens(params, false);
     }
 
     /**
-     * Trades a refresh token for new tokens, the refresh token included (Atlassian rotates it). Safe to repeat after
-     * a lost answer: Atlassian accepts the same refresh token again within its reuse leeway.
+     * Trades a refresh token for new tokens, the refresh token included (both providers rotate it). Repeated after a
+     * lost answer only on Cloud, where Atlassian accepts the same refresh token again within its reuse leeway; Data
+     * Center's provider retires it at once, so a repeat would only be refused.
      */
     public Tokens refresh(String refreshToken) throws IOException {
         Map<String, String> params = params("refresh_token");
         params.put("refresh_token", refreshToken);
-        return requestTokens(params, true);
+        return requestTokens(params, settings.viaGateway());
     }
 
     /** Buys an access token with the client's own credentials (a service account). */

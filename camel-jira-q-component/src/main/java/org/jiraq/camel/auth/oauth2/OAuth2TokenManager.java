@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -76,6 +77,15 @@ public final class OAuth2TokenManager {
         this.refreshOutcomes = outcomes;
     }
 
+    /**
+     * The grant of {@code credentialId} as this JVM last saw it, without calling anything: from memory, else (when
+     * {@code orStore}) from the store.
+     */
+    public Optional<OAuth2Grant> knownGrant(String credentialId, boolean orStore) {
+        OAuth2Grant cached = usable.get(credentialId);
+        return cached != null || !orStore ? Optional.ofNullable(cached) : store.load(credentialId);
+    }
+
     /** The grant of {@code credentialId} with an access token good for at least the refresh margin. */
     public OAuth2Grant usableGrant(String credentialId) throws IOException {
         OAuth2Grant cached = usable.get(credentialId);
@@ -115,9 +125,9 @@ public final class OAuth2TokenManager {
      * Completes a consent: trades the code for tokens, stores them under {@code credentialId} (replacing any earlier
      * grant, a refused one included) and, on Cloud, finds the site they reach.
      */
-    public OAuth2Grant connect(String credentialId, String code) throws IOException {
+    public OAuth2Grant connect(String credentialId, String code, String codeVerifier) throws IOException {
         Instant sent = clock.instant();
-        Tokens tokens = client.exchangeCode(code);
+        Tokens tokens = client.exchangeCode(code, codeVerifier);
         OAuth2Grant grant = store.save(credentialId, OAuth2Grant.empty().withTokens(tokens.accessToken(),
                 sent.plusSeconds(tokens.expiresInSeconds()), tokens.refreshToken(), tokens.scope()));
         usable.put(credentialId, grant);

@@ -1,12 +1,12 @@
 package org.jiraq.camel.auth.oauth2;
 
+import org.jiraq.camel.JiraqAuthorizationException;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.simulator.AtlassianOAuth2;
 import org.jiraq.simulator.JiraSimulator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Data Center's own OAuth 2.0 provider: tokens from the site's token endpoint, calls straight to the site. */
 class OAuth2ClientCredentialsDataCenterTest extends OAuth2ClientCredentialsContract {
@@ -34,8 +34,12 @@ class OAuth2ClientCredentialsDataCenterTest extends OAuth2ClientCredentialsContr
     }
 
     @Test
-    void theAuthorizationCodeGrantIsRefusedOnDataCenterNamingTheOption() {
-        assertThatThrownBy(() -> context.getEndpoint("jiraq:getIssue?grantType=authorizationCode"))
-                .hasStackTraceContaining("Option 'grantType' authorizationCode (3LO) is for Jira Cloud");
+    void theAuthorizationCodeGrantIsAcceptedOnDataCenterAndAsksForAConnectedUserFirst() {
+        Exception beforeConsent = template.request("jiraq:getIssue?grantType=authorizationCode",
+                e -> e.getMessage().setBody("DEMO-1")).getException();
+
+        assertThat(beforeConsent).isInstanceOf(JiraqAuthorizationException.class)
+                .hasMessageContaining("No OAuth 2.0 grant is stored for credentialId 'default'");
+        assertThat(sim.requests(null, AtlassianOAuth2.DATA_CENTER_TOKEN_PATH)).isEmpty();
     }
 }

@@ -70,10 +70,27 @@ class OAuth2CloudTest extends OAuth2TestSupport {
         Exchange authorize = template.request("direct:connect", e -> {
         });
         String state = authorize.getMessage().getHeader("Location", String.class).replaceAll(".*[?&]state=([^&]+).*", "$1");
+        String cookie = cookieOf(authorize);
 
-        assertThat(status(callback("code=any&state=" + state))).as("first use: the code is refused by the server")
+        assertThat(status(callback("code=any&state=" + state, cookie))).as("first use: the code is refused by the server")
                 .isEqualTo(502);
-        assertThat(status(callback("code=any&state=" + state))).as("second use").isEqualTo(400);
+        assertThat(status(callback("code=any&state=" + state, cookie))).as("second use").isEqualTo(400);
+    }
+
+    @Test
+    void aStateCompletesOnlyInTheBrowserThatBeganTheConsent() throws Exception {
+        Exchange authorize = template.request("direct:connect", e -> {
+        });
+        String setCookie = authorize.getMessage().getHeader("Set-Cookie", String.class);
+        String state = authorize.getMessage().getHeader("Location", String.class).replaceAll(".*[?&]state=([^&]+).*", "$1");
+
+        assertThat(setCookie).startsWith("jiraq_oauth2_consent=").contains("; Max-Age=600; Path=/jira/callback; HttpOnly;"
+                                                                           + " SameSite=Lax; Secure");
+        Exchange elsewhere = callback("code=any&state=" + state, "jiraq_oauth2_consent=another-browsers-secret");
+        assertThat(status(elsewhere)).isEqualTo(400);
+        assertThat(elsewhere.getMessage().getBody(String.class)).contains("opened in another browser");
+        assertThat(status(callback("code=any&state=" + state))).as("no cookie at all").isEqualTo(400);
+        assertThat(oauth.tokenRequests("authorization_code")).as("no code is traded without the browser").isZero();
     }
 
     @Test
@@ -173,9 +190,5 @@ class OAuth2CloudTest extends OAuth2TestSupport {
             }
         }
         return rows.toString();
-    }
-
-    private static Object status(Exchange exchange) {
-        return exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE);
     }
 }

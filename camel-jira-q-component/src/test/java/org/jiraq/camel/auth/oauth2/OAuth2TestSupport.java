@@ -36,6 +36,8 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     /** Follows nothing by itself, so each redirect of the consent can be looked at. */
     private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private static final String OTHER_REPLICA = "otherReplica";
+
     protected final AtlassianOAuth2 oauth = new AtlassianOAuth2();
 
     @TempDir
@@ -49,8 +51,24 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getComponent("jiraq", JiraqComponent.class).setStoreUrl("jdbc:h2:file:" + storeDir.resolve("jiraq"));
+        JiraqComponent jiraq = context.getComponent("jiraq", JiraqComponent.class);
+        jiraq.setStoreUrl("jdbc:h2:file:" + storeDir.resolve("jiraq"));
+        if (connectsOnAnotherReplica()) {
+            JiraqComponent otherReplica = new JiraqComponent();
+            otherReplica.setConfiguration(jiraq.getConfiguration().copy());
+            otherReplica.setStoreUrl(jiraq.getStoreUrl());
+            context.addComponent(OTHER_REPLICA, otherReplica);
+        }
         return context;
+    }
+
+    /**
+     * Whether the user connects through another component on the same store, as through another replica: the
+     * endpoints' connection then knows the grant only from the store, so a test may change it there (a token near its
+     * expiry) and the endpoints see the change, as they would once that much time had passed.
+     */
+    protected boolean connectsOnAnotherReplica() {
+        return false;
     }
 
     @Override
@@ -60,7 +78,7 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     }
 
     /** The OAuth 2.0 options of an app registered with the simulator's authorization server. */
-    static void oauth2(JiraqConfiguration config, JiraSimulator sim) {
+    public static void oauth2(JiraqConfiguration config, JiraSimulator sim) {
         config.setUsername(null);
         config.setApiToken(null);
         config.setPersonalAccessToken(null);
@@ -76,16 +94,24 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        return routes();
+        return routes(connectsOnAnotherReplica() ? OTHER_REPLICA : "jiraq");
     }
 
     /** The connect flow's processors and createIssue, as an app would route them. */
     static RouteBuilder routes() {
+        return routes("jiraq");
+    }
+
+    private static RouteBuilder routes(String connectComponent) {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:connect").process(new OAuth2AuthorizeProcessor());
-                from("direct:callback").process(new OAuth2CallbackProcessor());
+                OAuth2AuthorizeProcessor authorize = new OAuth2AuthorizeProcessor();
+                authorize.setComponent(connectComponent);
+                OAuth2CallbackProcessor callback = new OAuth2CallbackProcessor();
+                callback.setComponent(connectComponent);
+                from("direct:connect").process(authorize);
+                from("direct:callback").process(callback);
                 from("direct:createIssue").to("jiraq:createIssue");
             }
         };
@@ -96,7 +122,11 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     }
 
     protected Exchange callback(String rawQuery) {
-        return callback(template, rawQuery);
+        return callback(template, rawQuery, null);
+    }
+
+    protected Exchange callback(String rawQuery, String cookie) {
+        return callback(template, rawQuery, cookie);
     }
 
     protected Exchange createIssue(String credentialId) {
@@ -110,15 +140,25 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
         URI consentScreen = URI.create(authorize.getMessage().getHeader("Location", String.class));
         HttpResponse<Void> consented = BROWSER.send(HttpRequest.newBuilder(consentScreen).build(),
                 HttpResponse.BodyHandlers.discarding());
-        return callback(template, URI.create(consented.headers().firstValue("Location").orElseThrow()).getRawQuery());
+        return callback(template, URI.create(consented.headers().firstValue("Location").orElseThrow()).getRawQuery(),
+                cookieOf(authorize));
     }
 
-    /** What the app's HTTP consumer does at the redirect URI: the query parameters become headers. */
-    static Exchange callback(ProducerTemplate template, String rawQuery) {
+    /** The cookie a browser keeps from the authorize answer and sends back to the callback. */
+    static String cookieOf(Exchange authorize) {
+        String setCookie = authorize.getMessage().getHeader("Set-Cookie", String.class);
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    /** What the app's HTTP consumer does at the redirect URI: the query parameters and the Cookie become headers. */
+    static Exchange callback(ProducerTemplate template, String rawQuery, String cookie) {
         Map<String, Object> headers = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
             headers.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        if (cookie != null) {
+            headers.put("Cookie", "theme=dark; " + cookie);
         }
         return template.request("direct:callback", e -> e.getMessage().setHeaders(headers));
     }
@@ -142,5 +182,10 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     static TokenStore tokenStore(CamelContext context) {
         JiraqComponent jiraq = context.getComponent("jiraq", JiraqComponent.class);
         return jiraq.tokenStoreFor(jiraq.getConfiguration());
+    }
+
+    /** The HTTP status a connect-flow processor answered with. */
+    static Object status(Exchange exchange) {
+        return exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE);
     }
 }

@@ -30,7 +30,7 @@ class OAuth2TokenClientTest {
 
     @Test
     void exchangesTheCodeOfAConsentForAccessAndRefreshTokens() throws Exception {
-        OAuth2TokenClient.Tokens tokens = client.exchangeCode(server.consentCode());
+        OAuth2TokenClient.Tokens tokens = client.exchangeCode(server.consentCode(), null);
 
         assertThat(tokens.accessToken()).isNotBlank();
         assertThat(tokens.refreshToken()).isNotBlank();
@@ -44,7 +44,7 @@ class OAuth2TokenClientTest {
 
     @Test
     void refreshGivesANewAccessTokenAndARotatedRefreshTokenWhileTheOldOneDies() throws Exception {
-        OAuth2TokenClient.Tokens first = client.exchangeCode(server.consentCode());
+        OAuth2TokenClient.Tokens first = client.exchangeCode(server.consentCode(), null);
 
         OAuth2TokenClient.Tokens refreshed = client.refresh(first.refreshToken());
 
@@ -78,7 +78,7 @@ class OAuth2TokenClientTest {
 
     @Test
     void tokensAndSecretsNeverShowInToString() throws Exception {
-        OAuth2TokenClient.Tokens tokens = client.exchangeCode(server.consentCode());
+        OAuth2TokenClient.Tokens tokens = client.exchangeCode(server.consentCode(), null);
 
         assertThat(tokens.toString()).doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken());
         assertThat(server.settings(JiraqGrantType.authorizationCode, "seed").toString())

@@ -114,7 +114,7 @@ class OAuth2TokenManagerTest {
         store.save("alice", OAuth2Grant.seed("old").rejected());
         OAuth2TokenManager tokens = manager(JiraqGrantType.authorizationCode, null);
 
-        OAuth2Grant grant = tokens.connect("alice", server.consentCode());
+        OAuth2Grant grant = tokens.connect("alice", server.consentCode(), null);
 
         assertThat(grant.reconnectRequired()).isFalse();
         assertThat(grant.refreshToken()).isNotBlank();
@@ -128,7 +128,7 @@ class OAuth2TokenManagerTest {
 
     private String consentRefreshToken() throws Exception {
         String refreshToken = server.tokenClient(server.settings(JiraqGrantType.authorizationCode, null))
-                .exchangeCode(server.consentCode()).refreshToken();
+                .exchangeCode(server.consentCode(), null).refreshToken();
         server.nextRequest(); // the code exchange
         return refreshToken;
     }

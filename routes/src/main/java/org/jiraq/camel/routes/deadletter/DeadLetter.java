@@ -3,6 +3,7 @@ package org.jiraq.camel.routes.deadletter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -79,9 +80,11 @@ public record DeadLetter(long id, String sink, Instant failedAt, int attempts, S
                 kept.put(name, value instanceof Map || value instanceof Iterable ? Json.toJava(Json.toNode(value)) : value);
             }
         });
-        Object since = exchange.getProperty(JiraqConstants.OUTCOME_UNKNOWN_SINCE);
-        if (since != null) {
-            kept.putIfAbsent(JiraqConstants.OUTCOME_UNKNOWN_SINCE, since);
+        for (String name : List.of(JiraqConstants.OUTCOME_UNKNOWN_SINCE, JiraqConstants.OUTCOME_UNKNOWN_AFTER)) {
+            Object value = exchange.getProperty(name);
+            if (value != null) {
+                kept.putIfAbsent(name, value);
+            }
         }
         return kept;
     }
