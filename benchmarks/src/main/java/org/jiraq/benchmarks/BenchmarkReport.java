@@ -1,20 +1,25 @@
 package org.jiraq.benchmarks;
 
+import java.util.List;
+
 /**
- * What a benchmark found: one row of the summary table of RESULTS.md and a section of its own.
+ * What a benchmark found: its figures (each beside its baseline, measured in interleaved rounds), which make rows of
+ * the summary table of RESULTS.md and of RESULTS.json, and a section of its own.
  *
- * @param title    the section heading
- * @param figure   the measured figure with its unit, e.g. {@code 212 µs per call}
- * @param baseline the baseline measured in the same run, with what it is, e.g. {@code 198 µs (camel-http route)}
- * @param goal     the target, e.g. {@code at most 10% slower than the baseline}; null when there is none
- * @param met      whether the goal was met; null when there is no goal or the run failed
- * @param details  Markdown for the section body: how it was measured, tables, charts ({@code ![..](results/x.svg)})
+ * @param title   the section heading
+ * @param figures what was measured; empty when the run failed
+ * @param details Markdown for the section body: how it was measured, per-round tables, charts
+ *                ({@code ![..](results/x.svg)})
  */
-public record BenchmarkReport(String title, String figure, String baseline, String goal, Boolean met, String details) {
+public record BenchmarkReport(String title, List<Figure> figures, String details) {
+
+    public BenchmarkReport {
+        figures = List.copyOf(figures);
+    }
 
     /** The report of a benchmark that threw instead of measuring. */
     static BenchmarkReport failed(String id, Exception error) {
-        return new BenchmarkReport(id, "failed", "-", null, null,
+        return new BenchmarkReport(id, List.of(),
                 "The benchmark failed: `" + error + "`. See the console output of the run.");
     }
 }

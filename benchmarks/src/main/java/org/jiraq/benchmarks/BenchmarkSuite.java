@@ -1,31 +1,41 @@
 package org.jiraq.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Runs every benchmark of the project and writes RESULTS.md: {@code mvn -B -q -pl benchmarks -am process-classes
- * exec:exec}. With {@code -Dbenchmarks.only=id,id} it runs only those and prints their report instead, leaving
- * RESULTS.md as it is. A benchmark that fails is reported as failed; the others still run.
+ * Runs the benchmarks of the project, records their figures in RESULTS.json and regenerates RESULTS.md from it:
+ * {@code mvn -B -q -pl benchmarks -am process-classes exec:exec}. With {@code -Dbenchmarks.only=id,id} it runs only
+ * those and replaces only their entries, so one benchmark can be rerun without losing the others' figures. A
+ * benchmark that fails is recorded as failed; the others still run.
  */
 public final class BenchmarkSuite {
 
     static final String COMMAND = "mvn -B -q -pl benchmarks -am process-classes exec:exec";
+    static final String RESULTS_MD = "RESULTS.md";
+    static final String RESULTS_JSON = "RESULTS.json";
 
     /** Every benchmark of the project, in the order RESULTS.md lists them. Add yours here. */
     static final List<Supplier<Benchmark>> BENCHMARKS = List.of(
             CallOverheadBenchmark::new,
             AttachmentUploadBenchmark::new,
             WebhookThroughputBenchmark::new,
-            RateLimitBenchmark::new);
+            RateLimitBenchmark::new,
+            ExportBenchmark::new,
+            ReplicasBenchmark::new,
+            QuotaBenchmark::new);
 
     private BenchmarkSuite() {
     }
@@ -33,39 +43,68 @@ public final class BenchmarkSuite {
     public static void main(String[] args) throws Exception {
         Set<String> only = Arrays.stream(System.getProperty("benchmarks.only", "").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        List<String> ids = BENCHMARKS.stream().map(s -> s.get().id()).toList();
         List<Benchmark> selected = BENCHMARKS.stream().map(Supplier::get)
                 .filter(b -> only.isEmpty() || only.contains(b.id())).toList();
         if (selected.isEmpty()) {
-            throw new IllegalArgumentException("No benchmark has an id in " + only + "; the ids are "
-                                               + BENCHMARKS.stream().map(s -> s.get().id()).toList());
+            throw new IllegalArgumentException("No benchmark has an id in " + only + "; the ids are " + ids);
         }
         Path directory = Path.of("").toAbsolutePath();
-        Instant start = Instant.now();
         List<Outcome> outcomes = run(selected, new BenchmarkContext(directory));
-        String page = ResultsPage.render(outcomes, COMMAND, start, Duration.between(start, Instant.now()));
-        if (only.isEmpty()) {
-            Files.writeString(directory.resolve("RESULTS.md"), page);
-            System.out.println("Wrote " + directory.resolve("RESULTS.md"));
-        } else {
-            System.out.println(page);
-        }
+        List<Outcome> recorded = merge(ResultsJson.read(directory.resolve(RESULTS_JSON)), outcomes, ids);
+        ResultsJson.write(recorded, directory.resolve(RESULTS_JSON));
+        Files.writeString(directory.resolve(RESULTS_MD), ResultsPage.render(recorded, COMMAND));
+        System.out.println(ResultsPage.summary(outcomes));
+        System.out.println("Wrote " + directory.resolve(RESULTS_JSON) + " and " + directory.resolve(RESULTS_MD));
     }
 
-    /** What one benchmark reported, under its id. */
-    record Outcome(String id, BenchmarkReport report) {
+    /**
+     * What one benchmark reported, under its id, with when and on what it ran.
+     *
+     * @param started    when the run began (ISO-8601, UTC)
+     * @param seconds    how long it took
+     * @param loadBefore the machine's 1-minute load average as it began (-1 where the system does not tell)
+     * @param loadAfter  the same as it ended
+     * @param cores      the cores the JVM saw
+     */
+    record Outcome(String id, BenchmarkReport report, String started, long seconds, double loadBefore,
+                   double loadAfter, int cores) {
     }
 
     static List<Outcome> run(List<Benchmark> benchmarks, BenchmarkContext context) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Benchmark benchmark : benchmarks) {
             System.out.println("Benchmark " + benchmark.id() + " ...");
+            Instant start = Instant.now();
+            double loadBefore = loadAverage();
+            BenchmarkReport report;
             try {
-                outcomes.add(new Outcome(benchmark.id(), benchmark.run(context)));
+                report = benchmark.run(context);
             } catch (Exception e) {
                 e.printStackTrace();
-                outcomes.add(new Outcome(benchmark.id(), BenchmarkReport.failed(benchmark.id(), e)));
+                report = BenchmarkReport.failed(benchmark.id(), e);
             }
+            outcomes.add(new Outcome(benchmark.id(), report, start.truncatedTo(ChronoUnit.SECONDS).toString(),
+                    Duration.between(start, Instant.now()).toSeconds(), loadBefore, loadAverage(),
+                    Runtime.getRuntime().availableProcessors()));
         }
         return outcomes;
+    }
+
+    /** The recorded outcomes with the new ones in place of theirs, in the suite's order; ids no longer listed go. */
+    static List<Outcome> merge(List<Outcome> recorded, List<Outcome> fresh, List<String> order) {
+        Map<String, Outcome> byId = new LinkedHashMap<>();
+        recorded.forEach(o -> byId.put(o.id(), o));
+        fresh.forEach(o -> byId.put(o.id(), o));
+        return order.stream().filter(byId::containsKey).map(byId::get).toList();
+    }
+
+    /** The 1-minute load average, what {@code uptime} shows first: how busy the shared machine was. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 }

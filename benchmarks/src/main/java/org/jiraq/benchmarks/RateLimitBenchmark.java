@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -33,16 +30,19 @@ import org.jiraq.simulator.SimulatorRateLimits;
  * governor paces them. Reports successful requests per second as a share of the limit and the share of requests
  * answered 429, with per-second CSVs and charts of both.
  * <p>
- * Options (system properties): limit (200 GET/s), producers (16), seconds (30 per client).
+ * Options (system properties): limit (200 GET/s), producers (16), seconds (10 per client and round), rounds (7).
  */
 public final class RateLimitBenchmark implements Benchmark {
 
     private static final String ISSUE_PATH = "/rest/api/3/issue/DEMO-1";
     private static final double GOAL_SHARE_OF_LIMIT = 0.95;
     private static final double GOAL_SHARE_429 = 0.02;
+    static final String NAIVE = "naive retry loop";
+    static final String JIRAQ = "jiraq:getIssue";
+    static final String JIRA_JS = "jira.js withRetry";
 
     /** What one client achieved over the run. */
-    private record Result(String client, List<RateChart.Second> seconds, Path csv, Path svg) {
+    private record Result(String client, List<RateChart.Second> seconds, Path csv, Path svg, int limit) {
 
         long succeeded() {
             return seconds.stream().mapToLong(RateChart.Second::successes).sum();
@@ -50,6 +50,12 @@ public final class RateLimitBenchmark implements Benchmark {
 
         long rateLimited() {
             return seconds.stream().mapToLong(RateChart.Second::rateLimited).sum();
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.3f of the limit, %.1f%% answered 429", shareOfLimit(limit),
+                    100 * share429());
         }
 
         double shareOfLimit(int limit) {
@@ -61,12 +67,6 @@ public final class RateLimitBenchmark implements Benchmark {
         }
     }
 
-    /** What a client does once per call until the time is up. */
-    @FunctionalInterface
-    private interface Call {
-        void run() throws Exception;
-    }
-
     @Override
     public String id() {
         return "rate-limit";
@@ -76,12 +76,13 @@ public final class RateLimitBenchmark implements Benchmark {
     public BenchmarkReport run(BenchmarkContext context) throws Exception {
         int limit = Integer.getInteger("limit", 200);
         int producers = Integer.getInteger("producers", 16);
-        int seconds = Integer.getInteger("seconds", 30);
+        int seconds = Integer.getInteger("seconds", 10);
+        int rounds = Rounds.count();
         SimulatorRateLimits limits = SimulatorRateLimits.create().perMethod("GET", limit);
-        Result naive;
-        Result jiraq;
+        NodePeer.Result node = NodePeer.find(context);
+        Rounds<Result> measured = new Rounds<>();
         try (JiraSimulator sim = JiraSimulator.builder().checkContract(false).requestJournalLimit(1).feature(limits)
-                .start()) {
+                .start(); CamelContext camel = new DefaultCamelContext()) {
             sim.state().createIssue("DEMO", "Task", "Read by every producer");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest get = HttpRequest.newBuilder(URI.create(sim.baseUrl() + ISSUE_PATH))
@@ -89,52 +90,62 @@ public final class RateLimitBenchmark implements Benchmark {
                             (JiraSimulator.DEFAULT_USER + ":" + JiraSimulator.DEFAULT_API_TOKEN)
                                     .getBytes(StandardCharsets.UTF_8)))
                     .header("Accept", "application/json").build();
-            naive = run(context, "naive retry loop", "rate-limit-naive", producers, seconds, limit, limits,
-                    () -> naiveGet(http, get));
-            Thread.sleep(2_000); // let the bucket fill again, so both clients start alike
-            try (CamelContext camel = new DefaultCamelContext()) {
-                camel.addComponent("jiraq", jiraq(sim));
-                camel.start();
-                ProducerTemplate template = camel.createProducerTemplate();
-                jiraq = run(context, "jiraq:getIssue", "rate-limit-jiraq", producers, seconds, limit, limits,
-                        () -> template.requestBodyAndHeader("jiraq:getIssue?fields=summary", null,
-                                JiraqConstants.ISSUE_KEY, "DEMO-1"));
+            camel.addComponent("jiraq", jiraq(sim));
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            measured.add(NAIVE, r -> run(context, NAIVE, "rate-limit-naive", producers, seconds, limit, limits,
+                    Load.threads(NAIVE, producers, () -> naiveGet(http, get))))
+                    .add(JIRAQ, r -> run(context, JIRAQ, "rate-limit-jiraq", producers, seconds, limit, limits,
+                            Load.threads(JIRAQ, producers, () -> template.requestBodyAndHeader(
+                                    "jiraq:getIssue?fields=summary", null, JiraqConstants.ISSUE_KEY, "DEMO-1"))));
+            if (node.peer() != null) {
+                List<String> args = List.of(sim.baseUrl(), JiraSimulator.DEFAULT_USER, JiraSimulator.DEFAULT_API_TOKEN,
+                        Integer.toString(producers));
+                measured.add(JIRA_JS, r -> run(context, JIRA_JS, "rate-limit-jirajs", producers, seconds, limit,
+                        limits, Load.processes(JIRA_JS, s -> List.of(node.peer().command("rate-limit.mjs",
+                                concat(args, Integer.toString(s)))))));
             }
+            measured.run(rounds);
         }
-        boolean met = jiraq.shareOfLimit(limit) >= GOAL_SHARE_OF_LIMIT && jiraq.share429() < GOAL_SHARE_429;
-        return new BenchmarkReport("Rate limits (issue 5): jiraq:getIssue at Jira's limit",
-                describe(jiraq, limit), describe(naive, limit) + " (naive retry loop)",
-                "at least 0.95 of the limit, under 2% answered 429", met, details(context, limit, producers, seconds,
-                        naive, jiraq));
-    }
-
-    private static String describe(Result result, int limit) {
-        return String.format(Locale.ROOT, "%.3f of the limit (%.1f of %d requests/s), %.1f%% answered 429",
-                result.shareOfLimit(limit), result.shareOfLimit(limit) * limit, limit, 100 * result.share429());
+        List<Figure> figures = new ArrayList<>(List.of(
+                new Figure("successful requests", "share of the limit", measured.of(JIRAQ, r -> r.shareOfLimit(limit)),
+                        measured.of(NAIVE, r -> r.shareOfLimit(limit)), NAIVE,
+                        Goal.valueAtLeast(GOAL_SHARE_OF_LIMIT, "at least 0.95 of the limit")),
+                new Figure("requests answered 429", "share", measured.of(JIRAQ, Result::share429),
+                        measured.of(NAIVE, Result::share429), NAIVE,
+                        Goal.valueAtMost(GOAL_SHARE_429, "under 2% answered 429"))));
+        if (node.peer() != null) {
+            figures.add(new Figure("successful requests against jira.js", "share of the limit",
+                    measured.of(JIRAQ, r -> r.shareOfLimit(limit)), measured.of(JIRA_JS, r -> r.shareOfLimit(limit)),
+                    JIRA_JS, null));
+            figures.add(new Figure("requests answered 429 against jira.js", "share", measured.of(JIRAQ, Result::share429),
+                    measured.of(JIRA_JS, Result::share429), JIRA_JS, null));
+        }
+        Result naive = measured.of(NAIVE).get(rounds - 1);
+        Result jiraq = measured.of(JIRAQ).get(rounds - 1);
+        return new BenchmarkReport("Rate limits (issue 5): jiraq:getIssue at Jira's limit", figures,
+                details(context, limit, producers, seconds, naive, jiraq, node));
     }
 
     private static String details(BenchmarkContext context, int limit, int producers, int seconds, Result naive,
-                                  Result jiraq) {
-        MarkdownTable table = new MarkdownTable("client", "successful requests/s", "share of the limit",
-                "requests answered 429", "per-second counts");
-        for (Result r : List.of(naive, jiraq)) {
-            table.row(r.client() + (r == naive ? " (baseline)" : ""),
-                    String.format(Locale.ROOT, "%.1f", r.shareOfLimit(limit) * limit),
-                    String.format(Locale.ROOT, "%.3f", r.shareOfLimit(limit)),
-                    String.format(Locale.ROOT, "%.1f%% of %,d", 100 * r.share429(), r.succeeded() + r.rateLimited()),
-                    "[" + context.link(r.csv()) + "](" + context.link(r.csv()) + ")");
-        }
+                                  Result jiraq, NodePeer.Result node) {
+        String peer = node.peer() != null ? "Where Node is on the machine, a third client runs as well: "
+                + node.peer().describe() + " (`src/main/node/rate-limit.mjs`), " + producers + " concurrent loops "
+                + "each calling `issues.getIssue` wrapped in jira.js's `withRetry` with `retryRateLimit` (it waits "
+                + "out `Retry-After`; jira.js paces nothing by itself); its last round is charted in "
+                + "`results/rate-limit-jirajs.svg`."
+                : "jira.js: " + node.note() + ".";
         return String.format(Locale.ROOT, """
                 The simulator (contract checks off, in the suite's JVM) allows %d GET/s the way Jira's burst limit
                 does: a token bucket holding one second's worth, refilled at the limit, answering 429 with
                 `Retry-After`, `X-RateLimit-*` and `RateLimit-Reason: jira-burst-based` when empty, and the limit
-                headers on every answer. %d threads read one issue as fast as they may for %d s: first the
-                baseline, a naive client (the JDK `HttpClient` sending again at once on a 429), then
-                `jiraq:getIssue` through a Camel `ProducerTemplate` with the component's defaults (Atlassian's
-                backoff, and the `RateLimitGovernor` pacing all threads of the JVM). The simulator counts
-                successes and 429s, second by second.
+                headers on every answer. In every round %d threads read one issue as fast as they may for %d s
+                through each client: the baseline, a naive client (the JDK `HttpClient` sending again at once on a
+                429), and `jiraq:getIssue` through a Camel `ProducerTemplate` with the component's defaults
+                (Atlassian's backoff, and the `RateLimitGovernor` pacing all threads of the JVM). The simulator
+                counts successes and 429s, second by second; the last round's counts are charted
+                ([naive](%s), [jiraq](%s)):
 
-                %s
                 ![naive retry loop](%s)
 
                 ![jiraq:getIssue](%s)
@@ -142,10 +153,21 @@ public final class RateLimitBenchmark implements Benchmark {
                 The governor reads `X-RateLimit-Limit` from the first answer and from then on hands the threads
                 evenly spaced slots at 98%% of it, so it never empties the bucket; a falling
                 `X-RateLimit-Remaining` (another client on the tenant) or a 429 slows it further. The naive loop
-                gets slightly more than the limit (the bucket's first second, spread over the run) by sending
-                dozens of requests for every one that passes, the hammering Atlassian's guidance forbids. These
-                are the simulator's limiter, not Jira Cloud's edge: they show that the pacing holds at the limit.
-                """, limit, producers, seconds, table, context.link(naive.svg()), context.link(jiraq.svg()));
+                gets about the limit by sending dozens of requests for every one that passes, the hammering
+                Atlassian's guidance forbids. These are the simulator's limiter, not Jira Cloud's edge: they show
+                that the pacing holds at the limit.
+
+                %s
+
+                Options: `rounds`, `limit`, `producers`, `seconds`. Source: `RateLimitBenchmark`, `Load`.
+                """, limit, producers, seconds, context.link(naive.csv()), context.link(jiraq.csv()),
+                context.link(naive.svg()), context.link(jiraq.svg()), peer);
+    }
+
+    private static List<String> concat(List<String> list, String last) {
+        List<String> all = new ArrayList<>(list);
+        all.add(last);
+        return all;
     }
 
     private static JiraqComponent jiraq(JiraSimulator sim) {
@@ -165,49 +187,15 @@ public final class RateLimitBenchmark implements Benchmark {
         }
     }
 
-    /**
-     * Runs {@code producers} threads calling for {@code seconds}, sampling the simulator's counters each second (a
-     * request it did not refuse with 429 succeeded), and writes the samples as a CSV and a chart.
-     */
+    /** Runs {@code load} for {@code seconds} and writes its per-second counts as a CSV and a chart. */
     private static Result run(BenchmarkContext context, String client, String file, int producers, int seconds,
-                              int limit, SimulatorRateLimits limits, Call call) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(producers);
-        for (int i = 0; i < producers; i++) {
-            pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    try {
-                        call.run();
-                    } catch (Exception e) {
-                        System.err.println(client + ": " + e.getMessage());
-                    }
-                }
-            });
-        }
-        List<RateChart.Second> samples = new ArrayList<>();
-        long requests = limits.requests();
-        long refused = limits.rateLimited();
-        long next = System.nanoTime();
-        for (int second = 1; second <= seconds; second++) {
-            next += TimeUnit.SECONDS.toNanos(1);
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
-            long nowRequests = limits.requests();
-            long nowRefused = limits.rateLimited();
-            samples.add(new RateChart.Second(second, (int) ((nowRequests - requests) - (nowRefused - refused)),
-                    (int) (nowRefused - refused), limit));
-            requests = nowRequests;
-            refused = nowRefused;
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-            pool.shutdownNow();
-        }
+                              int limit, SimulatorRateLimits limits, Load load) throws Exception {
+        Thread.sleep(1_000); // let the bucket fill again, so every client starts alike
+        List<RateChart.Second> samples = load.sample(seconds, limits, limit);
         Path csv = context.resultFile(file + ".csv");
         Path svg = context.resultFile(file + ".svg");
         RateChart.writeCsv(samples, csv);
         RateChart.writeSvg(csv, svg, client + ": " + limit + " GET/s allowed, " + producers + " producers");
-        Result result = new Result(client, samples, csv, svg);
-        System.out.printf(Locale.ROOT, "%-17s %s%n", client, describe(result, limit));
-        return result;
+        return new Result(client, samples, csv, svg, limit);
     }
 }

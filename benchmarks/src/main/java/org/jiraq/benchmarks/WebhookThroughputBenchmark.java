@@ -10,14 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -36,36 +33,48 @@ import org.jiraq.camel.JiraqComponent;
  * Events per second through jiraq:webhook (HMAC check, de-duplication in the jiraq database, an embedded H2 file as by
  * default, JSON to Map, delivery and the answer
  * after it) against a bare platform-http route that only answers 204, both on the same Vert.x server in the same
- * JVM and run, measured in alternating rounds so both see the same machine. Every request is a distinct Jira event
+ * JVM and run, measured in interleaved rounds so both see the same machine. Every request is a distinct Jira event
  * (its own X-Atlassian-Webhook-Identifier), so each one is verified, stored and delivered.
  * <p>
- * Options (system properties): concurrency (64 requests in flight), seconds (10 per round), warmupSeconds (5),
- * rounds (3).
+ * Options (system properties): concurrency (64 requests in flight), seconds (5 per round and route), warmupSeconds
+ * (5), rounds (7).
  */
 public final class WebhookThroughputBenchmark implements Benchmark {
 
     private static final String SECRET = "benchmark webhook secret";
     private static final AtomicLong IDENTIFIERS = new AtomicLong(1_000_000);
 
-    private static final double GOAL_RATIO = 0.70;
-    private static final double GOAL_EVENTS_PER_SECOND = 5_000;
+    private static final double GOAL_RATIO = 0.90;
+    static final String BARE = "bare platform-http route";
+    static final String JIRAQ = "jiraq:webhook";
 
     @Override
     public String id() {
         return "webhook-throughput";
     }
 
+    /**
+     * One route the load generator posts to. The first is the baseline; every other one is judged against it. To
+     * measure another way of taking in webhooks, add a contender here and its route in {@link #routes}.
+     */
+    private record Contender(String name, String path, Goal goal) {
+    }
+
+    private final LongAdder delivered = new LongAdder();
+
+    private static final List<Contender> CONTENDERS = List.of(
+            new Contender(BARE, "/bare", null),
+            new Contender(JIRAQ, "/jiraq", Goal.ratioAtLeast(GOAL_RATIO, "at least 0.9 × the bare route")));
+
     @Override
     public BenchmarkReport run(BenchmarkContext context) throws Exception {
         int concurrency = Integer.getInteger("concurrency", 64);
-        Duration round = Duration.ofSeconds(Long.getLong("seconds", 10));
+        Duration round = Duration.ofSeconds(Long.getLong("seconds", 5));
         Duration warmup = Duration.ofSeconds(Long.getLong("warmupSeconds", 5));
-        int rounds = Integer.getInteger("rounds", 3);
+        int rounds = Rounds.count();
 
         Path store = Files.createTempDirectory("jiraq-webhook-bench");
         int port = freePort();
-        LongAdder bareEvents = new LongAdder();
-        LongAdder jiraqEvents = new LongAdder();
         CamelContext camel = new DefaultCamelContext();
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindPort(port);
@@ -74,72 +83,68 @@ public final class WebhookThroughputBenchmark implements Benchmark {
         JiraqComponent component = new JiraqComponent();
         component.setStoreUrl("jdbc:h2:file:" + store.resolve("jiraq"));
         camel.addComponent("jiraq", component);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("platform-http:/bare?httpMethodRestrict=POST").process(exchange -> {
-                    bareEvents.increment();
-                    exchange.getMessage().getHeaders().clear();
-                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
-                    exchange.getMessage().setBody(null);
-                });
-                from("jiraq:webhook?webhookPath=/jiraq&webhookVerification=hmac&webhookSecret=RAW(" + SECRET + ")")
-                        .process(exchange -> jiraqEvents.increment());
-            }
-        });
+        camel.addRoutes(routes());
         camel.start();
 
         byte[] body = payload();
         String signature = "sha256=" + hmac(body);
         ExecutorService loadThreads = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(loadThreads).build();
-        URI bare = URI.create("http://localhost:" + port + "/bare");
-        URI jiraq = URI.create("http://localhost:" + port + "/jiraq");
         System.out.printf("Webhook throughput: %d-byte jira:issue_created events, %d in flight, %d s rounds, %s%n",
                 body.length, concurrency, round.toSeconds(), Runtime.getRuntime().availableProcessors() + " cores");
-
-        drive(http, bare, body, signature, concurrency, warmup);
-        drive(http, jiraq, body, signature, concurrency, warmup);
-        List<Double> bareRates = new ArrayList<>();
-        List<Double> jiraqRates = new ArrayList<>();
-        for (int i = 1; i <= rounds; i++) {
-            bareRates.add(drive(http, bare, body, signature, concurrency, round));
-            jiraqRates.add(drive(http, jiraq, body, signature, concurrency, round));
-            System.out.printf("round %d: bare platform-http %,.0f events/s, jiraq:webhook %,.0f events/s%n", i,
-                    bareRates.get(i - 1), jiraqRates.get(i - 1));
+        Rounds<Double> measured = new Rounds<>();
+        try {
+            for (Contender c : CONTENDERS) {
+                URI uri = URI.create("http://localhost:" + port + c.path());
+                drive(http, uri, body, signature, concurrency, warmup);
+                measured.add(c.name(), r -> drive(http, uri, body, signature, concurrency, round));
+            }
+            measured.run(rounds);
+        } finally {
+            camel.stop();
+            loadThreads.shutdownNow();
         }
-        double bareMedian = median(bareRates);
-        double jiraqMedian = median(jiraqRates);
-        System.out.printf("delivered: bare %,d, jiraq %,d%n", bareEvents.sum(), jiraqEvents.sum());
-        camel.stop();
-        loadThreads.shutdownNow();
-        double ratio = jiraqMedian / bareMedian;
-        MarkdownTable table = new MarkdownTable("round", "bare platform-http events/s", "jiraq:webhook events/s",
-                "ratio");
-        for (int i = 0; i < rounds; i++) {
-            table.row(i + 1, String.format(Locale.ROOT, "%,.0f", bareRates.get(i)),
-                    String.format(Locale.ROOT, "%,.0f", jiraqRates.get(i)),
-                    String.format(Locale.ROOT, "%.2f", jiraqRates.get(i) / bareRates.get(i)));
-        }
+        Contender baseline = CONTENDERS.get(0);
+        List<Figure> figures = CONTENDERS.subList(1, CONTENDERS.size()).stream()
+                .map(c -> new Figure(c.name() + " intake", "events/s", measured.of(c.name()),
+                        measured.of(baseline.name()), baseline.name(), c.goal()))
+                .toList();
         String details = """
-                One CamelContext with one Vert.x platform-http server and two routes. The bare route answers 204 and
-                counts. The `jiraq:webhook` route does everything a real delivery needs: HMAC-SHA256 of the raw body
-                against `X-Hub-Signature`, de-duplication on `X-Atlassian-Webhook-Identifier` in the component's store
-                as by default (an embedded H2 file, one INSERT per event), the JSON body to a `Map`, one exchange
-                through the route, and the 204 only after it. A load generator in the same JVM (JDK HttpClient,
-                HTTP/1.1, %d requests in flight) posts a %,d-byte `jira:issue_created` payload, each request with its
-                own identifier, so every event is verified, stored and delivered. After a %d s warm-up of both, %d
-                rounds of %d s alternate bare / jiraq; the medians are compared. The load generator shares the cores,
-                so both figures are bounded by it.
+                One CamelContext with one Vert.x platform-http server and a route per contender. The bare route
+                (the baseline) answers 204 and counts. The `jiraq:webhook` route does everything a real delivery
+                needs: HMAC-SHA256 of the raw body against `X-Hub-Signature`, de-duplication on
+                `X-Atlassian-Webhook-Identifier` in the component's store as by default (an embedded H2 file, one
+                INSERT per event), the JSON body to a `Map`, one exchange through the route, and the 204 only after
+                it. A load generator in the same JVM (JDK HttpClient, HTTP/1.1, %d requests in flight) posts a
+                %,d-byte `jira:issue_created` payload, each request with its own identifier, so every event is
+                verified, stored and delivered. After a %d s warm-up of each, every round drives each route for %d s.
+                The load generator shares the cores, so every figure is bounded by it.
 
-                %s
-                Options: `seconds`, `warmupSeconds`, `rounds`, `concurrency`. Source: `WebhookThroughputBenchmark`.
-                """.formatted(concurrency, body.length, warmup.toSeconds(), rounds, round.toSeconds(), table);
-        return new BenchmarkReport("Webhook throughput of jiraq:webhook",
-                String.format(Locale.ROOT, "%,.0f events/s: %.2f × the baseline", jiraqMedian, ratio),
-                String.format(Locale.ROOT, "%,.0f events/s (bare platform-http route)", bareMedian),
-                "at least 0.70 × the baseline and 5,000 events/s",
-                ratio >= GOAL_RATIO && jiraqMedian >= GOAL_EVENTS_PER_SECOND, details);
+                What limits the ratio: per event the jiraq route does real work the bare route skips (the HMAC over
+                the raw body, an INSERT and commit in the H2 store before the answer, JSON parsing, an exchange with
+                headers), on the same two cores as the load generator and both routes; on a busy shared machine the
+                rounds spread widely, so the interval is wide.
+
+                Options: `rounds`, `seconds`, `warmupSeconds`, `concurrency`. Source: `WebhookThroughputBenchmark`.
+                """.formatted(concurrency, body.length, warmup.toSeconds(), round.toSeconds());
+        return new BenchmarkReport("Webhook throughput of jiraq:webhook", figures, details);
+    }
+
+    /** A route per contender, each counting what it took in. */
+    private RouteBuilder routes() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("platform-http:/bare?httpMethodRestrict=POST").process(exchange -> {
+                    delivered.increment();
+                    exchange.getMessage().getHeaders().clear();
+                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+                    exchange.getMessage().setBody(null);
+                });
+                from("jiraq:webhook?webhookPath=/jiraq&webhookVerification=hmac&webhookSecret=RAW(" + SECRET + ")")
+                        .process(exchange -> delivered.increment());
+            }
+        };
     }
 
     /** Keeps {@code concurrency} requests in flight for {@code duration}; returns 2xx answers per second. */
@@ -172,11 +177,6 @@ public final class WebhookThroughputBenchmark implements Benchmark {
             System.out.printf("  %s: %,d requests failed%n", uri.getPath(), failed.sum());
         }
         return ok.sum() / seconds;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
     }
 
     /** A jira:issue_created delivery shaped like a real one, about 2.5 KB. */

@@ -123,6 +123,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "positionKey": getOrCreateConfiguration(target).setPositionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "positionstore":
         case "positionStore": getOrCreateConfiguration(target).setPositionStore(property(camelContext, org.jiraq.camel.spi.PollingPositionStore.class, value)); return true;
+        case "prefetchpages":
+        case "prefetchPages": getOrCreateConfiguration(target).setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "privatekey":
         case "privateKey": getOrCreateConfiguration(target).setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekeyfile":
@@ -135,6 +137,12 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "publicComment": getOrCreateConfiguration(target).setPublicComment(property(camelContext, boolean.class, value)); return true;
         case "queryparameters":
         case "queryParameters": getOrCreateConfiguration(target).setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
+        case "quotapoints":
+        case "quotaPoints": getOrCreateConfiguration(target).setQuotaPoints(property(camelContext, long.class, value)); return true;
+        case "quotawindow":
+        case "quotaWindow": getOrCreateConfiguration(target).setQuotaWindow(property(camelContext, long.class, value)); return true;
+        case "ratelimitpriority":
+        case "rateLimitPriority": getOrCreateConfiguration(target).setRateLimitPriority(property(camelContext, org.jiraq.camel.JiraqRateLimitPriority.class, value)); return true;
         case "redirecturi":
         case "redirectUri": getOrCreateConfiguration(target).setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
@@ -152,6 +160,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "searchMode": getOrCreateConfiguration(target).setSearchMode(property(camelContext, org.jiraq.camel.JiraqSearchMode.class, value)); return true;
         case "servicedeskid":
         case "serviceDeskId": getOrCreateConfiguration(target).setServiceDeskId(property(camelContext, java.lang.String.class, value)); return true;
+        case "shareratelimits":
+        case "shareRateLimits": target.setShareRateLimits(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "storedatasource":
@@ -299,6 +309,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "positionKey": return java.lang.String.class;
         case "positionstore":
         case "positionStore": return org.jiraq.camel.spi.PollingPositionStore.class;
+        case "prefetchpages":
+        case "prefetchPages": return int.class;
         case "privatekey":
         case "privateKey": return java.lang.String.class;
         case "privatekeyfile":
@@ -311,6 +323,12 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "publicComment": return boolean.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
+        case "quotapoints":
+        case "quotaPoints": return long.class;
+        case "quotawindow":
+        case "quotaWindow": return long.class;
+        case "ratelimitpriority":
+        case "rateLimitPriority": return org.jiraq.camel.JiraqRateLimitPriority.class;
         case "redirecturi":
         case "redirectUri": return java.lang.String.class;
         case "refreshtoken":
@@ -328,6 +346,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "searchMode": return org.jiraq.camel.JiraqSearchMode.class;
         case "servicedeskid":
         case "serviceDeskId": return java.lang.String.class;
+        case "shareratelimits":
+        case "shareRateLimits": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "storedatasource":
@@ -476,6 +496,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "positionKey": return getOrCreateConfiguration(target).getPositionKey();
         case "positionstore":
         case "positionStore": return getOrCreateConfiguration(target).getPositionStore();
+        case "prefetchpages":
+        case "prefetchPages": return getOrCreateConfiguration(target).getPrefetchPages();
         case "privatekey":
         case "privateKey": return getOrCreateConfiguration(target).getPrivateKey();
         case "privatekeyfile":
@@ -488,6 +510,12 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "publicComment": return getOrCreateConfiguration(target).isPublicComment();
         case "queryparameters":
         case "queryParameters": return getOrCreateConfiguration(target).getQueryParameters();
+        case "quotapoints":
+        case "quotaPoints": return getOrCreateConfiguration(target).getQuotaPoints();
+        case "quotawindow":
+        case "quotaWindow": return getOrCreateConfiguration(target).getQuotaWindow();
+        case "ratelimitpriority":
+        case "rateLimitPriority": return getOrCreateConfiguration(target).getRateLimitPriority();
         case "redirecturi":
         case "redirectUri": return getOrCreateConfiguration(target).getRedirectUri();
         case "refreshtoken":
@@ -505,6 +533,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "searchMode": return getOrCreateConfiguration(target).getSearchMode();
         case "servicedeskid":
         case "serviceDeskId": return getOrCreateConfiguration(target).getServiceDeskId();
+        case "shareratelimits":
+        case "shareRateLimits": return target.isShareRateLimits();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "storedatasource":

@@ -121,6 +121,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "positionKey": target.getConfiguration().setPositionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "positionstore":
         case "positionStore": target.getConfiguration().setPositionStore(property(camelContext, org.jiraq.camel.spi.PollingPositionStore.class, value)); return true;
+        case "prefetchpages":
+        case "prefetchPages": target.getConfiguration().setPrefetchPages(property(camelContext, int.class, value)); return true;
         case "privatekey":
         case "privateKey": target.getConfiguration().setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekeyfile":
@@ -133,6 +135,12 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "publicComment": target.getConfiguration().setPublicComment(property(camelContext, boolean.class, value)); return true;
         case "queryparameters":
         case "queryParameters": target.getConfiguration().setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
+        case "quotapoints":
+        case "quotaPoints": target.getConfiguration().setQuotaPoints(property(camelContext, long.class, value)); return true;
+        case "quotawindow":
+        case "quotaWindow": target.getConfiguration().setQuotaWindow(property(camelContext, long.class, value)); return true;
+        case "ratelimitpriority":
+        case "rateLimitPriority": target.getConfiguration().setRateLimitPriority(property(camelContext, org.jiraq.camel.JiraqRateLimitPriority.class, value)); return true;
         case "redirecturi":
         case "redirectUri": target.getConfiguration().setRedirectUri(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
@@ -307,6 +315,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "positionKey": return java.lang.String.class;
         case "positionstore":
         case "positionStore": return org.jiraq.camel.spi.PollingPositionStore.class;
+        case "prefetchpages":
+        case "prefetchPages": return int.class;
         case "privatekey":
         case "privateKey": return java.lang.String.class;
         case "privatekeyfile":
@@ -319,6 +329,12 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "publicComment": return boolean.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
+        case "quotapoints":
+        case "quotaPoints": return long.class;
+        case "quotawindow":
+        case "quotaWindow": return long.class;
+        case "ratelimitpriority":
+        case "rateLimitPriority": return org.jiraq.camel.JiraqRateLimitPriority.class;
         case "redirecturi":
         case "redirectUri": return java.lang.String.class;
         case "refreshtoken":
@@ -494,6 +510,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "positionKey": return target.getConfiguration().getPositionKey();
         case "positionstore":
         case "positionStore": return target.getConfiguration().getPositionStore();
+        case "prefetchpages":
+        case "prefetchPages": return target.getConfiguration().getPrefetchPages();
         case "privatekey":
         case "privateKey": return target.getConfiguration().getPrivateKey();
         case "privatekeyfile":
@@ -506,6 +524,12 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "publicComment": return target.getConfiguration().isPublicComment();
         case "queryparameters":
         case "queryParameters": return target.getConfiguration().getQueryParameters();
+        case "quotapoints":
+        case "quotaPoints": return target.getConfiguration().getQuotaPoints();
+        case "quotawindow":
+        case "quotaWindow": return target.getConfiguration().getQuotaWindow();
+        case "ratelimitpriority":
+        case "rateLimitPriority": return target.getConfiguration().getRateLimitPriority();
         case "redirecturi":
         case "redirectUri": return target.getConfiguration().getRedirectUri();
         case "refreshtoken":

@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(98);
+        Set<String> props = new HashSet<>(102);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("api");
@@ -80,12 +80,16 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("pollStrategy");
         props.add("positionKey");
         props.add("positionStore");
+        props.add("prefetchPages");
         props.add("privateKey");
         props.add("privateKeyFile");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("publicComment");
         props.add("queryParameters");
+        props.add("quotaPoints");
+        props.add("quotaWindow");
+        props.add("rateLimitPriority");
         props.add("redirectUri");
         props.add("refreshToken");
         props.add("repeatCount");

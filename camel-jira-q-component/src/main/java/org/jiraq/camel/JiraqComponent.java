@@ -1,7 +1,6 @@
 package org.jiraq.camel;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -79,7 +78,8 @@ public class JiraqComponent extends HealthCheckComponent {
     /** The Jira connections of the running endpoints: one per site and credential, with their recent activity. */
     public synchronized JiraqConnections getConnections() {
         if (connections == null) {
-            connections = new JiraqConnections(getCamelContext(), getMetrics(), this::tokenStoreFor);
+            connections = new JiraqConnections(getCamelContext(), getMetrics(), this::tokenStoreFor,
+                    storeService::sharedRateLimits);
         }
         return connections;
     }
@@ -141,6 +141,20 @@ public class JiraqComponent extends HealthCheckComponent {
      */
     public JiraqStore getStore() {
         return storeService.getStore();
+    }
+
+    public boolean isShareRateLimits() {
+        return storeService.isShareRateLimits();
+    }
+
+    /**
+     * Whether replicas whose store is a shared database (PostgreSQL) share each site and credential's rate-limit
+     * state through it: burst budgets, the points quota, issue write windows and quota lock-outs. Off, each JVM paces
+     * its own calls.
+     */
+    @Metadata(label = "advanced", defaultValue = "true")
+    public void setShareRateLimits(boolean shareRateLimits) {
+        storeService.setShareRateLimits(shareRateLimits);
     }
 
     /** The token store an endpoint with this configuration uses: its tokenStore option, else the component's. */

@@ -98,6 +98,14 @@ public class JiraqConfiguration implements Cloneable {
     private int pageSize = 50;
     @UriParam(label = "producer", defaultValue = "list", enums = "list,page,stream")
     private JiraqSearchMode searchMode = JiraqSearchMode.list;
+    @UriParam(label = "producer", defaultValue = "1")
+    private int prefetchPages = 1;
+    @UriParam(label = "advanced", defaultValue = "0")
+    private long quotaPoints;
+    @UriParam(label = "advanced", defaultValue = "3600")
+    private long quotaWindow = 3600;
+    @UriParam(label = "producer", defaultValue = "normal", enums = "high,normal,low")
+    private JiraqRateLimitPriority rateLimitPriority = JiraqRateLimitPriority.normal;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean notifyUsers = true;
     @UriParam(label = "producer", defaultValue = "false")
@@ -528,6 +536,53 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setSearchMode(JiraqSearchMode searchMode) {
         this.searchMode = searchMode;
+    }
+
+    public int getPrefetchPages() {
+        return prefetchPages;
+    }
+
+    /**
+     * With searchMode=stream, how many pages to fetch ahead while the route works on the current one, so a long
+     * export runs at the rate Jira serves pages; memory holds this many pages more. 0 fetches a page only when the
+     * previous one is used up.
+     */
+    public void setPrefetchPages(int prefetchPages) {
+        this.prefetchPages = prefetchPages;
+    }
+
+    public long getQuotaPoints() {
+        return quotaPoints;
+    }
+
+    /**
+     * Jira's points quota per quotaWindow for this site and credential, spent evenly across the window, when Jira
+     * does not announce it in its RateLimit-Policy header (which wins once seen). 0: only what Jira announces.
+     */
+    public void setQuotaPoints(long quotaPoints) {
+        this.quotaPoints = quotaPoints;
+    }
+
+    public long getQuotaWindow() {
+        return quotaWindow;
+    }
+
+    /** The window of quotaPoints in seconds (Jira: an hour, 3600). */
+    public void setQuotaWindow(long quotaWindow) {
+        this.quotaWindow = quotaWindow;
+    }
+
+    public JiraqRateLimitPriority getRateLimitPriority() {
+        return rateLimitPriority;
+    }
+
+    /**
+     * Who waits first when Jira's points quota runs short: high books the next free points however far ahead, normal
+     * holds back while the quota is booked more than a second ahead, low while it is booked ahead at all. For example
+     * webhook-driven writes high, a bulk export low.
+     */
+    public void setRateLimitPriority(JiraqRateLimitPriority rateLimitPriority) {
+        this.rateLimitPriority = rateLimitPriority;
     }
 
     public boolean isNotifyUsers() {

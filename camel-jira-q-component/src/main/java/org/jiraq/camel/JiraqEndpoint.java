@@ -95,6 +95,15 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (configuration.getPageSize() < 1 || configuration.getMaxResults() < 1) {
             throw new IllegalArgumentException("Options 'pageSize' and 'maxResults' must be at least 1");
         }
+        if (configuration.getQuotaPoints() < 0 || configuration.getQuotaWindow() < 1) {
+            throw new IllegalArgumentException("Options 'quotaPoints' (0 or more) and 'quotaWindow' (seconds, 1 or more)"
+                                               + " are out of range: " + configuration.getQuotaPoints() + " and "
+                                               + configuration.getQuotaWindow());
+        }
+        if (configuration.getPrefetchPages() < 0) {
+            throw new IllegalArgumentException("Option 'prefetchPages' must be 0 (no prefetch) or more, not "
+                                               + configuration.getPrefetchPages());
+        }
         JiraqConnections.validate(configuration, siteUrl, deployment); // fails now, naming the missing credential option
         if (configuration.getWebhookRegistration() == JiraqWebhookRegistration.dynamic
                 && operation == JiraqOperation.webhook && deployment != JiraqDeployment.cloud) {
@@ -110,7 +119,9 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (siteUrl != null) {
             connection = getComponent().getConnections().acquire(configuration, siteUrl, deployment, apiVersion);
             client = connection.clientFor(operation.name(), RetryPolicy.of(configuration),
-                    Duration.ofMillis(configuration.getRequestTimeout()));
+                    Duration.ofMillis(configuration.getRequestTimeout()), configuration.getRateLimitPriority());
+            connection.governor().useQuota(configuration.getQuotaPoints(),
+                    Duration.ofSeconds(configuration.getQuotaWindow()));
             if (client.auth() instanceof OAuth2Auth oauth && checksScopes()) {
                 oauth.warnIfScopesLacking(operation.name(), getEndpointUri(), configuration.getCredentialId(), true);
             }

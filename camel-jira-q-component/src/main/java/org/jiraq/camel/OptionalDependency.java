@@ -32,4 +32,20 @@ public final class OptionalDependency {
                                             + " the application's dependencies");
         }
     }
+
+    /**
+     * Whether Quartz can run: camel-quartz and the Quartz library it needs (Camel Quarkus' BOM keeps the one without
+     * the other).
+     */
+    public static boolean hasQuartz() {
+        return isPresent("org.quartz.Scheduler") && isPresent("org.apache.camel.component.quartz.QuartzComponent");
+    }
+
+    /** Fails unless Quartz can run, naming what to add. */
+    public static void requireQuartz(String feature) {
+        if (!hasQuartz()) {
+            require("org.quartz.Scheduler", "org.apache.camel:camel-quartz (and the Quartz library it brings)", feature);
+            require("org.apache.camel.component.quartz.QuartzComponent", "org.apache.camel:camel-quartz", feature);
+        }
+    }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  * requests per second), the per-issue write limit, and a points quota that refuses every call until its window
  * resets. Over a limit the answer is Jira's 429 with {@code Retry-After}, {@code X-RateLimit-Limit},
  * {@code -Remaining}, {@code -Reset}, {@code -NearLimit} and {@code RateLimit-Reason}; under them, the headers of the
- * tightest burst limit ride on the normal answer (the per-issue and quota limits show only in their 429s). Limits
- * run on the system clock, not the simulator's, since they pace real traffic.
+ * tightest burst limit ride on the normal answer (the per-issue limit shows only in its 429s); with a quota, every
+ * answer also carries the structured {@code RateLimit-Policy} and {@code RateLimit} headers (see {@link PointsQuota}).
+ * Limits run on the system clock, not the simulator's, since they pace real traffic.
  *
  * <pre>{@code
  * SimulatorRateLimits limits = SimulatorRateLimits.create().perMethod("GET", 200).perIssueWrites(20, Duration.ofSeconds(2));
@@ -61,11 +62,8 @@ public final class SimulatorRateLimits implements SimulatorFeature, Interceptor 
     private final LongAdder requests = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final Map<String, LongAdder> rateLimitedByReason = new ConcurrentHashMap<>();
-    private long quotaPoints;
-    private Duration quotaWindow;
-    private String quotaReason;
-    private long quotaUsed;
-    private long quotaWindowStart = System.nanoTime();
+    private PointsQuota quota;
+    private boolean betaHeaders;
 
     private SimulatorRateLimits() {
     }
@@ -94,16 +92,50 @@ public final class SimulatorRateLimits implements SimulatorFeature, Interceptor 
     }
 
     /**
-     * A points quota: {@code points} requests per {@code window} (Jira: an hour), after which every request is refused
-     * until the window ends.
+     * A points quota: {@code points} per {@code window} (Jira: an hour), after which every request is refused until
+     * the window ends. A call costs Jira's price: 1 point plus 1 per issue, project or other core object it returns and
+     * 2 per user or other identity object; a write 1 point flat ({@code GET /issue/ABC-1} costs 2).
      *
      * @param reason {@link #TENANT_QUOTA} or {@link #GLOBAL_QUOTA}
      */
     public SimulatorRateLimits quota(long points, Duration window, String reason) {
-        this.quotaPoints = points;
-        this.quotaWindow = window;
-        this.quotaReason = reason;
+        if (!TENANT_QUOTA.equals(reason) && !GLOBAL_QUOTA.equals(reason)) {
+            throw new IllegalArgumentException("A quota's reason is " + TENANT_QUOTA + " or " + GLOBAL_QUOTA + ", not "
+                                               + reason);
+        }
+        this.quota = new PointsQuota(points, window, reason, betaHeaders);
         return this;
+    }
+
+    /**
+     * Sends the structured headers in their beta forms, {@code Beta-RateLimit-Policy} and {@code Beta-RateLimit}, as
+     * Jira does before it enforces the quota; call before {@link #quota}. By default they come without the prefix.
+     */
+    public SimulatorRateLimits betaHeaders() {
+        this.betaHeaders = true;
+        return this;
+    }
+
+    /** How long until the points quota's current window resets; null without a quota. */
+    public Duration quotaUntilReset() {
+        return quota == null ? null : quota.untilReset();
+    }
+
+    /** The points used and the requests refused in every quota window so far, the current one last. */
+    public List<QuotaWindow> quotaWindows() {
+        return quota == null ? List.of() : quota.windows().stream()
+                .map(w -> new QuotaWindow(w.number(), quota.points(), w.pointsUsed(), w.refused())).toList();
+    }
+
+    /**
+     * What one window of the points quota saw.
+     *
+     * @param number     the window's number, 0 for the first
+     * @param points     the quota of a window
+     * @param pointsUsed the points the answered calls cost
+     * @param refused    the calls refused because the points were spent (a lock-out when above 0)
+     */
+    public record QuotaWindow(long number, long points, long pointsUsed, long refused) {
     }
 
     @Override
@@ -130,10 +162,10 @@ public final class SimulatorRateLimits implements SimulatorFeature, Interceptor 
     @Override
     public ApiResponse intercept(ApiRequest request, Chain next) {
         requests.increment();
-        if (quotaWindow != null) {
-            Duration untilReset = chargeQuota();
+        if (quota != null) {
+            Duration untilReset = quota.refusal();
             if (untilReset != null) {
-                return refuse(quotaReason, quotaPoints, 0, untilReset);
+                return quota.withHeaders(refuse(quota.reason(), quota.points(), 0, untilReset), null, null);
             }
         }
         Rule tightest = null;
@@ -155,27 +187,22 @@ public final class SimulatorRateLimits implements SimulatorFeature, Interceptor 
             }
         }
         ApiResponse response = next.proceed(request);
-        if (tightest == null) {
+        String burstPolicy = null;
+        String burstState = null;
+        if (tightest != null) {
+            response = response.withHeader("X-RateLimit-Limit", Long.toString((long) tightest.perSecond()))
+                    .withHeader("X-RateLimit-Remaining", Long.toString(tightestTake.remaining()));
+            if (tightestTake.remaining() < tightest.capacity() * NEAR_LIMIT_SHARE) {
+                response = response.withHeader("X-RateLimit-NearLimit", "true");
+            }
+            burstPolicy = "\"" + BURST + "\";q=" + (long) tightest.perSecond() + ";w=1";
+            burstState = "\"" + BURST + "\";r=" + tightestTake.remaining() + ";t=1";
+        }
+        if (quota == null) {
             return response;
         }
-        response = response.withHeader("X-RateLimit-Limit", Long.toString((long) tightest.perSecond()))
-                .withHeader("X-RateLimit-Remaining", Long.toString(tightestTake.remaining()));
-        return tightestTake.remaining() < tightest.capacity() * NEAR_LIMIT_SHARE
-                ? response.withHeader("X-RateLimit-NearLimit", "true") : response;
-    }
-
-    /** Counts a request against the quota; the time to the reset when it is spent, else null. */
-    private synchronized Duration chargeQuota() {
-        long now = System.nanoTime();
-        long windowNanos = quotaWindow.toNanos();
-        if (now - quotaWindowStart >= windowNanos) {
-            quotaWindowStart += (now - quotaWindowStart) / windowNanos * windowNanos;
-            quotaUsed = 0;
-        }
-        if (++quotaUsed <= quotaPoints) {
-            return null;
-        }
-        return Duration.ofNanos(quotaWindowStart + windowNanos - now);
+        quota.charge(request, response);
+        return quota.withHeaders(response, burstPolicy, burstState);
     }
 
     private ApiResponse refuse(String reason, long limit, long remaining, Duration untilReset) {

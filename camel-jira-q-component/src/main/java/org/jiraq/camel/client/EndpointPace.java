@@ -58,6 +58,11 @@ final class EndpointPace {
         return slot;
     }
 
+    /** Sends nothing before {@code untilNanos} (another replica was told to wait that long). */
+    synchronized void block(long untilNanos) {
+        blockedUntil = Math.max(blockedUntil, untilNanos);
+    }
+
     /** Takes in Jira's rate-limit headers from an answer; null when absent. */
     synchronized void observe(Integer limit, Integer remaining, boolean nearLimit) {
         if (limit != null && limit > 0) {
@@ -83,6 +88,16 @@ final class EndpointPace {
         penalty = Math.max(MIN_PENALTY, recoveredPenalty(now) * 0.5);
         everSlowed = true;
         lastSlowed = now;
+    }
+
+    /**
+     * Calls per second all replicas together may make now: the announced limit less the safety margin and the slow-down
+     * after a 429, but not the headroom a falling {@code X-RateLimit-Remaining} asks for, since the shared schedule
+     * already counts every replica's calls. Infinite while Jira has announced no limit.
+     */
+    synchronized double sharedRate(long now) {
+        return Double.isInfinite(ceiling) ? Double.POSITIVE_INFINITY
+                : Math.max(0.1, ceiling * recoveredPenalty(now) * SAFETY);
     }
 
     /** Calls per second allowed now; infinite while Jira has given no reason to pace. */

@@ -26,6 +26,7 @@ import org.apache.hc.core5.net.PercentCodec;
 import org.apache.hc.core5.util.Timeout;
 import org.jiraq.camel.JiraqConnectionException;
 import org.jiraq.camel.JiraqHttpException;
+import org.jiraq.camel.JiraqRateLimitPriority;
 import org.jiraq.camel.auth.AuthRequest;
 import org.jiraq.camel.auth.AuthStrategy;
 import org.slf4j.Logger;
@@ -56,11 +57,12 @@ public final class JiraqClient {
     private final URI fixedRoot;
     private final RateLimitGovernor governor;
     private final Map<Class<?>, Object> connectionState;
+    private final JiraqRateLimitPriority priority;
     private final JiraqClientListener listener;
 
     /** A client with a governor of its own: for a one-off client (a command-line tool, a test). */
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
-        this(siteUrl, auth, http, retryPolicy, requestTimeout, new RateLimitGovernor(siteUrl.toString()),
+        this(siteUrl, auth, http, retryPolicy, requestTimeout, new RateLimitGovernor(siteUrl.toString(), "standalone"),
              JiraqClientListener.NONE);
     }
 
@@ -83,15 +85,18 @@ public final class JiraqClient {
         this.fixedRoot = null;
         this.governor = governor;
         this.connectionState = new ConcurrentHashMap<>();
+        this.priority = JiraqRateLimitPriority.normal;
         this.listener = listener;
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
-        this(base, credentialId, fixedRoot, base.retryPolicy, base.requestTimeout, base.listener, base.trustedHosts);
+        this(base, credentialId, fixedRoot, base.retryPolicy, base.requestTimeout, base.priority, base.listener,
+             base.trustedHosts);
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot, RetryPolicy retryPolicy,
-                        Duration requestTimeout, JiraqClientListener listener, Set<String> trustedHosts) {
+                        Duration requestTimeout, JiraqRateLimitPriority priority, JiraqClientListener listener,
+                        Set<String> trustedHosts) {
         this.siteUrl = base.siteUrl;
         this.auth = base.auth;
         this.http = base.http;
@@ -105,6 +110,7 @@ public final class JiraqClient {
         this.governor = base.governor;
         this.connectionState = base.connectionState;
         this.listener = listener;
+        this.priority = priority;
     }
 
     /**
@@ -132,8 +138,8 @@ public final class JiraqClient {
     public JiraqClient atGatewayApi(URI root) {
         Set<String> hosts = new HashSet<>(trustedHosts);
         hosts.add(hostOf(root));
-        return new JiraqClient(this, credentialId, stripTrailingSlash(root), retryPolicy, requestTimeout, listener,
-                Set.copyOf(hosts));
+        return new JiraqClient(this, credentialId, stripTrailingSlash(root), retryPolicy, requestTimeout, priority,
+                listener, Set.copyOf(hosts));
     }
 
     /** Whether requests to {@code target} carry this client's credentials. */
@@ -180,7 +186,7 @@ public final class JiraqClient {
                 }
                 request = guard.resend(request);
             }
-            Duration paced = governor.beforeSend(request, pacingWait());
+            Duration paced = governor.beforeSend(request, pacingWait(), priority);
             if (!paced.isZero()) {
                 listener.paced(request, paced);
             }
@@ -270,16 +276,18 @@ public final class JiraqClient {
     }
 
     /**
-     * This client with an endpoint's own retries, timeout and listener: one connection serves endpoints whose retry
-     * options differ, each reporting its calls under its own operation.
+     * This client with an endpoint's own retries, timeout, rate-limit priority and listener: one connection serves
+     * endpoints whose options differ, each reporting its calls under its own operation.
      */
-    public JiraqClient with(RetryPolicy retryPolicy, Duration requestTimeout, JiraqClientListener listener) {
-        return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout, listener, trustedHosts);
+    public JiraqClient with(RetryPolicy retryPolicy, Duration requestTimeout, JiraqRateLimitPriority priority,
+                            JiraqClientListener listener) {
+        return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout, priority, listener,
+                trustedHosts);
     }
 
     /** This client also telling {@code extra} about each call (after its own listener): for one exchange. */
     public JiraqClient alsoReportingTo(JiraqClientListener extra) {
-        return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout,
+        return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout, priority,
                 JiraqClientListener.both(listener, extra), trustedHosts);
     }
 

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jiraq.camel.JiraqConnectionException;
@@ -69,6 +70,19 @@ public final class Paginator implements Iterator<JsonNode> {
             }
         }
         return items;
+    }
+
+    /** Whether a further page may be fetched: the walk has not reached its last page nor its item limit. */
+    public boolean hasMorePages() {
+        return nextRequest != null && delivered < limit;
+    }
+
+    /**
+     * The same walk with the next pages fetched on {@code executor} while the current one is used, at most
+     * {@code depth} pages ahead ({@link PrefetchingPages}). Use this paginator only through what it returns.
+     */
+    public PrefetchingPages prefetching(Executor executor, int depth) {
+        return new PrefetchingPages(this, executor, depth);
     }
 
     /** The position of the page after the last one fetched (a token or an offset), or null at the end. */

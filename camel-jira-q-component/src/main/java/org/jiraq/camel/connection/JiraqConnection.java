@@ -16,6 +16,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
 import org.jiraq.camel.JiraqAuthStrategy;
 import org.jiraq.camel.JiraqDeployment;
+import org.jiraq.camel.JiraqRateLimitPriority;
 import org.jiraq.camel.auth.AuthStrategy;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqClientListener;
@@ -79,7 +80,7 @@ public final class JiraqConnection {
         this.metrics = metrics;
         this.clock = clock;
         this.client = client;
-        this.checkClient = client.with(RetryPolicy.none(), transport.requestTimeout(),
+        this.checkClient = client.with(RetryPolicy.none(), transport.requestTimeout(), JiraqRateLimitPriority.normal,
                 new OperationListener(HEALTH_CHECK_OPERATION));
         if (auth instanceof HealthIndicator authState) {
             indicators.add(authState);
@@ -88,10 +89,12 @@ public final class JiraqConnection {
 
     /**
      * The client an endpoint calls Jira with: this connection's pool, credentials and governor, with the endpoint's
-     * own retries and timeout; its calls count for this connection and its meters under {@code operation}.
+     * own retries, timeout and rate-limit priority; its calls count for this connection and its meters under
+     * {@code operation}.
      */
-    public JiraqClient clientFor(String operation, RetryPolicy retryPolicy, Duration requestTimeout) {
-        return client.with(retryPolicy, requestTimeout, new OperationListener(operation));
+    public JiraqClient clientFor(String operation, RetryPolicy retryPolicy, Duration requestTimeout,
+                                 JiraqRateLimitPriority priority) {
+        return client.with(retryPolicy, requestTimeout, priority, new OperationListener(operation));
     }
 
     /** The client the health check calls Jira with: no retries, its calls tagged {@link #HEALTH_CHECK_OPERATION}. */
@@ -99,7 +102,10 @@ public final class JiraqConnection {
         return checkClient;
     }
 
-    /** The governor that paces every call made through this connection. */
+    /**
+     * The governor that paces every call made through this connection; shared with the replicas that share the store
+     * when the component shares rate limits.
+     */
     public RateLimitGovernor governor() {
         return governor;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.classic.HttpClient;
@@ -24,6 +25,7 @@ import org.jiraq.camel.client.JiraqClientListener;
 import org.jiraq.camel.client.RateLimitGovernor;
 import org.jiraq.camel.client.RetryPolicy;
 import org.jiraq.camel.metrics.JiraqMetrics;
+import org.jiraq.camel.spi.RateLimitStore;
 import org.jiraq.camel.spi.TokenStore;
 
 /**
@@ -36,17 +38,21 @@ public final class JiraqConnections {
     private final CamelContext context;
     private final JiraqMetrics metrics;
     private final Function<JiraqConfiguration, TokenStore> tokenStores;
+    private final Supplier<RateLimitStore> sharedRateLimits;
     private final Map<ConnectionKey, Entry> byKey = new LinkedHashMap<>();
 
     /**
-     * @param metrics     the component's meters, which follow a MeterRegistry bound later
-     * @param tokenStores the token store an endpoint's configuration uses, looked up only for OAuth 2.0
+     * @param metrics          the component's meters, which follow a MeterRegistry bound later
+     * @param tokenStores      the token store an endpoint's configuration uses, looked up only for OAuth 2.0
+     * @param sharedRateLimits where replicas share their governors' state, or null when each JVM paces alone
      */
     public JiraqConnections(CamelContext context, JiraqMetrics metrics,
-                            Function<JiraqConfiguration, TokenStore> tokenStores) {
+                            Function<JiraqConfiguration, TokenStore> tokenStores,
+                            Supplier<RateLimitStore> sharedRateLimits) {
         this.context = context;
         this.metrics = metrics;
         this.tokenStores = tokenStores;
+        this.sharedRateLimits = sharedRateLimits;
     }
 
     /** Checks an endpoint's auth options now, so a mistake fails at endpoint creation naming the option. */
@@ -113,13 +119,18 @@ public final class JiraqConnections {
         try {
             AuthStrategy auth = AuthStrategyFactory.create(config, site, deployment, http, retryPolicy, timeout,
                     () -> tokenStores.apply(config));
-            RateLimitGovernor governor = new RateLimitGovernor(site.toString());
+            // the fingerprint names the credential alike on every replica, so replicas share one budget per credential
+            RateLimitGovernor governor = new RateLimitGovernor(key.site(), key.strategy() + ":" + key.credential());
             JiraqClient client = new JiraqClient(site, auth, http, retryPolicy, timeout, governor,
                     JiraqClientListener.NONE);
             JiraqConnection connection = new JiraqConnection(uniqueName(site), key, deployment, apiVersion, client,
                     governor, built, transport, metrics, Clock.systemUTC());
             if (auth instanceof OAuth2Auth oauth) {
                 oauth.onRefresh(outcome -> metrics.tokenRefreshed(connection.name(), outcome));
+            }
+            RateLimitStore shared = sharedRateLimits.get();
+            if (shared != null) {
+                connection.addIndicator(governor.shareThrough(shared));
             }
             return connection;
         } catch (Exception | Error e) {

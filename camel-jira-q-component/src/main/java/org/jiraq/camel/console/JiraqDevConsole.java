@@ -135,6 +135,8 @@ public class JiraqDevConsole extends AbstractDevConsole {
             putIfPresent(facts, "remaining", last.remaining());
             facts.put("nearLimit", last.nearLimit());
             putIfPresent(facts, "reason", last.reason());
+            putIfPresent(facts, "policy", last.policy());
+            putIfPresent(facts, "quota", last.quota());
         }
         if (state.heldUntil() != null) {
             facts.put("heldUntil", state.heldUntil().toString());

@@ -14,7 +14,6 @@ public final class ReportingSchedule {
 
     /** At the start of every hour. */
     public static final String DEFAULT_CRON = "0 0 * * * ?";
-    static final String QUARTZ = "org.apache.camel.component.quartz.QuartzComponent";
 
     private ReportingSchedule() {
     }
@@ -25,7 +24,7 @@ public final class ReportingSchedule {
      */
     public static void applyDefaults(Map<String, Object> options) {
         if (!options.containsKey("scheduler")) {
-            OptionalDependency.require(QUARTZ, "org.apache.camel:camel-quartz",
+            OptionalDependency.requireQuartz(
                     "jiraq:gdpr, which ticks on Quartz unless option scheduler names another scheduler,");
             options.put("scheduler", "quartz");
             options.putIfAbsent("scheduler.cron", DEFAULT_CRON);

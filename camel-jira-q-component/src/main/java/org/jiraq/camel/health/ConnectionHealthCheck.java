@@ -44,13 +44,18 @@ abstract class ConnectionHealthCheck extends AbstractHealthCheck {
                 .detail("auth.method", connection.authStrategy().name());
     }
 
-    /** Each indicator's details, prefixed with its name; an unhealthy one makes the check DOWN and says why. */
+    /**
+     * Each indicator's details, prefixed with its name; an unhealthy one makes the check DOWN and says why, and a
+     * healthy one's message shows as a warning (pacing per JVM while the shared store is away).
+     */
     protected void addIndicators(HealthCheckResultBuilder builder) {
         for (HealthIndicator indicator : connection.indicators()) {
             IndicatorState state = indicator.state();
             state.details().forEach((key, value) -> builder.detail(indicator.name() + "." + key, value));
             if (!state.healthy()) {
                 builder.down();
+            }
+            if (state.message() != null) {
                 String why = indicator.name() + ": " + state.message();
                 builder.message(builder.message() == null ? why : builder.message() + "; " + why);
             }

@@ -1,5 +1,7 @@
 package org.jiraq.camel.operation;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +54,28 @@ final class Outputs {
     }
 
     private static <T> Iterator<T> lazily(Iterator<JsonNode> items, Function<JsonNode, T> mapping) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return items.hasNext();
-            }
+        return new Mapped<>(items, mapping);
+    }
 
-            @Override
-            public T next() {
-                return mapping.apply(items.next());
+    /** Items mapped one by one; closing it (Camel's splitter does when it ends) closes the source if it can be. */
+    private record Mapped<T>(Iterator<JsonNode> items, Function<JsonNode, T> mapping) implements Iterator<T>, Closeable {
+
+        @Override
+        public boolean hasNext() {
+            return items.hasNext();
+        }
+
+        @Override
+        public T next() {
+            return mapping.apply(items.next());
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (items instanceof Closeable closeable) {
+                closeable.close();
             }
-        };
+        }
     }
 
     /**

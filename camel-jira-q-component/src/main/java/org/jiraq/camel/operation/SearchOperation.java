@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,13 +22,15 @@ import org.jiraq.camel.client.Paginator;
 
 /**
  * searchIssues. Jira Cloud removed {@code /search}; it pages {@code /search/jql} with {@code nextPageToken} and returns
- * only ids unless fields are asked for. Data Center keeps {@code /search} with {@code startAt} offsets.
+ * only ids unless fields are asked for. Data Center keeps {@code /search} with {@code startAt} offsets. In stream mode
+ * the next pages are fetched while the route works on the current one ({@code prefetchPages}).
  */
 public final class SearchOperation {
 
     private final JiraqEndpoint endpoint;
     private final JiraqConfiguration config;
     private final Outputs outputs;
+    private ExecutorService prefetchExecutor;
 
     public SearchOperation(JiraqEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -66,8 +69,24 @@ public final class SearchOperation {
                 Outputs.progress(in, pages, position != null);
                 in.setBody(issues);
             }
-            case stream -> in.setBody(outputs.stream(endpoint.getClient(exchange).paginate(first, style, Long.MAX_VALUE)));
+            case stream -> {
+                Paginator pages = endpoint.getClient(exchange).paginate(first, style, Long.MAX_VALUE);
+                int depth = config.getPrefetchPages();
+                in.setBody(outputs.stream(depth > 0 ? pages.prefetching(prefetchExecutor(), depth) : pages));
+            }
         }
+    }
+
+    /**
+     * The threads that fetch pages ahead of a stream, made on first use and owned by Camel, which shuts them down with
+     * the context; idle ones end after a minute.
+     */
+    private synchronized ExecutorService prefetchExecutor() {
+        if (prefetchExecutor == null) {
+            prefetchExecutor = endpoint.getCamelContext().getExecutorServiceManager()
+                    .newCachedThreadPool(this, "JiraqPrefetch");
+        }
+        return prefetchExecutor;
     }
 
     /** Every issue {@code jql} matches, as maps, fetched page by page while the iterator is consumed. */

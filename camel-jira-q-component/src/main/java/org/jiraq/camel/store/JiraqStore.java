@@ -35,6 +35,7 @@ public final class JiraqStore extends ServiceSupport {
 
     /** Enough for a refresh, a webhook burst, the Quartz threads and a poll at once; more callers wait. */
     static final int MAX_POOLED_CONNECTIONS = 16;
+    static final int CHECKOUT_TIMEOUT_MILLIS = 5_000;
 
     private final Supplier<Pool> opener;
     private final Path keyFile;
@@ -95,6 +96,12 @@ public final class JiraqStore extends ServiceSupport {
         pool.setPassword(password);
         pool.setMinPoolSize(1);
         pool.setMaxPoolSize(MAX_POOLED_CONNECTIONS);
+        // while the database is down, callers fail within seconds instead of waiting for ever; once it is back,
+        // connections broken by the outage are found and replaced before use
+        pool.setCheckoutTimeout(CHECKOUT_TIMEOUT_MILLIS);
+        pool.setAcquireRetryAttempts(2);
+        pool.setAcquireRetryDelay(250);
+        pool.setTestConnectionOnCheckout(true);
         return new Pool(pool, pool::close);
     }
 

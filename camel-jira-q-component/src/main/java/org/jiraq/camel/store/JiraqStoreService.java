@@ -11,6 +11,8 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.jiraq.camel.OptionalDependency;
 import org.jiraq.camel.spi.GdprStore;
 import org.jiraq.camel.spi.PollingPositionStore;
+import org.jiraq.camel.spi.RateLimitStore;
+import org.jiraq.camel.store.JdbcRateLimitStore;
 import org.jiraq.camel.spi.TokenStore;
 
 /**
@@ -33,8 +35,10 @@ public final class JiraqStoreService extends ServiceSupport {
     private boolean tokenStoreThrowaway;
     private GdprStore gdprStore;
     private Boolean clusteredSchedules;
+    private boolean shareRateLimits = true;
     private JiraqStore store;
     private TokenStore defaultTokenStore;
+    private RateLimitStore rateLimitStore;
 
     /**
      * The component's database, opened and migrated on first use and closed when the component stops. Every feature
@@ -101,6 +105,20 @@ public final class JiraqStoreService extends ServiceSupport {
         return gdprStore;
     }
 
+    /**
+     * Where replicas share Jira's rate-limit state: the store's tables when the store is a database replicas share (a
+     * storeUrl or storeDataSource that is not H2) and shareRateLimits is on; else null, and each JVM paces alone.
+     */
+    public synchronized RateLimitStore sharedRateLimits() {
+        if (!shareRateLimits || storeDataSource == null && (storeUrl == null || storeUrl.startsWith("jdbc:h2:"))) {
+            return null; // an H2 store (the default embedded file) serves one process only; said without opening it
+        }
+        if (rateLimitStore == null && !getStore().isH2()) {
+            rateLimitStore = new JdbcRateLimitStore(getStore());
+        }
+        return rateLimitStore;
+    }
+
     /** The polling positions of jiraq:issues endpoints whose positionStore option is not set. */
     public PollingPositionStore pollingPositions() {
         return new JdbcPollingPositionStore(getDataSource());
@@ -116,10 +134,9 @@ public final class JiraqStoreService extends ServiceSupport {
      * the store is a database other than H2). Quartz classes load only when Quartz is on the classpath.
      */
     public void configureSchedules(CamelContext context) {
-        boolean quartz = OptionalDependency.isPresent("org.apache.camel.component.quartz.QuartzComponent");
+        boolean quartz = OptionalDependency.hasQuartz();
         if (Boolean.TRUE.equals(clusteredSchedules) && !quartz) {
-            OptionalDependency.require("org.apache.camel.component.quartz.QuartzComponent",
-                    "org.apache.camel:camel-quartz", "Option 'clusteredSchedules'");
+            OptionalDependency.requireQuartz("Option 'clusteredSchedules'");
         }
         if (quartz && isClusteringSchedules()) {
             ClusteredQuartz.configure(context, getStore());
@@ -199,6 +216,14 @@ public final class JiraqStoreService extends ServiceSupport {
 
     public void setGdprStore(GdprStore gdprStore) {
         this.gdprStore = gdprStore;
+    }
+
+    public boolean isShareRateLimits() {
+        return shareRateLimits;
+    }
+
+    public void setShareRateLimits(boolean shareRateLimits) {
+        this.shareRateLimits = shareRateLimits;
     }
 
     public Boolean getClusteredSchedules() {

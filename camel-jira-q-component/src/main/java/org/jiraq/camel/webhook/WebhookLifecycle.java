@@ -60,8 +60,7 @@ public final class WebhookLifecycle extends ServiceSupport implements HealthIndi
         registeredAt = clock.instant();
         replay();
         if (cron != null) {
-            OptionalDependency.require("org.apache.camel.component.quartz.QuartzComponent",
-                    "org.apache.camel:camel-quartz", "jiraq:webhook, which refreshes a dynamic webhook on a Quartz schedule,");
+            OptionalDependency.requireQuartz("jiraq:webhook, which refreshes a dynamic webhook on a Quartz schedule,");
             Endpoint quartz = context.getEndpoint("quartz://jiraq/" + name + "?cron=" + cron.trim().replace(' ', '+'));
             schedule = quartz.createConsumer(exchange -> tick());
             ServiceHelper.startService(schedule);

@@ -56,7 +56,7 @@ class RateLimitGovernorTest {
     }
 
     private static JiraqClient client(String baseUrl, int maxRetries, Duration maxRetryDelay) {
-        return client(baseUrl, maxRetries, maxRetryDelay, new RateLimitGovernor(baseUrl));
+        return client(baseUrl, maxRetries, maxRetryDelay, new RateLimitGovernor(baseUrl, "test"));
     }
 
     /** A client paced by {@code governor}, as the endpoints of one connection are. */
@@ -114,13 +114,20 @@ class RateLimitGovernorTest {
     }
 
     @Test
-    void spentQuotaHoldsEveryCallInsteadOfSendingItAndSaysSoWithoutA429() throws IOException {
+    void spentQuotaHoldsEveryCallInsteadOfSendingItAndSaysSoWithoutA429() throws Exception {
         SimulatorRateLimits limits = SimulatorRateLimits.create()
-                .quota(3, Duration.ofSeconds(2), SimulatorRateLimits.TENANT_QUOTA);
-        JiraSimulator sim = simulator(limits);
+                .quota(6, Duration.ofSeconds(2), SimulatorRateLimits.TENANT_QUOTA); // 3 calls of 2 points
+        JiraSimulator sim = JiraSimulator.builder().feature(limits).checkContract(false)
+                .user("bob@example.com", "other-app-token").start();
+        toClose.add(sim);
         JiraqClient impatient = client(sim.baseUrl(), 0, Duration.ofMillis(100));
+        // another app on the tenant spends the quota (this governor would have spread its own calls over the window)
+        java.net.http.HttpRequest otherApp = java.net.http.HttpRequest.newBuilder(
+                URI.create(sim.baseUrl() + "/rest/api/3/project/DEMO")).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("bob@example.com:other-app-token".getBytes())).build();
         for (int i = 0; i < 3; i++) {
-            impatient.execute(JiraqRequest.get("/rest/api/3/project/DEMO").build());
+            assertThat(java.net.http.HttpClient.newHttpClient().send(otherApp,
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         }
         JiraqHttpException refused = catchThrowableOfType(JiraqHttpException.class,
                 () -> impatient.execute(JiraqRequest.get("/rest/api/3/project/DEMO").build()));
