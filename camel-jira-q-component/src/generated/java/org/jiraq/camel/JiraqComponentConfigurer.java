@@ -49,6 +49,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodyasfields":
+        case "bodyAsFields": getOrCreateConfiguration(target).setBodyAsFields(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientid":
@@ -187,6 +189,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookJwtAudience": getOrCreateConfiguration(target).setWebhookJwtAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookjwtissuer":
         case "webhookJwtIssuer": getOrCreateConfiguration(target).setWebhookJwtIssuer(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookloglevel":
+        case "webhookLogLevel": getOrCreateConfiguration(target).setWebhookLogLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "webhookmaxage":
         case "webhookMaxAge": getOrCreateConfiguration(target).setWebhookMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmaxbodysize":
@@ -235,6 +239,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bodyasfields":
+        case "bodyAsFields": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clientid":
@@ -373,6 +379,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookJwtAudience": return java.lang.String.class;
         case "webhookjwtissuer":
         case "webhookJwtIssuer": return java.lang.String.class;
+        case "webhookloglevel":
+        case "webhookLogLevel": return org.apache.camel.LoggingLevel.class;
         case "webhookmaxage":
         case "webhookMaxAge": return long.class;
         case "webhookmaxbodysize":
@@ -422,6 +430,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bodyasfields":
+        case "bodyAsFields": return getOrCreateConfiguration(target).isBodyAsFields();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientid":
@@ -560,6 +570,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookJwtAudience": return getOrCreateConfiguration(target).getWebhookJwtAudience();
         case "webhookjwtissuer":
         case "webhookJwtIssuer": return getOrCreateConfiguration(target).getWebhookJwtIssuer();
+        case "webhookloglevel":
+        case "webhookLogLevel": return getOrCreateConfiguration(target).getWebhookLogLevel();
         case "webhookmaxage":
         case "webhookMaxAge": return getOrCreateConfiguration(target).getWebhookMaxAge();
         case "webhookmaxbodysize":

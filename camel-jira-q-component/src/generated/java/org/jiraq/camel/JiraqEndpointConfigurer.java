@@ -46,6 +46,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodyasfields":
+        case "bodyAsFields": target.getConfiguration().setBodyAsFields(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientid":
@@ -188,6 +190,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookJwtAudience": target.getConfiguration().setWebhookJwtAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookjwtissuer":
         case "webhookJwtIssuer": target.getConfiguration().setWebhookJwtIssuer(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookloglevel":
+        case "webhookLogLevel": target.getConfiguration().setWebhookLogLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "webhookmaxage":
         case "webhookMaxAge": target.getConfiguration().setWebhookMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookmaxbodysize":
@@ -240,6 +244,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bodyasfields":
+        case "bodyAsFields": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clientid":
@@ -382,6 +388,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookJwtAudience": return java.lang.String.class;
         case "webhookjwtissuer":
         case "webhookJwtIssuer": return java.lang.String.class;
+        case "webhookloglevel":
+        case "webhookLogLevel": return org.apache.camel.LoggingLevel.class;
         case "webhookmaxage":
         case "webhookMaxAge": return long.class;
         case "webhookmaxbodysize":
@@ -435,6 +443,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bodyasfields":
+        case "bodyAsFields": return target.getConfiguration().isBodyAsFields();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientid":
@@ -577,6 +587,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookJwtAudience": return target.getConfiguration().getWebhookJwtAudience();
         case "webhookjwtissuer":
         case "webhookJwtIssuer": return target.getConfiguration().getWebhookJwtIssuer();
+        case "webhookloglevel":
+        case "webhookLogLevel": return target.getConfiguration().getWebhookLogLevel();
         case "webhookmaxage":
         case "webhookMaxAge": return target.getConfiguration().getWebhookMaxAge();
         case "webhookmaxbodysize":

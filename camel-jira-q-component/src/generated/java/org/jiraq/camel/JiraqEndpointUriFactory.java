@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(102);
+        Set<String> props = new HashSet<>(104);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("api");
@@ -36,6 +36,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("baseUrl");
+        props.add("bodyAsFields");
         props.add("bridgeErrorHandler");
         props.add("clientId");
         props.add("clientSecret");
@@ -115,6 +116,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("webhookAllowedSources");
         props.add("webhookJwtAudience");
         props.add("webhookJwtIssuer");
+        props.add("webhookLogLevel");
         props.add("webhookMaxAge");
         props.add("webhookMaxBodySize");
         props.add("webhookPath");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
@@ -111,6 +112,8 @@ public class JiraqConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false")
     private boolean deleteSubtasks;
     @UriParam(label = "producer", defaultValue = "false")
+    private boolean bodyAsFields;
+    @UriParam(label = "producer", defaultValue = "false")
     private boolean adfAsText;
 
     // webhooks
@@ -124,6 +127,8 @@ public class JiraqConfiguration implements Cloneable {
     private String webhookSecret;
     @UriParam(label = "consumer,advanced", defaultValue = "10485760")
     private int webhookMaxBodySize = 10 * 1024 * 1024;
+    @UriParam(label = "consumer", defaultValue = "INFO", enums = "TRACE,DEBUG,INFO,WARN,ERROR,OFF")
+    private LoggingLevel webhookLogLevel = LoggingLevel.INFO;
     @UriParam(label = "consumer,security", defaultValue = "0", javaType = "java.time.Duration")
     private long webhookMaxAge;
     @UriParam(label = "consumer,advanced")
@@ -287,7 +292,7 @@ public class JiraqConfiguration implements Cloneable {
 
     /** The Atlassian account e-mail (Cloud) or user name (Data Center) for authStrategy=apiToken. */
     public void setUsername(String username) {
-        this.username = username;
+        this.username = unsetIfBlank(username);
     }
 
     public String getApiToken() {
@@ -296,7 +301,7 @@ public class JiraqConfiguration implements Cloneable {
 
     /** The API token (Cloud) or password (Data Center) for authStrategy=apiToken. */
     public void setApiToken(String apiToken) {
-        this.apiToken = apiToken;
+        this.apiToken = unsetIfBlank(apiToken);
     }
 
     public String getPersonalAccessToken() {
@@ -305,7 +310,7 @@ public class JiraqConfiguration implements Cloneable {
 
     /** The personal access token for authStrategy=pat (Data Center 8.14 and later). */
     public void setPersonalAccessToken(String personalAccessToken) {
-        this.personalAccessToken = personalAccessToken;
+        this.personalAccessToken = unsetIfBlank(personalAccessToken);
     }
 
     public SSLContextParameters getSslContextParameters() {
@@ -594,6 +599,19 @@ public class JiraqConfiguration implements Cloneable {
         this.notifyUsers = notifyUsers;
     }
 
+    public boolean isBodyAsFields() {
+        return bodyAsFields;
+    }
+
+    /**
+     * Whether createIssue, updateIssue and bulkCreateIssues read a Map or JSON body that is not in Jira's own shape
+     * ({"fields":{...},"update":{...}}) as a flat map of field ids to values. Off by default, so a message that
+     * still carries another system's data is refused with a clear error instead of being sent to Jira as fields.
+     */
+    public void setBodyAsFields(boolean bodyAsFields) {
+        this.bodyAsFields = bodyAsFields;
+    }
+
     public boolean isDeleteSubtasks() {
         return deleteSubtasks;
     }
@@ -719,6 +737,20 @@ public class JiraqConfiguration implements Cloneable {
     /** jiraq:webhook: the largest request body accepted, in bytes; larger ones are answered 413. */
     public void setWebhookMaxBodySize(int webhookMaxBodySize) {
         this.webhookMaxBodySize = webhookMaxBodySize;
+    }
+
+    public LoggingLevel getWebhookLogLevel() {
+        return webhookLogLevel;
+    }
+
+    /**
+     * jiraq:webhook: the level at which each delivery is logged with what became of it: delivered to the route, a
+     * duplicate (its identifier was delivered before), or filtered (not among events). Refused requests are logged at
+     * WARN with the reason (signature header missing, malformed, another algorithm, or not matching), unless this is
+     * OFF.
+     */
+    public void setWebhookLogLevel(LoggingLevel webhookLogLevel) {
+        this.webhookLogLevel = webhookLogLevel;
     }
 
     public long getWebhookMaxAge() {
@@ -1198,6 +1230,14 @@ public class JiraqConfiguration implements Cloneable {
         throw new IllegalArgumentException(
                 "Option 'authStrategy' is required: one of apiToken (username + apiToken), pat (personalAccessToken),"
                                            + " oauth1 or oauth2");
+    }
+
+    /**
+     * A credential option left empty, as a Kamelet or a properties file does when a value is not given, counts as not
+     * set, so it does not decide the authStrategy inferred from the credentials.
+     */
+    private static String unsetIfBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     public JiraqConfiguration copy() {

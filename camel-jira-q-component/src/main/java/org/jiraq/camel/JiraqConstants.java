@@ -40,6 +40,37 @@ public final class JiraqConstants {
                             + " string). getIssue, searchIssues: the comma-separated fields to return (a String).",
               javaType = "Object")
     public static final String FIELDS = "CamelJiraqFields";
+    @Metadata(label = "producer",
+              description = "createIssue, updateIssue: the priority, by name (High) or id (2).", javaType = "String")
+    public static final String PRIORITY = "CamelJiraqPriority";
+    @Metadata(label = "producer",
+              description = "createIssue, updateIssue: who the issue is assigned to: the account id on Jira Cloud, the"
+                            + " user name on Data Center, or me for the user the endpoint signs in as.",
+              javaType = "String")
+    public static final String ASSIGNEE = "CamelJiraqAssignee";
+    @Metadata(label = "producer",
+              description = "createIssue, updateIssue: the labels (a List, or a comma-separated String); on update they"
+                            + " replace the issue's labels.",
+              javaType = "Object")
+    public static final String LABELS = "CamelJiraqLabels";
+    @Metadata(label = "producer",
+              description = "createIssue, updateIssue: the components, by name (a List, or a comma-separated String).",
+              javaType = "Object")
+    public static final String COMPONENTS = "CamelJiraqComponents";
+    @Metadata(label = "producer",
+              description = "createIssue, updateIssue: the fix versions, by name (a List, or a comma-separated String).",
+              javaType = "Object")
+    public static final String FIX_VERSIONS = "CamelJiraqFixVersions";
+    @Metadata(label = "producer",
+              description = "createIssue, updateIssue: the due date: a LocalDate, Date, Instant or date-time, or a"
+                            + " yyyy-MM-dd String.",
+              javaType = "Object")
+    public static final String DUE_DATE = "CamelJiraqDueDate";
+    @Metadata(label = "producer",
+              description = "createIssue, updateIssue: the parent's key or id: the issue of a sub-task, or (on Jira"
+                            + " Cloud) the epic of a story, task or bug.",
+              javaType = "String")
+    public static final String PARENT = "CamelJiraqParent";
     @Metadata(label = "producer", description = "searchIssues: the JQL (else the String body, else the jql option).",
               javaType = "String")
     public static final String JQL = "CamelJiraqJql";

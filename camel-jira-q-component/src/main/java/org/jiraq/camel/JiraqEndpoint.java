@@ -81,6 +81,14 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
             throw new IllegalArgumentException(
                     "Option 'baseUrl' must not carry a query or credentials; use the security options instead");
         }
+        int rest = uri.getRawPath() == null ? -1 : (uri.getRawPath() + "/").indexOf("/rest/");
+        if (rest >= 0) {
+            String site = baseUrl.trim().substring(0, baseUrl.trim().indexOf(uri.getRawPath()) + rest);
+            throw new IllegalArgumentException(
+                    "Option 'baseUrl' is the site URL, without the REST path: use " + site + " instead of "
+                                               + baseUrl.trim() + " (the component adds /rest/api/3 or /rest/api/2"
+                                               + " itself)");
+        }
         siteUrl = uri;
         deployment = configuration.getDeployment() != null
                 ? configuration.getDeployment() : JiraqDeployment.inferFrom(uri);

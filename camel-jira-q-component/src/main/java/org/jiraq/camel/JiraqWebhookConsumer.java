@@ -63,11 +63,8 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
                 config.getWebhookTrustedProxies()), WebhookVerifier.of(config),
                 events, delivered, this::deliver, config.getWebhookMaxBodySize(),
                 config.getWebhookMaxAge() > 0 ? Duration.ofMillis(config.getWebhookMaxAge()) : null,
-                getEndpoint().getComponent().getMetrics());
-        Endpoint platformHttp = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + config.getWebhookPath() + "?httpMethodRestrict=POST");
-        http = platformHttp.createConsumer(receiver);
-        ServiceHelper.startService(http);
+                getEndpoint().getComponent().getMetrics(), config.getWebhookLogLevel());
+        http = serve(config.getWebhookPath(), receiver);
         lifecycle = lifecycle(config, events);
         ServiceHelper.startService(lifecycle);
         if (lifecycle != null && getEndpoint().getConnection() != null) {
@@ -80,6 +77,25 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
                 check.setCamelContext(getEndpoint().getCamelContext());
                 setHealthCheck(check);
             }
+        }
+    }
+
+    /** Serves the path on Camel's platform-http; without an HTTP server, says how to start one. */
+    private Consumer serve(String path, Processor processor) {
+        try {
+            Endpoint platformHttp = getEndpoint().getCamelContext()
+                    .getEndpoint("platform-http:" + path + "?httpMethodRestrict=POST");
+            Consumer consumer = platformHttp.createConsumer(processor);
+            ServiceHelper.startService(consumer);
+            return consumer;
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "jiraq:webhook cannot serve " + path + " on Camel's platform-http (" + e.getMessage() + "). It needs"
+                                            + " the application's HTTP server: on Camel Main add camel-platform-http-main"
+                                            + " and set camel.server.enabled=true (and camel.server.port); on Spring Boot"
+                                            + " add camel-platform-http-starter and spring-boot-starter-web; on Quarkus add"
+                                            + " camel-quarkus-platform-http",
+                    e);
         }
     }
 

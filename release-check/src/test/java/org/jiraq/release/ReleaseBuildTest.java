@@ -33,7 +33,8 @@ class ReleaseBuildTest {
 
     /** What users depend on; everything else (parent, samples, benchmarks, this check) stays unpublished. */
     static final List<String> PUBLISHED = List.of(
-            "camel-jira-q", "camel-jira-q-routes", "camel-jira-q-spring-boot-starter", "jiraq-simulator");
+            "camel-jira-q", "camel-jira-q-routes", "camel-jira-q-spring-boot-starter", "jiraq-simulator",
+            "camel-jira-q-test");
     static final String BOM = "camel-jira-q-bom";
     private static final Set<String> NOT_SOURCES = Set.of("target", ".git", "data", ".idea", ".vscode");
     private static final Path WORK = Path.of("target", "release-build").toAbsolutePath();
@@ -49,7 +50,8 @@ class ReleaseBuildTest {
                 "-Dmaven.install.skip=true", "-Dcamel.version=" + System.getProperty("camel.version"),
                 "-Dmaven.repo.local=" + System.getProperty("build.local.repository"),
                 "-DaltDeploymentRepository=jiraq-release::" + REPOSITORY.toUri(),
-                "-pl", "camel-jira-q-component,routes,camel-jira-q-spring-boot-starter,simulator,camel-jira-q-bom", "-am");
+                "-pl", "camel-jira-q-component,routes,camel-jira-q-spring-boot-starter,simulator,camel-jira-q-test,camel-jira-q-bom",
+                "-am");
     }
 
     @Test

@@ -13,9 +13,11 @@ final class AuthInterceptor implements Interceptor {
     private final List<SimulatorAuth> schemes = new CopyOnWriteArrayList<>();
     private final JiraSimulator.Flavour flavour;
     private final String challenge;
+    private final SimulatorState state;
 
-    AuthInterceptor(JiraSimulator.Flavour flavour, String baseUrl) {
+    AuthInterceptor(JiraSimulator.Flavour flavour, String baseUrl, SimulatorState state) {
         this.flavour = flavour;
+        this.state = state;
         // Jira answers with an OAuth challenge naming the site, not a Basic one, so browsers show no login pop-up
         this.challenge = "OAuth realm=\"" + URLEncoder.encode(baseUrl, StandardCharsets.UTF_8) + "\"";
     }
@@ -32,6 +34,7 @@ final class AuthInterceptor implements Interceptor {
         for (SimulatorAuth scheme : schemes) {
             SimulatorAuth.Result result = scheme.authenticate(request);
             if (result.authenticated()) {
+                state.knowUser(result.user()); // whoever signs in can be assigned and watch
                 ApiResponse response = next.proceed(request.withUser(result.user()));
                 return flavour == JiraSimulator.Flavour.CLOUD
                         ? response.withHeader("X-AAccountId", result.user().accountId())

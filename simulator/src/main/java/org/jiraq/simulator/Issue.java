@@ -2,8 +2,10 @@ package org.jiraq.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +31,12 @@ public final class Issue {
     private Status status = JiraCatalog.TO_DO;
     private Priority priority = JiraCatalog.MEDIUM;
     private List<String> labels = List.of();
+    private SimulatorUser assignee;
+    private List<ProjectComponent> components = List.of();
+    private List<Version> fixVersions = List.of();
+    private LocalDate dueDate;
+    private Issue parent;
+    private final LinkedHashSet<SimulatorUser> watchers = new LinkedHashSet<>();
     private Instant updated;
     private String searchText;
 
@@ -84,6 +92,34 @@ public final class Issue {
 
     public List<String> labels() {
         return labels;
+    }
+
+    /** Who it is assigned to; {@code null} when unassigned. */
+    public SimulatorUser assignee() {
+        return assignee;
+    }
+
+    public List<ProjectComponent> components() {
+        return components;
+    }
+
+    public List<Version> fixVersions() {
+        return fixVersions;
+    }
+
+    /** The due date; {@code null} when none is set. */
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    /** The parent (the epic of a story, the issue of a sub-task); {@code null} when none. */
+    public Issue parent() {
+        return parent;
+    }
+
+    /** Who watches it, in the order they started. */
+    public List<SimulatorUser> watchers() {
+        return List.copyOf(watchers);
     }
 
     /** A {@code customfield_*} value exactly as it was sent, or {@code null}. */
@@ -186,6 +222,36 @@ public final class Issue {
 
     void setLabels(List<String> labels) {
         this.labels = List.copyOf(labels);
+    }
+
+    void setAssignee(SimulatorUser assignee) {
+        this.assignee = assignee;
+    }
+
+    void setComponents(List<ProjectComponent> components) {
+        this.components = List.copyOf(components);
+    }
+
+    void setFixVersions(List<Version> fixVersions) {
+        this.fixVersions = List.copyOf(fixVersions);
+    }
+
+    void setDueDate(LocalDate dueDate) {
+        this.dueDate = dueDate;
+    }
+
+    void setParent(Issue parent) {
+        this.parent = parent;
+    }
+
+    /** Answers whether the user was not watching yet. */
+    boolean addWatcher(SimulatorUser user) {
+        return watchers.add(user);
+    }
+
+    /** Answers whether the user was watching. */
+    boolean removeWatcher(SimulatorUser user) {
+        return watchers.remove(user);
     }
 
     void setCustomField(String id, JsonNode value) {

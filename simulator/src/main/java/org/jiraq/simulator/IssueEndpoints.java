@@ -22,6 +22,7 @@ final class IssueEndpoints implements SimulatorFeature {
         context.route("GET", root + "/issue/{issueIdOrKey}", this::get);
         context.route("PUT", root + "/issue/{issueIdOrKey}", this::edit);
         context.route("DELETE", root + "/issue/{issueIdOrKey}", this::delete);
+        context.route("PUT", root + "/issue/{issueIdOrKey}/assignee", this::assign);
     }
 
     /** The issue named by the {@code issueIdOrKey} path parameter, or Jira's 404. */
@@ -40,6 +41,9 @@ final class IssueEndpoints implements SimulatorFeature {
         Issue issue = state.createIssue(input.project(), input.issueType(), input.summary(), request.user());
         input.applyTo(issue);
         properties.forEach(issue::setProperty);
+        if (request.user() != null) {
+            issue.addWatcher(request.user()); // Jira's default: reporters watch what they create
+        }
         state.issueCreated(issue, request.user());
         return ApiResponse.json(201, Json.object()
                 .put("id", Long.toString(issue.id()))
@@ -55,12 +59,25 @@ final class IssueEndpoints implements SimulatorFeature {
     private ApiResponse edit(ApiRequest request) {
         Issue issue = requireIssue(context, request);
         JsonNode body = request.json();
-        if (IssueInput.forEdit(context.flavour(), context.state(), body).requireValid().applyTo(issue)) {
+        if (IssueInput.forEdit(context.flavour(), context.state(), body, issue).requireValid().applyTo(issue)) {
             context.state().issueUpdated(issue, request.user(), "issue_updated", changedFields(body));
         }
         return "true".equals(request.query("returnIssue"))
                 ? ApiResponse.ok(render(request, issue))
                 : ApiResponse.noContent();
+    }
+
+    /**
+     * {@code PUT /issue/{key}/assignee}: {@code {"accountId": ...}} on Cloud, {@code {"name": ...}} on Data Center.
+     * Read as an edit of the assignee field, so the same users and errors apply.
+     */
+    private ApiResponse assign(ApiRequest request) {
+        Issue issue = requireIssue(context, request);
+        JsonNode edit = Json.object().set("fields", Json.object().set("assignee", request.json()));
+        if (IssueInput.forEdit(context.flavour(), context.state(), edit, issue).requireValid().applyTo(issue)) {
+            context.state().issueUpdated(issue, request.user(), "issue_assigned", List.of("assignee"));
+        }
+        return ApiResponse.noContent();
     }
 
     private ApiResponse delete(ApiRequest request) {

@@ -1,6 +1,8 @@
 package org.jiraq.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,31 +32,39 @@ final class IssueInput {
     private final JiraSimulator.Flavour flavour;
     private final SimulatorState state;
     private final boolean creating;
+    /** The issue being edited; {@code null} when creating. */
+    private final Issue edited;
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final List<Change> changes = new ArrayList<>();
     private Project project;
     private IssueType issueType;
     private String summary;
+    private Issue parent;
 
-    private IssueInput(JiraSimulator.Flavour flavour, SimulatorState state, boolean creating) {
+    private IssueInput(JiraSimulator.Flavour flavour, SimulatorState state, Issue edited) {
         this.flavour = flavour;
         this.state = state;
-        this.creating = creating;
+        this.creating = edited == null;
+        this.edited = edited;
     }
 
     /** Reads a create body; {@link #project()}, {@link #issueType()} and {@link #summary()} are then known. */
     static IssueInput forCreate(JiraSimulator.Flavour flavour, SimulatorState state, JsonNode body) {
-        IssueInput input = new IssueInput(flavour, state, true);
+        IssueInput input = new IssueInput(flavour, state, null);
         input.read(body);
         if (input.summary == null && !input.errors.containsKey("summary")) {
             input.errors.put("summary", "You must specify a summary of the issue.");
         }
+        if (input.issueType != null && input.issueType.subtask() && input.parent == null
+                && !input.errors.containsKey("parent")) {
+            input.errors.put("parent", "Sub-tasks must be created with a parent issue.");
+        }
         return input;
     }
 
-    /** Reads an edit (or transition) body. */
-    static IssueInput forEdit(JiraSimulator.Flavour flavour, SimulatorState state, JsonNode body) {
-        IssueInput input = new IssueInput(flavour, state, false);
+    /** Reads an edit (or transition) body for {@code issue}. */
+    static IssueInput forEdit(JiraSimulator.Flavour flavour, SimulatorState state, JsonNode body, Issue issue) {
+        IssueInput input = new IssueInput(flavour, state, issue);
         input.read(body);
         return input;
     }
@@ -153,6 +163,28 @@ final class IssueInput {
                 }
             }
             case "priority" -> setPriority(value);
+            case "assignee" -> {
+                SimulatorUser user = assignee(value);
+                if (user != null || value.isNull()) {
+                    changes.add(issue -> changed(issue.assignee(), user, issue::setAssignee));
+                }
+            }
+            case "components" -> {
+                List<ProjectComponent> components = projectValues(name, value, "Component",
+                        (project, nameOrId) -> state.component(project, nameOrId));
+                if (components != null) {
+                    changes.add(issue -> changed(issue.components(), components, issue::setComponents));
+                }
+            }
+            case "fixVersions" -> {
+                List<Version> versions = projectValues(name, value, "Version",
+                        (project, nameOrId) -> state.version(project, nameOrId));
+                if (versions != null) {
+                    changes.add(issue -> changed(issue.fixVersions(), versions, issue::setFixVersions));
+                }
+            }
+            case "duedate" -> setDueDate(value);
+            case "parent" -> setParent(value);
             default -> {
                 if (name.startsWith("customfield_")) {
                     changes.add(issue -> changed(issue.customField(name), value,
@@ -234,6 +266,86 @@ final class IssueInput {
             return;
         }
         changes.add(issue -> changed(issue.priority(), priority.get(), issue::setPriority));
+    }
+
+    /**
+     * A user reference: {@code {"accountId": ...}} on Cloud, {@code {"name": ...}} (or {@code key}) on Data Center;
+     * null unassigns. Unknown users are refused as Jira does.
+     */
+    private SimulatorUser assignee(JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        String id = value.isObject()
+                ? firstText(value, flavour == JiraSimulator.Flavour.CLOUD ? new String[] {"accountId"} : new String[] {"name", "key"})
+                : null;
+        SimulatorUser user = id == null ? null : state.user(id);
+        if (user == null) {
+            errors.put("assignee", flavour == JiraSimulator.Flavour.CLOUD
+                    ? id == null ? "Specify the assignee by accountId." : "Specify a valid value for assignee"
+                    : "User '" + (id == null ? value : id) + "' does not exist.");
+        }
+        return user;
+    }
+
+    /** Looks up a value of the issue's project by name or id; {@code null} when absent. */
+    @FunctionalInterface
+    private interface ProjectLookup<T> {
+        T find(Project project, String nameOrId);
+    }
+
+    /** A list of {@code {"name": ...}} / {@code {"id": ...}} references to the project's components or versions. */
+    private <T> List<T> projectValues(String field, JsonNode value, String what, ProjectLookup<T> lookup) {
+        Project target = creating ? project : edited.project();
+        if (target == null) {
+            return null; // the project's own error says why
+        }
+        if (!value.isArray()) {
+            errors.put(field, "Operation value must be an array of objects with a name or id.");
+            return null;
+        }
+        List<T> found = new ArrayList<>();
+        for (JsonNode item : value) {
+            String nameOrId = reference(item).orElse(null);
+            T match = nameOrId == null ? null : lookup.find(target, nameOrId);
+            if (match == null) {
+                errors.put(field, what + " name '" + (nameOrId == null ? item : nameOrId) + "' is not valid");
+                return null;
+            }
+            found.add(match);
+        }
+        return found;
+    }
+
+    /** {@code yyyy-MM-dd}, as Jira's date fields take it; null clears it. */
+    private void setDueDate(JsonNode value) {
+        LocalDate date = null;
+        if (!value.isNull()) {
+            try {
+                date = LocalDate.parse(value.asText());
+            } catch (DateTimeParseException e) {
+                errors.put("duedate", "Error parsing date string: " + value.asText());
+                return;
+            }
+        }
+        LocalDate due = date;
+        changes.add(issue -> changed(issue.dueDate(), due, issue::setDueDate));
+    }
+
+    /** {@code {"key": ...}} or {@code {"id": ...}}: the epic of a story, or the issue of a sub-task. */
+    private void setParent(JsonNode value) {
+        String keyOrId = value.isObject() ? firstText(value, "key", "id") : null;
+        Issue found = keyOrId == null ? null : state.issue(keyOrId);
+        if (found == null) {
+            errors.put("parent", "Could not find issue by id or key.");
+            return;
+        }
+        if (found.issueType().subtask() || found == edited) {
+            errors.put("parent", "Issue '" + found.key() + "' cannot be the parent of this issue.");
+            return;
+        }
+        parent = found;
+        changes.add(issue -> changed(issue.parent(), found, issue::setParent));
     }
 
     private List<String> labels(JsonNode value) {

@@ -12,7 +12,10 @@ public final class JiraCatalog {
     public static final IssueType TASK = new IssueType(10001, "Task", "A small, distinct piece of work.");
     public static final IssueType BUG = new IssueType(10002, "Bug", "A problem or error.");
     public static final IssueType STORY = new IssueType(10003, "Story", "A user story.");
-    public static final List<IssueType> ISSUE_TYPES = List.of(TASK, BUG, STORY);
+    public static final IssueType EPIC = new IssueType(10004, "Epic", "A large piece of work that holds other issues.");
+    /** The one sub-task type: it needs a parent, and cannot be one. */
+    public static final IssueType SUBTASK = new IssueType(10005, "Sub-task", "A part of another issue.", true);
+    public static final List<IssueType> ISSUE_TYPES = List.of(TASK, BUG, STORY, EPIC, SUBTASK);
 
     public static final Status TO_DO = new Status(10000, "To Do", Status.Category.NEW);
     public static final Status IN_PROGRESS = new Status(3, "In Progress", Status.Category.INDETERMINATE);

@@ -17,8 +17,9 @@ public final class JiraJson {
             + "versionedRepresentations";
 
     /** The system fields the simulator keeps, in the order Jira prints them. */
-    static final List<String> SYSTEM_FIELDS = List.of("summary", "description", "issuetype", "project", "status",
-            "priority", "labels", "reporter", "creator", "created", "updated", "comment");
+    static final List<String> SYSTEM_FIELDS = List.of("summary", "description", "issuetype", "parent", "project",
+            "status", "priority", "labels", "components", "fixVersions", "duedate", "assignee", "reporter", "creator",
+            "created", "updated", "watches", "comment");
 
     private final JiraSimulator.Flavour flavour;
     private final String baseUrl;
@@ -92,9 +93,9 @@ public final class JiraJson {
                 .put("description", type.description())
                 .put("iconUrl", baseUrl + "/images/icons/issuetypes/" + type.name().toLowerCase() + ".svg")
                 .put("name", type.name())
-                .put("subtask", false);
+                .put("subtask", type.subtask());
         if (cloud()) {
-            node.put("hierarchyLevel", 0);
+            node.put("hierarchyLevel", type.subtask() ? -1 : type.name().equals("Epic") ? 1 : 0);
         }
         return node;
     }
@@ -122,6 +123,33 @@ public final class JiraJson {
                 .put("iconUrl", baseUrl + "/images/icons/priorities/" + priority.name().toLowerCase() + ".svg")
                 .put("name", priority.name())
                 .put("id", Long.toString(priority.id()));
+    }
+
+    public ObjectNode component(ProjectComponent component) {
+        return Json.object()
+                .put("self", self("component/" + component.id()))
+                .put("id", Long.toString(component.id()))
+                .put("name", component.name());
+    }
+
+    public ObjectNode version(Version version) {
+        return Json.object()
+                .put("self", self("version/" + version.id()))
+                .put("id", Long.toString(version.id()))
+                .put("name", version.name())
+                .put("archived", false)
+                .put("released", false);
+    }
+
+    /** An issue's watchers, as {@code GET /issue/{key}/watchers} answers for {@code caller}. */
+    public ObjectNode watchers(Issue issue, SimulatorUser caller) {
+        ObjectNode node = Json.object()
+                .put("self", self("issue/" + issue.key() + "/watchers"))
+                .put("isWatching", issue.watchers().contains(caller))
+                .put("watchCount", issue.watchers().size());
+        ArrayNode watchers = node.putArray("watchers");
+        issue.watchers().forEach(user -> watchers.add(user(user)));
+        return node;
     }
 
     public ObjectNode comment(Issue issue, Comment comment) {
@@ -220,6 +248,22 @@ public final class JiraJson {
                 yield labels;
             }
             case "reporter", "creator" -> nullable(user(issue.reporter()));
+            case "assignee" -> nullable(user(issue.assignee()));
+            case "components" -> {
+                ArrayNode components = Json.array();
+                issue.components().forEach(c -> components.add(component(c)));
+                yield components;
+            }
+            case "fixVersions" -> {
+                ArrayNode versions = Json.array();
+                issue.fixVersions().forEach(v -> versions.add(version(v)));
+                yield versions;
+            }
+            case "duedate" -> issue.dueDate() == null ? Json.MAPPER.nullNode() : text(issue.dueDate().toString());
+            case "parent" -> issue.parent() == null ? Json.MAPPER.nullNode() : parent(issue.parent());
+            case "watches" -> Json.object()
+                    .put("self", self("issue/" + issue.key() + "/watchers"))
+                    .put("watchCount", issue.watchers().size());
             case "created" -> text(JiraTime.format(issue.created()));
             case "updated" -> text(JiraTime.format(issue.updated()));
             case "comment" -> {
@@ -228,6 +272,20 @@ public final class JiraJson {
             }
             default -> throw new IllegalArgumentException("not a system field: " + field);
         };
+    }
+
+    /** The parent as Jira embeds it: its reference and a few fields. */
+    private ObjectNode parent(Issue parent) {
+        ObjectNode node = Json.object()
+                .put("id", Long.toString(parent.id()))
+                .put("key", parent.key())
+                .put("self", self("issue/" + parent.id()));
+        ObjectNode fields = node.putObject("fields");
+        fields.put("summary", parent.summary());
+        fields.set("status", status(parent.status()));
+        fields.set("priority", priority(parent.priority()));
+        fields.set("issuetype", issueType(parent.issueType()));
+        return node;
     }
 
     private ObjectNode avatarUrls(String pathAndQueryPrefix) {

@@ -111,7 +111,7 @@ public final class JiraSimulator implements AutoCloseable {
     }
 
     private void registerFeatures(Builder builder, RequestDispatcher dispatcher, RequestRewriter rewriter) {
-        AuthInterceptor auth = new AuthInterceptor(flavour, baseUrl);
+        AuthInterceptor auth = new AuthInterceptor(flavour, baseUrl, state);
         SimulatorContext context = new SimulatorContext(flavour, baseUrl, state, clock, wireMock, dispatcher, auth,
                 rewriter);
         if (contract != null) {
@@ -121,6 +121,7 @@ public final class JiraSimulator implements AutoCloseable {
 
         BasicAuth basic = new BasicAuth();
         builder.users.forEach((email, secret) -> basic.add(SimulatorUser.ofEmail(email), secret));
+        builder.users.keySet().forEach(state::addUser);
         context.authentication(basic);
         if (flavour == Flavour.DATA_CENTER) {
             PersonalAccessTokenAuth pats = new PersonalAccessTokenAuth();
@@ -131,7 +132,7 @@ public final class JiraSimulator implements AutoCloseable {
         List<SimulatorFeature> features = new ArrayList<>(List.of(new ServerEndpoints(), new IssueEndpoints(),
                 new CommentEndpoints(), new TransitionEndpoints(), new ProjectEndpoints(), new SearchEndpoints(),
                 new WebhookEndpoints(webhooks), new BulkCreateEndpoints(), new AttachmentEndpoints(),
-                new ServiceManagementEndpoints(), new IssuePropertyEndpoints(), new CloudRestV2()));
+                new ServiceManagementEndpoints(), new IssuePropertyEndpoints(), new WatcherEndpoints(), new CloudRestV2()));
         features.addAll(builder.features);
         features.forEach(feature -> feature.register(context));
         context.fallback(request -> ApiResponse.error(404,

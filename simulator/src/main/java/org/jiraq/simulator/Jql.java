@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * JQL as the simulator understands it: parses a query, checks its fields and values against the site, and turns it
  * into a {@link JqlQuery}. Supported: {@code project}, {@code key}/{@code issuekey}/{@code id}, {@code status},
  * {@code statusCategory}, {@code issuetype}/{@code type}, {@code priority}, {@code labels}, {@code summary},
- * {@code description}, {@code comment}, {@code text}, {@code created}, {@code updated}, {@code creator} (with
+ * {@code description}, {@code comment}, {@code text}, {@code created}, {@code updated}, {@code creator},
+ * {@code reporter} and {@code assignee} (with
  * {@code currentUser()}), {@code issue.property[key].path}; {@code AND}, {@code OR},
  * {@code NOT}, parentheses; {@code ORDER BY} on several fields. Without ORDER BY, newest issues come first.
  */

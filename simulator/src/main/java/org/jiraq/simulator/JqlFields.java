@@ -348,6 +348,8 @@ final class JqlFields {
         FIELDS.put("updated", updated);
         FIELDS.put("updateddate", updated);
         FIELDS.put("creator", new UserField(Issue::creator));
+        FIELDS.put("reporter", new UserField(Issue::reporter));
+        FIELDS.put("assignee", new UserField(Issue::assignee));
     }
 
     private JqlFields() {

@@ -29,6 +29,8 @@ public final class SimulatorState {
     private static final long FIRST_ISSUE_ID = 10000;
     private static final long FIRST_COMMENT_ID = 10000;
     private static final long FIRST_ADDED_PROJECT_ID = 10002;
+    private static final long FIRST_COMPONENT_ID = 10100;
+    private static final long FIRST_VERSION_ID = 10200;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final SimulatorClock clock;
@@ -37,6 +39,10 @@ public final class SimulatorState {
     private final TreeMap<Long, Issue> issuesById = new TreeMap<>();
     private final Map<String, Issue> issuesByKey = new HashMap<>();
     private final Map<String, Long> lastNumberByProject = new HashMap<>();
+    /** Everyone the site knows, by account id, user name and e-mail (lower case); kept across {@link #reset()}. */
+    private final Map<String, SimulatorUser> users = new HashMap<>();
+    private final Map<String, Map<String, ProjectComponent>> componentsByProject = new HashMap<>();
+    private final Map<String, Map<String, Version>> versionsByProject = new HashMap<>();
     private final List<StateChange.Listener> listeners = new CopyOnWriteArrayList<>();
     /** When a recent change becomes visible to search, per issue id; absent means visible. */
     private final Map<Long, Instant> searchableFrom = new HashMap<>();
@@ -44,6 +50,8 @@ public final class SimulatorState {
     private long nextIssueId;
     private long nextCommentId;
     private long nextProjectId;
+    private long nextComponentId;
+    private long nextVersionId;
     private long version;
 
     SimulatorState(SimulatorClock clock) {
@@ -60,6 +68,10 @@ public final class SimulatorState {
             issuesByKey.clear();
             lastNumberByProject.clear();
             searchableFrom.clear();
+            componentsByProject.clear();
+            versionsByProject.clear();
+            nextComponentId = FIRST_COMPONENT_ID;
+            nextVersionId = FIRST_VERSION_ID;
             nextIssueId = FIRST_ISSUE_ID;
             nextCommentId = FIRST_COMMENT_ID;
             nextProjectId = FIRST_ADDED_PROJECT_ID;
@@ -112,6 +124,75 @@ public final class SimulatorState {
             changed(StateChange.project("project_updated", renamed, clock.now()));
             return renamed;
         });
+    }
+
+    /**
+     * Makes {@code email} a user of the site, who can be an assignee or a watcher (signing in needs credentials, given
+     * on the simulator's builder). Users who sign in are known without this.
+     */
+    public SimulatorUser addUser(String email) {
+        SimulatorUser user = SimulatorUser.ofEmail(email);
+        knowUser(user);
+        return user;
+    }
+
+    /** The user with this account id, user name or e-mail address (any case), or {@code null}. */
+    public SimulatorUser user(String accountIdNameOrEmail) {
+        synchronized (users) {
+            return users.get(accountIdNameOrEmail.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    void knowUser(SimulatorUser user) {
+        synchronized (users) {
+            users.put(user.accountId().toLowerCase(Locale.ROOT), user);
+            users.put(user.username().toLowerCase(Locale.ROOT), user);
+            users.put(user.email().toLowerCase(Locale.ROOT), user);
+        }
+    }
+
+    /** Adds a component to a project, so issues can name it in {@code components}. */
+    public ProjectComponent addComponent(String projectKey, String name) {
+        return write(() -> add(componentsByProject, projectKey, new ProjectComponent(nextComponentId++, name)));
+    }
+
+    /** Adds a version to a project, so issues can name it in {@code fixVersions}. */
+    public Version addVersion(String projectKey, String name) {
+        return write(() -> add(versionsByProject, projectKey, new Version(nextVersionId++, name)));
+    }
+
+    /** A project's component by name (any case) or id, or {@code null}. */
+    ProjectComponent component(Project project, String nameOrId) {
+        return find(componentsByProject, project, nameOrId);
+    }
+
+    /** A project's version by name (any case) or id, or {@code null}. */
+    Version version(Project project, String nameOrId) {
+        return find(versionsByProject, project, nameOrId);
+    }
+
+    /** A project's components, in the order they were added. */
+    public List<ProjectComponent> components(String projectKey) {
+        return read(() -> List.copyOf(componentsByProject.getOrDefault(requireProject(projectKey).key(), Map.of())
+                .values()));
+    }
+
+    /** A project's versions, in the order they were added. */
+    public List<Version> versions(String projectKey) {
+        return read(() -> List.copyOf(versionsByProject.getOrDefault(requireProject(projectKey).key(), Map.of())
+                .values()));
+    }
+
+    private <T extends ProjectValue> T add(Map<String, Map<String, T>> byProject, String projectKey, T value) {
+        byProject.computeIfAbsent(requireProject(projectKey).key(), k -> new LinkedHashMap<>())
+                .put(value.name().toLowerCase(Locale.ROOT), value);
+        return value;
+    }
+
+    private <T extends ProjectValue> T find(Map<String, Map<String, T>> byProject, Project project, String nameOrId) {
+        return read(() -> byProject.getOrDefault(project.key(), Map.of()).values().stream()
+                .filter(v -> v.name().equalsIgnoreCase(nameOrId) || Long.toString(v.id()).equals(nameOrId))
+                .findFirst().orElse(null));
     }
 
     /**

@@ -46,7 +46,7 @@ final class TransitionEndpoints implements SimulatorFeature {
         if (transition.isEmpty()) {
             throw ApiException.badRequest("Transition id '" + id.asText() + "' is not valid for this issue.");
         }
-        IssueInput input = IssueInput.forEdit(context.flavour(), context.state(), body).requireValid();
+        IssueInput input = IssueInput.forEdit(context.flavour(), context.state(), body, issue).requireValid();
         input.applyTo(issue);
         issue.setStatus(transition.get().to());
         context.state().issueUpdated(issue, request.user(), "issue_generic", List.of("status"));

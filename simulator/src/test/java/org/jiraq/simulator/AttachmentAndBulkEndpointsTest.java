@@ -99,7 +99,7 @@ class AttachmentAndBulkEndpointsTest extends BothFlavoursTestSupport {
         Site site = sites.get(flavour);
 
         JiraHttp.Reply reply = site.http.post(site.root + "/issue/bulk", "{\"issueUpdates\":["
-                + JiraHttp.createBody("NOPE", "Task", "one") + "," + JiraHttp.createBody("DEMO", "Epic", "two") + "]}");
+                + JiraHttp.createBody("NOPE", "Task", "one") + "," + JiraHttp.createBody("DEMO", "Saga", "two") + "]}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("issues")).isEmpty();

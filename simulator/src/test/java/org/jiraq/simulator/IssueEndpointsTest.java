@@ -68,7 +68,7 @@ class IssueEndpointsTest extends BothFlavoursTestSupport {
         JiraHttp.Reply missingSummary = site.http.post(site.root + "/issue",
                 "{\"fields\":{\"project\":{\"key\":\"DEMO\"},\"issuetype\":{\"name\":\"Task\"}}}");
         JiraHttp.Reply unknownProjectAndType = site.http.post(site.root + "/issue",
-                JiraHttp.createBody("NOPE", "Epic", "s"));
+                JiraHttp.createBody("NOPE", "Saga", "s"));
 
         assertThat(missingSummary.status()).isEqualTo(400);
         assertThat(missingSummary.json().path("errors").path("summary").asText())

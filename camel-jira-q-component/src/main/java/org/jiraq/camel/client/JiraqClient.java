@@ -14,6 +14,8 @@ import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLException;
+
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -199,8 +201,9 @@ public final class JiraqClient {
                 if (unknown && guard != null) {
                     guard.outcomeUnknown(attemptStart);
                 }
-                boolean retryable = !unknown || guard != null;
-                if (!retryable || !retryPolicy.canRetry(retries)) {
+                // TLS refused is a configuration mistake; sending again cannot succeed
+                boolean retryable = (!unknown || guard != null) && !(e instanceof SSLException);
+                if (!retryable || !retryPolicy.canRetry(retries) || RetryPolicy.failsFast(e)) {
                     // a request that timed out may still be queued at Jira: looking now could miss it
                     if (unknown && guard != null && !(e instanceof SocketTimeoutException)) {
                         JiraqResponse existing = guard.lookUp(this);
@@ -209,7 +212,7 @@ public final class JiraqClient {
                         }
                         unknown = false;
                     }
-                    throw new JiraqConnectionException(request, e, retryable, unknown);
+                    throw new JiraqConnectionException(request, rootFor(request), e, retryable, unknown);
                 }
                 // a request that timed out may still be queued at Jira: give it as long again before looking for it
                 Duration settle = unknown && e instanceof SocketTimeoutException ? requestTimeout : null;
@@ -325,8 +328,13 @@ public final class JiraqClient {
     private record Sent(JiraqResponse response, String authorization) {
     }
 
+    /** Where the request goes: the fixed root, else the auth strategy's REST root for its credential. */
+    private URI rootFor(JiraqRequest request) throws IOException {
+        return fixedRoot != null ? fixedRoot : stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+    }
+
     private Sent sendFollowingRedirects(JiraqRequest request) throws IOException {
-        URI root = fixedRoot != null ? fixedRoot : stripTrailingSlash(auth.apiRoot(siteUrl, request.credentialId()));
+        URI root = rootFor(request);
         // a fixed root is trusted like any other host, not because a request is aimed at it
         URI trustedRoot = fixedRoot != null ? siteUrl : root;
         URI uri = resolve(root, request);

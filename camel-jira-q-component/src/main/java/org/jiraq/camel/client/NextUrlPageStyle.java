@@ -35,7 +35,7 @@ final class NextUrlPageStyle implements PageStyle {
         try {
             return client.followLink(current, next);
         } catch (IOException e) { // interrupted, or no usable token for the next page's root
-            throw new JiraqConnectionException(current, e, current.retrySafe(), false);
+            throw JiraqConnectionException.notSent(current, e);
         }
     }
 

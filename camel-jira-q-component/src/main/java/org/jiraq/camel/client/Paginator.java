@@ -108,7 +108,7 @@ public final class Paginator implements Iterator<JsonNode> {
         try {
             page = client.execute(nextRequest).json();
         } catch (IOException e) { // interrupted, or no usable token: the page was not fetched
-            throw new JiraqConnectionException(nextRequest, e, nextRequest.retrySafe(), false);
+            throw JiraqConnectionException.notSent(nextRequest, e);
         }
         pages++;
         JsonNode items = style.items(page);

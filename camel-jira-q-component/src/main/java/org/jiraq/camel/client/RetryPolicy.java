@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.net.ssl.SSLException;
+
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.jiraq.camel.JiraqConfiguration;
@@ -77,6 +79,16 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     /** Whether an error answer is worth sending again: Jira did not process it, or repeating it is harmless. */
     public boolean isRetryable(JiraqRequest request, int status, Duration retryAfter) {
         return notProcessed(status, retryAfter) || status >= 500 && request.retrySafe();
+    }
+
+    /**
+     * Whether a connection fault is one that waiting does not cure, so the call fails at once instead of retrying for
+     * half a minute: TLS refused (https to a plain-http port, an untrusted certificate), nothing listening at the host
+     * and port, an unknown host. They are configuration mistakes far more often than passing faults.
+     */
+    public static boolean failsFast(IOException fault) {
+        return fault instanceof SSLException || fault instanceof ConnectException
+               || fault instanceof UnknownHostException;
     }
 
     /**

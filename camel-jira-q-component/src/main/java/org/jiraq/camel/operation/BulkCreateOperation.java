@@ -253,7 +253,8 @@ public final class BulkCreateOperation {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("not a JSON object of issue fields");
         }
-        ObjectNode request = IssueOperations.issueRequest(node, endpoint.usesAdf());
+        ObjectNode request = IssueOperations.issueRequest(node, input, endpoint.getConfiguration().isBodyAsFields(),
+                endpoint.usesAdf());
         if (IssueOperations.isEmpty(request)) {
             throw new IllegalArgumentException("no fields to create an issue from");
         }

@@ -21,16 +21,18 @@ public final class IssueOperations {
     private final JiraqEndpoint endpoint;
     private final Outputs outputs;
     private final CreateOnce createOnce;
+    private final IssueFieldHeaders fieldHeaders;
 
     public IssueOperations(JiraqEndpoint endpoint) {
         this.endpoint = endpoint;
         this.outputs = new Outputs(endpoint.getConfiguration().isAdfAsText());
         this.createOnce = new CreateOnce(endpoint);
+        this.fieldHeaders = new IssueFieldHeaders(endpoint);
     }
 
     public void create(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
-        ObjectNode request = issueRequest(in, true);
+        ObjectNode request = issueRequest(exchange, "createIssue");
         if (isEmpty(request)) {
             throw new IllegalArgumentException(
                     "createIssue needs fields: set headers " + JiraqConstants.PROJECT_KEY + ", "
@@ -55,13 +57,15 @@ public final class IssueOperations {
 
     public void update(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
-        String key = Inputs.issueKey(in, "updateIssue");
-        ObjectNode request = issueRequest(in, false);
+        String key = Inputs.issueKeyHeader(in, "updateIssue");
+        ObjectNode request = issueRequest(exchange, "updateIssue");
         if (isEmpty(request)) {
             throw new IllegalArgumentException(
                     "updateIssue needs something to change: headers " + JiraqConstants.SUMMARY + ", "
-                                               + JiraqConstants.DESCRIPTION + ", " + JiraqConstants.FIELDS
-                                               + ", or {\"fields\":{...}} / {\"update\":{...}} as the body");
+                                               + JiraqConstants.DESCRIPTION + ", " + JiraqConstants.PRIORITY + ", "
+                                               + JiraqConstants.ASSIGNEE + ", " + JiraqConstants.LABELS + ", "
+                                               + JiraqConstants.FIELDS + " ..., text as the description, or"
+                                               + " {\"fields\":{...}} / {\"update\":{...}} as the body");
         }
         endpoint.getClient(exchange).execute(JiraqRequest.put(issuePath(key))
                 .query("notifyUsers", endpoint.getConfiguration().isNotifyUsers() ? null : "false")
@@ -83,12 +87,14 @@ public final class IssueOperations {
     }
 
     /**
-     * Builds Jira's {@code {"fields":{...},"update":{...}}} from the body (that shape, or a flat map of fields) and the
-     * common headers, which win over the body. A plain-text body is the description when creating.
+     * Builds Jira's {@code {"fields":{...},"update":{...}}} from the body (see {@link IssueBody}) and the headers,
+     * which win over the body; {@code CamelJiraqFields} wins over every other header. A text body is the description.
      */
-    private ObjectNode issueRequest(Message in, boolean creating) {
-        JsonNode body = Inputs.jsonObjectBody(in);
-        ObjectNode request = shape(body);
+    private ObjectNode issueRequest(Exchange exchange, String operation) throws Exception {
+        Message in = exchange.getMessage();
+        boolean creating = "createIssue".equals(operation);
+        IssueBody.Read body = IssueBody.read(in, operation, endpoint.getConfiguration().isBodyAsFields());
+        ObjectNode request = body.request() != null ? body.request() : Json.object();
         ObjectNode fields = fieldsOf(request);
         String project = in.getHeader(JiraqConstants.PROJECT_KEY, String.class);
         if (project != null && creating) {
@@ -103,12 +109,13 @@ public final class IssueOperations {
             fields.put("summary", summary);
         }
         Object description = in.getHeader(JiraqConstants.DESCRIPTION);
-        if (description == null && creating && body == null && in.getBody() instanceof String text && !text.isBlank()) {
-            description = text;
+        if (description == null) {
+            description = body.text();
         }
         if (description != null) {
             fields.set("description", RichText.toFieldValue(description, endpoint.usesAdf()));
         }
+        fieldHeaders.apply(exchange, fields);
         JsonNode extra = Inputs.jsonHeader(in, JiraqConstants.FIELDS);
         if (extra != null) {
             fields.setAll((ObjectNode) extra.deepCopy());
@@ -117,27 +124,18 @@ public final class IssueOperations {
     }
 
     /**
-     * Jira's create body for one issue given as JSON alone, in the shapes createIssue reads from its body: {@code
-     * {"fields":...,"update":...}} or a flat map of fields. Rich-text fields become ADF on API v3.
+     * Jira's create body for one issue given as JSON alone (an item of bulkCreateIssues), read as createIssue reads its
+     * body (see {@link IssueBody}). Rich-text fields become ADF on API v3.
      */
-    static ObjectNode issueRequest(JsonNode body, boolean adf) {
-        ObjectNode request = shape(body);
+    static ObjectNode issueRequest(JsonNode item, Object original, boolean asFields, boolean adf) {
+        ObjectNode request = IssueBody.request(item, original, "bulkCreateIssues reads each item",
+                "Put the item's fields in {\"fields\":{...}}", asFields);
         return withFields(request, fieldsOf(request), adf);
     }
 
     /** Whether a create or edit body asks for anything at all. */
     static boolean isEmpty(ObjectNode request) {
         return request.path("fields").isEmpty() && request.path("update").isEmpty();
-    }
-
-    private static ObjectNode shape(JsonNode body) {
-        ObjectNode request = Json.object();
-        if (body != null && (body.has("fields") || body.has("update"))) {
-            request.setAll((ObjectNode) body.deepCopy());
-        } else if (body != null) {
-            request.set("fields", body.deepCopy());
-        }
-        return request;
     }
 
     private static ObjectNode fieldsOf(ObjectNode request) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -14,6 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jiraq.camel.JiraqStoreException;
 import org.jiraq.camel.OptionalDependency;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The component's one database, for all state that must survive a restart and be shared by replicas: OAuth 2.0
@@ -21,8 +24,7 @@ import org.jiraq.camel.OptionalDependency;
  * <p>
  * On start, Flyway creates and migrates the schema from the scripts in {@value #MIGRATIONS}, in every jar: each
  * feature adds its tables as one {@code V<n>__<what>.sql} there (the routes module its dead letters, as V5), in SQL
- * that runs on H2 (MODE=PostgreSQL) and PostgreSQL alike. The
- * default is an embedded H2 file, so a single app needs no set-up; replicas share a PostgreSQL database instead.
+ * that runs on H2 (MODE=PostgreSQL) and PostgreSQL alike. The default is an embedded H2 file, so a single app needs no set-up; replicas share a PostgreSQL database instead.
  */
 public final class JiraqStore extends ServiceSupport {
 
@@ -30,32 +32,55 @@ public final class JiraqStore extends ServiceSupport {
     public static final String MIGRATIONS = "classpath:db/jiraq";
     /** Flyway's history table, named apart so an application's own Flyway schema is never touched. */
     static final String HISTORY_TABLE = "jiraq_schema_history";
-    /** H2 speaking PostgreSQL's dialect; row locks wait long enough for a token refresh held by another replica. */
-    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000";
+    /**
+     * Leaves closing an H2 database to the store (see {@link #H2_SETTINGS}), and closes it without compacting: H2
+     * 2.3's compaction at close fails now and then with an AssertionError in RandomAccessStore.moveChunkInside, which
+     * it writes to a .trace.db; a store this small gains nothing from it.
+     */
+    static final String CLOSED_BY_THE_STORE = ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
+
+    /**
+     * H2 speaking PostgreSQL's dialect; row locks wait long enough for a token refresh held by another replica. The
+     * store closes the database when it stops; H2's own closing at JVM exit would race the application's shutdown
+     * and fill a .trace.db with errors from the work still running.
+     */
+    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000"
+                                      + CLOSED_BY_THE_STORE;
 
     /** Enough for a refresh, a webhook burst, the Quartz threads and a poll at once; more callers wait. */
     static final int MAX_POOLED_CONNECTIONS = 16;
     static final int CHECKOUT_TIMEOUT_MILLIS = 5_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(JiraqStore.class);
+
     private final Supplier<Pool> opener;
     private final Path keyFile;
+    private final String location;
+    private final boolean inMemory;
     private volatile DataSource dataSource;
     private volatile Runnable closer;
     private volatile boolean h2;
+    /** Holds an in-memory database open while the store runs; H2 drops one whose last connection closes. */
+    private volatile Connection keeper;
 
     /**
-     * @param opener  opens the database on every start
-     * @param keyFile the generated key file beside an H2 file, or null
+     * @param opener   opens the database on every start, with how to close it (only the store's own pools close)
+     * @param keyFile  the generated key file beside an H2 file, or null
+     * @param location where the data lives, for the log: never a credential
+     * @param inMemory whether everything is lost when the store stops
      */
-    private JiraqStore(Supplier<Pool> opener, Path keyFile) {
+    private JiraqStore(Supplier<Pool> opener, Path keyFile, String location, boolean inMemory) {
         this.opener = opener;
         this.keyFile = keyFile;
+        this.location = location;
+        this.inMemory = inMemory;
     }
 
     /** An embedded H2 database in {@code file} (H2 adds {@code .mv.db}), its encryption key file beside it. */
     public static JiraqStore embedded(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return new JiraqStore(() -> h2Pool("jdbc:h2:file:" + absolute + H2_SETTINGS, "", ""), keyFileBeside(absolute));
+        return new JiraqStore(() -> h2Pool("jdbc:h2:file:" + absolute + H2_SETTINGS, "", ""), keyFileBeside(absolute),
+                "the embedded H2 file " + absolute + ".mv.db", false);
     }
 
     /**
@@ -63,10 +88,21 @@ public final class JiraqStore extends ServiceSupport {
      * (PostgreSQL for replicas) a small c3p0 pool over its driver; both must be on the classpath.
      */
     public static JiraqStore url(String jdbcUrl, String username, String password) {
+        String shown = withoutParameters(jdbcUrl);
         if (jdbcUrl.startsWith("jdbc:h2:")) {
-            OptionalDependency.require("org.h2.Driver", "com.h2database:h2", "Option 'storeUrl' " + jdbcUrl);
-            return new JiraqStore(() -> h2Pool(jdbcUrl, nullToEmpty(username), nullToEmpty(password)),
-                    h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null));
+            OptionalDependency.require("org.h2.Driver", "com.h2database:h2", "Option 'storeUrl' " + shown);
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:mem:")) {
+            // always a new database, so it gets the embedded store's settings unless the URL sets its own
+            String url = jdbcUrl.toUpperCase(Locale.ROOT).contains("MODE=") ? jdbcUrl : jdbcUrl + H2_SETTINGS;
+            return new JiraqStore(() -> h2Pool(url, nullToEmpty(username), nullToEmpty(password)), null,
+                    "memory (" + shown + "): everything it keeps is lost when the application stops", true);
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            String url = jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? jdbcUrl
+                    : jdbcUrl + CLOSED_BY_THE_STORE;
+            return new JiraqStore(() -> h2Pool(url, nullToEmpty(username), nullToEmpty(password)),
+                    h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null), shown, false);
         }
         OptionalDependency.require("com.mchange.v2.c3p0.ComboPooledDataSource", "com.mchange:c3p0",
                 "Option 'storeUrl' (pooled by the store; give a pooled storeDataSource instead to do without it)");
@@ -74,13 +110,7 @@ public final class JiraqStore extends ServiceSupport {
             OptionalDependency.require("org.flywaydb.database.postgresql.PostgreSQLDatabaseType",
                     "org.flywaydb:flyway-database-postgresql", "The jiraq store on PostgreSQL");
         }
-        return new JiraqStore(() -> c3p0Pool(jdbcUrl, username, password), null);
-    }
-
-    /** A database the application owns and pools; the store never closes it. */
-    public static JiraqStore of(DataSource dataSource) {
-        return new JiraqStore(() -> new Pool(dataSource, () -> {
-        }), null);
+        return new JiraqStore(() -> c3p0Pool(jdbcUrl, username, password), null, shown, false);
     }
 
     private static Pool h2Pool(String jdbcUrl, String username, String password) {
@@ -105,8 +135,22 @@ public final class JiraqStore extends ServiceSupport {
         return new Pool(pool, pool::close);
     }
 
-    /** An open database and how to close it; only the store's own pools close. */
+    /** A database the application owns and pools; the store never closes it. */
+    public static JiraqStore of(DataSource dataSource) {
+        return new JiraqStore(() -> new Pool(dataSource, () -> {
+        }), null, "the application's DataSource (storeDataSource)", false);
+    }
+
+    /**
+     * An open database and how to close it; the closing is bound where the pool is made, so a store over the
+     * application's DataSource never links H2 or c3p0 (both optional).
+     */
     private record Pool(DataSource dataSource, Runnable close) {
+    }
+
+    /** Whether the database lives in memory only, so nothing survives a stop: a throwaway store for development. */
+    public boolean isInMemory() {
+        return inMemory;
     }
 
     /** The open database; null while the store is stopped. */
@@ -154,19 +198,17 @@ public final class JiraqStore extends ServiceSupport {
     }
 
     @Override
-    protected void doStart() {
+    protected void doStart() throws SQLException {
         Pool pool = opener.get();
         dataSource = pool.dataSource();
         closer = pool.close();
+        if (inMemory) {
+            keeper = dataSource.getConnection();
+        }
         Flyway.configure(JiraqStore.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)
                 .table(HISTORY_TABLE)
-                // modules add their own scripts to db/jiraq (the routes module its dead letters): a module added later
-                // gets its tables though newer ones exist, and a database migrated with a module this application does
-                // not have is still valid
-                .outOfOrder(true)
-                .ignoreMigrationPatterns("*:missing", "*:future")
                 // a database that already holds other tables gets ours beside them
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
@@ -177,12 +219,24 @@ public final class JiraqStore extends ServiceSupport {
         } catch (SQLException e) {
             throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
         }
+        LOG.info("The jiraq store (webhook de-duplication, polling positions, OAuth 2.0 grants, GDPR registry) is {};"
+                 + " set storeUrl to change it, for example storeUrl=jdbc:h2:mem:jiraq for a throwaway store while"
+                 + " developing", location);
     }
 
     @Override
     protected void doStop() {
+        if (keeper != null) {
+            try {
+                keeper.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the in-memory store failed: {}", e.getMessage());
+            }
+            keeper = null;
+        }
         if (closer != null) {
             closer.run();
+            closer = null;
         }
     }
 
@@ -198,6 +252,18 @@ public final class JiraqStore extends ServiceSupport {
             return Optional.empty();
         }
         return Optional.of(Path.of(location.replaceFirst("^~", System.getProperty("user.home"))));
+    }
+
+    /** A JDBC URL without its parameters, which may carry a password: for the log. */
+    static String withoutParameters(String jdbcUrl) {
+        int cut = jdbcUrl.length();
+        for (char separator : new char[] {';', '?'}) {
+            int at = jdbcUrl.indexOf(separator);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return jdbcUrl.substring(0, cut);
     }
 
     private static Path keyFileBeside(Path databaseFile) {

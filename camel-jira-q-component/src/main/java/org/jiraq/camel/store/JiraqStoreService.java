@@ -87,8 +87,8 @@ public final class JiraqStoreService extends ServiceSupport {
         if (jiraqStore.keyFile().isPresent()) {
             return SecretCipher.fromKeyFile(jiraqStore.keyFile().get());
         }
-        if (tokenStoreThrowaway) {
-            return SecretCipher.throwaway();
+        if (tokenStoreThrowaway || jiraqStore.isInMemory()) {
+            return SecretCipher.throwaway(); // an in-memory store loses the tokens on stop anyway
         }
         throw new IllegalArgumentException(
                 "Option 'tokenStoreKey' is required to keep OAuth 2.0 tokens in this store (storeUrl or storeDataSource):"

@@ -30,20 +30,33 @@ final class HubSignatureVerifier implements WebhookVerifier {
     }
 
     @Override
-    public boolean verify(byte[] body, Function<String, String> header) {
+    public Verdict verify(byte[] body, Function<String, String> header) {
         String value = header.apply(HEADER);
-        int eq = value == null ? -1 : value.indexOf('=');
-        if (eq < 1) {
-            return false;
+        if (value == null || value.isBlank()) {
+            return Verdict.refused("the request has no " + HEADER + " header: the webhook in Jira has no secret, or"
+                                   + " something in front of the application removed the header");
         }
-        String algorithm = ALGORITHMS.get(value.substring(0, eq).trim().toLowerCase(Locale.ROOT));
+        int eq = value.indexOf('=');
+        if (eq < 1) {
+            return Verdict.refused("the " + HEADER + " header is malformed: expected sha256=<hex HMAC-SHA256 of the"
+                                   + " raw body>");
+        }
+        String method = value.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+        String algorithm = ALGORITHMS.get(method);
+        if (algorithm == null) {
+            return Verdict.refused("the " + HEADER + " header uses " + method + ", which is not accepted (only"
+                                   + " sha256, sha384 and sha512)");
+        }
         byte[] given;
         try {
             given = HexFormat.of().parseHex(value.substring(eq + 1).trim());
         } catch (IllegalArgumentException notHex) {
-            return false;
+            return Verdict.refused("the " + HEADER + " header is malformed: the signature after " + method
+                                   + "= is not hexadecimal");
         }
-        return algorithm != null && MessageDigest.isEqual(sign(algorithm, secret, body), given);
+        return MessageDigest.isEqual(sign(algorithm, secret, body), given) ? Verdict.passed()
+                : Verdict.refused("the " + HEADER + " signature does not match the body: the webhook's secret in Jira"
+                                  + " is not webhookSecret, or something changed the body on the way");
     }
 
     /** The HMAC of {@code data} keyed with {@code key}; shared with the JWT check, which signs the same way. */

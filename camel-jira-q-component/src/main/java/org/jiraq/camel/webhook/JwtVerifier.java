@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Function;
 
@@ -62,33 +63,52 @@ final class JwtVerifier implements WebhookVerifier {
     }
 
     @Override
-    public boolean verify(byte[] body, Function<String, String> header) {
+    public Verdict verify(byte[] body, Function<String, String> header) {
         String authorization = header.apply("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
+            return Verdict.refused("the request has no Authorization: Bearer token (app webhooks carry a JWT)");
         }
         String token = authorization.substring(7).trim();
         int first = token.indexOf('.');
         int second = token.indexOf('.', first + 1);
         if (first < 0 || second < 0 || token.indexOf('.', second + 1) >= 0) {
-            return false;
+            return Verdict.refused("the bearer token is malformed: not a JWT of three parts");
         }
         try {
             JsonNode head = Json.MAPPER.readTree(BASE64URL.decode(token.substring(0, first)));
+            if (!"HS256".equals(head.path("alg").asText())) {
+                return Verdict.refused("the JWT is signed with " + head.path("alg").asText("no algorithm")
+                                       + ", not HS256");
+            }
             byte[] signature = BASE64URL.decode(token.substring(second + 1));
             byte[] expected = HubSignatureVerifier.sign("HmacSHA256", secret,
                     token.substring(0, second).getBytes(StandardCharsets.US_ASCII));
-            if (!"HS256".equals(head.path("alg").asText()) || !MessageDigest.isEqual(expected, signature)) {
-                return false;
+            if (!MessageDigest.isEqual(expected, signature)) {
+                return Verdict.refused("the JWT signature does not match: webhookSecret (default clientSecret) is not"
+                                       + " the app's current client secret");
             }
             JsonNode claims = Json.MAPPER.readTree(BASE64URL.decode(token.substring(first + 1, second)));
             long now = clock.instant().getEpochSecond();
-            return claims.path("exp").canConvertToLong() && now <= claims.path("exp").asLong() + SKEW.toSeconds()
-                    && (!claims.has("nbf") || now >= claims.path("nbf").asLong() - SKEW.toSeconds())
-                    && (issuer == null || issuer.equals(claims.path("iss").asText(null)))
-                    && audienceMatches(claims.get("aud"));
+            if (!claims.path("exp").canConvertToLong()) {
+                return Verdict.refused("the JWT has no expiry (exp)");
+            }
+            if (now > claims.path("exp").asLong() + SKEW.toSeconds()) {
+                return Verdict.refused("the JWT expired at " + Instant.ofEpochSecond(claims.path("exp").asLong())
+                                       + " (check this machine's clock)");
+            }
+            if (claims.has("nbf") && now < claims.path("nbf").asLong() - SKEW.toSeconds()) {
+                return Verdict.refused("the JWT is not valid before " + Instant.ofEpochSecond(claims.path("nbf").asLong())
+                                       + " (check this machine's clock)");
+            }
+            if (issuer != null && !issuer.equals(claims.path("iss").asText(null))) {
+                return Verdict.refused("the JWT's issuer (iss) is not webhookJwtIssuer");
+            }
+            if (!audienceMatches(claims.get("aud"))) {
+                return Verdict.refused("the JWT's audience (aud) does not name webhookJwtAudience (default clientId)");
+            }
+            return Verdict.passed();
         } catch (IllegalArgumentException | java.io.IOException malformed) {
-            return false;
+            return Verdict.refused("the bearer token is malformed: its parts are not base64url JSON");
         }
     }
 }

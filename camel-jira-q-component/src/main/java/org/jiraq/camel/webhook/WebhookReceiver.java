@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.CamelLogger;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.IdempotentRepository;
 import org.jiraq.camel.metrics.JiraqMetrics;
@@ -75,14 +77,19 @@ public final class WebhookReceiver implements Processor {
     private final Duration maxAge;
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
     private final JiraqMetrics metrics;
+    /** Each outcome, at the level the webhookLogLevel option names; refusals at WARN unless it is OFF. */
+    private final CamelLogger outcomes;
+    private final CamelLogger refusals;
 
     /**
-     * @param sources where requests may come from, or null for anywhere
-     * @param maxAge  how old a received event may be (by its payload timestamp), or null to accept any age
+     * @param sources  where requests may come from, or null for anywhere
+     * @param maxAge   how old a received event may be (by its payload timestamp), or null to accept any age
+     * @param logLevel how each outcome (delivered, duplicate, filtered) is logged; refusals are logged at WARN unless
+     *                 this is OFF
      */
     public WebhookReceiver(SourceAddresses sources, WebhookVerifier verifier, Set<String> events,
                            IdempotentRepository delivered, Delivery delivery, int maxBodySize, Duration maxAge,
-                           JiraqMetrics metrics) {
+                           JiraqMetrics metrics, LoggingLevel logLevel) {
         this.sources = sources;
         this.verifier = verifier;
         this.events = Set.copyOf(events);
@@ -91,6 +98,8 @@ public final class WebhookReceiver implements Processor {
         this.maxBodySize = maxBodySize;
         this.maxAge = maxAge;
         this.metrics = metrics;
+        this.outcomes = new CamelLogger(LOG, logLevel);
+        this.refusals = new CamelLogger(LOG, logLevel == LoggingLevel.OFF ? LoggingLevel.OFF : LoggingLevel.WARN);
     }
 
     @Override
@@ -98,31 +107,30 @@ public final class WebhookReceiver implements Processor {
         Message in = http.getMessage();
         if (sources != null && !sources.allows(String.valueOf(in.getHeader(REMOTE_ADDRESS_HEADER)),
                 in.getHeader("X-Forwarded-For", String.class))) {
-            LOG.warn("Refused a webhook request to {} from a source outside webhookAllowedSources",
-                    in.getHeader(Exchange.HTTP_PATH));
-            reject(in, 403, "Not an allowed source");
+            reject(in, 403, "Not an allowed source", "it comes from a source outside webhookAllowedSources");
             return;
         }
         byte[] body = readBody(in);
         if (body == null) {
-            reject(in, 413, "The body is larger than " + maxBodySize + " bytes");
+            reject(in, 413, "The body is larger than " + maxBodySize + " bytes", "the body is larger than"
+                                                                              + " webhookMaxBodySize");
             return;
         }
-        if (!verifier.verify(body, name -> in.getHeader(name, String.class))) {
-            LOG.warn("Refused a webhook request to {} that failed verification", in.getHeader(Exchange.HTTP_PATH));
-            reject(in, 401, "Verification failed");
+        Verdict verdict = verifier.verify(body, name -> in.getHeader(name, String.class));
+        if (!verdict.ok()) {
+            reject(in, 401, "Verification failed", verdict.refusal());
             return;
         }
         WebhookEvent event;
         try {
             event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
         } catch (IllegalArgumentException notAnEvent) {
-            reject(in, 400, notAnEvent.getMessage());
+            reject(in, 400, notAnEvent.getMessage(), notAnEvent.getMessage());
             return;
         }
         String tooOld = tooOld(event);
         if (tooOld != null) {
-            LOG.warn("Refused webhook {} ({}): {}", event.identifier(), event.name(), tooOld);
+            refusals.log("Refused " + describe(event) + " with 400: " + tooOld);
             metrics.webhookEvent(event.name(), REJECTED);
             answer(in, 400, tooOld);
             return;
@@ -138,11 +146,14 @@ public final class WebhookReceiver implements Processor {
      */
     public Outcome accept(WebhookEvent event, Map<String, Object> httpHeaders) {
         if (!events.isEmpty() && !events.contains(event.name())) {
+            outcomes.log(describe(event) + " is not among the events asked for " + events + "; answered 204 and"
+                         + " dropped");
             return Outcome.FILTERED;
         }
         String id = event.identifier();
         if (id != null && !delivered.add(id)) {
-            LOG.debug("Webhook {} ({}) was delivered already", id, event.name());
+            outcomes.log(describe(event) + " was delivered before (its identifier is in the store); answered 204"
+                         + " without delivering it again");
             return Outcome.DUPLICATE;
         }
         boolean processed;
@@ -159,7 +170,16 @@ public final class WebhookReceiver implements Processor {
                 delivered.remove(id);
             }
         }
+        if (processed) {
+            outcomes.log(describe(event) + " delivered to the route");
+        }
         return processed ? Outcome.DELIVERED : Outcome.FAILED;
+    }
+
+    /** {@code Webhook jira:issue_created on DEMO-1 (id 3f1c...)}: nothing of the request but what Jira named. */
+    private static String describe(WebhookEvent event) {
+        return "Webhook " + event.name() + (event.issueKey() != null ? " on " + event.issueKey() : "")
+               + (event.identifier() != null ? " (" + IDENTIFIER_HEADER + " " + event.identifier() + ")" : "");
     }
 
     /** Why the event is too old to deliver, or null when it is not (or no maximum age is set). */
@@ -212,13 +232,18 @@ public final class WebhookReceiver implements Processor {
         }
     }
 
-    /** Only the status and a short reason go back: none of the request's headers are echoed. */
-    /** Refuses a request before its event is known or trusted: counted under the event name unknown. */
-    private void reject(Message in, int status, String reason) {
+    /**
+     * Refuses a request before its event is known or trusted: counted under the event name unknown. The caller gets
+     * only the status and a short reason; the log says why in full.
+     */
+    private void reject(Message in, int status, String answer, String why) {
+        refusals.log("Refused a webhook request to " + in.getHeader(Exchange.HTTP_PATH) + " with " + status + ": "
+                     + why);
         metrics.webhookEvent(UNKNOWN_EVENT, REJECTED);
-        answer(in, status, reason);
+        answer(in, status, answer);
     }
 
+    /** Only the status and a short reason go back: none of the request's headers are echoed. */
     private static void answer(Message in, int status, String reason) {
         in.getHeaders().clear();
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

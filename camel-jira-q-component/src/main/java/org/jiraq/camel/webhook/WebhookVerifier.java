@@ -10,10 +10,11 @@ import org.jiraq.camel.JiraqConfiguration;
 public interface WebhookVerifier {
 
     /**
-     * @param body   the raw request body, exactly as received
-     * @param header the request's headers by name, case-insensitive
+     * @param  body   the raw request body, exactly as received
+     * @param  header the request's headers by name, case-insensitive
+     * @return        whether the request passed, and if not, why
      */
-    boolean verify(byte[] body, Function<String, String> header);
+    Verdict verify(byte[] body, Function<String, String> header);
 
     /** The verifier the options of jiraq:webhook ask for; hmac and jwt need the secret. */
     static WebhookVerifier of(JiraqConfiguration config) {
@@ -24,7 +25,7 @@ public interface WebhookVerifier {
                     blankToNull(config.getWebhookJwtAudience()) != null ? config.getWebhookJwtAudience().trim()
                             : blankToNull(config.getClientId()),
                     blankToNull(config.getWebhookJwtAudience()) != null);
-            case none -> (body, header) -> true;
+            case none -> (body, header) -> Verdict.passed();
         };
     }
 

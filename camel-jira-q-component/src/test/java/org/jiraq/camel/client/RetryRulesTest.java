@@ -137,7 +137,7 @@ class RetryRulesTest {
     @Test
     void failureIsFoundThroughWrappingExceptions() {
         JiraqConnectionException cause = new JiraqConnectionException(JiraqRequest.post("/rest/api/3/issue").build(),
-                new IOException("Connection reset"), false, true);
+                URI.create("https://acme.atlassian.net"), new IOException("Connection reset"), false, true);
 
         JiraqException failure = JiraqException.of(new RuntimeCamelException(cause));
 

@@ -139,19 +139,23 @@ abstract class BulkCreateIssuesContract extends JiraqTestSupport {
         assertThat(results.get(0)).containsEntry("created", false)
                 .containsEntry("errorMessages", List.of("Item 0: not a JSON object of issue fields"));
         assertThat(results.get(1).get("errorMessages")).isEqualTo(List.of("Item 1: not a JSON object of issue fields"));
-        assertThat(results.get(3).get("errorMessages")).isEqualTo(List.of("Item 3: no fields to create an issue from"));
+        assertThat(results.get(3).get("errorMessages")).isEqualTo(List.of("Item 3: bulkCreateIssues reads each item only"
+                + " in Jira's shape {\"fields\":{...}} (with \"update\" if needed), but got a"
+                + " java.util.ImmutableCollections$MapN with keys []. Put the item's fields in {\"fields\":{...}}, or set"
+                + " option bodyAsFields=true to read these keys as Jira field ids"));
         assertThat(results.get(2)).containsEntry("created", true);
         assertThat(results.get(4)).containsEntry("created", true);
         assertThat(Json.toNode(sim.requests("POST", bulkPath()).get(0).body()).path("issueUpdates").size()).isEqualTo(2);
     }
 
     @Test
-    void jsonArrayAndJirasOwnShapeAreAcceptedAndFlatFieldMapsWork() {
+    void jsonArrayAndJirasOwnShapeAreAcceptedAndFlatFieldMapsWorkWithBodyAsFields() {
         String array = "[{\"project\":{\"key\":\"OPS\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":\"Flat\"}]";
         String jira = "{\"issueUpdates\":[{\"fields\":{\"project\":{\"key\":\"OPS\"},\"issuetype\":{\"name\":\"Task\"},"
                       + "\"summary\":\"Shaped\"}}]}";
 
-        List<Map<String, Object>> first = results(template.request("jiraq:bulkCreateIssues", e -> e.getMessage().setBody(array)));
+        List<Map<String, Object>> first = results(template.request("jiraq:bulkCreateIssues?bodyAsFields=true",
+                e -> e.getMessage().setBody(array)));
         List<Map<String, Object>> second = results(template.request("jiraq:bulkCreateIssues", e -> e.getMessage().setBody(jira)));
 
         assertThat(sim.state().issue((String) first.get(0).get("key")).summary()).isEqualTo("Flat");
@@ -167,7 +171,7 @@ abstract class BulkCreateIssuesContract extends JiraqTestSupport {
         fields.put("description", "Some **bold** text");
 
         String key = (String) results(template.request("jiraq:bulkCreateIssues",
-                e -> e.getMessage().setBody(List.of(fields)))).get(0).get("key");
+                e -> e.getMessage().setBody(List.of(Map.of("fields", fields))))).get(0).get("key");
 
         JsonNode description = sim.state().issue(key).description();
         if (flavour() == JiraSimulator.Flavour.CLOUD) {

@@ -1,5 +1,8 @@
 package org.jiraq.camel.operation;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +13,12 @@ import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.client.Json;
+import org.jiraq.simulator.Adf;
+import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.ProjectComponent;
+import org.jiraq.simulator.SimulatorUser;
+import org.jiraq.simulator.Version;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,12 +68,132 @@ abstract class IssueOperationsContract extends JiraqTestSupport {
     }
 
     @Test
-    void createIssueFromFlatJsonStringBody() {
+    void createIssueReadsAFlatJsonStringBodyAsFieldsOnlyWithBodyAsFields() {
         String body = "{\"project\":{\"key\":\"DEMO\"},\"issuetype\":{\"name\":\"Story\"},\"summary\":\"From JSON\"}";
 
-        String key = template.requestBody("jiraq:createIssue", body, Map.class).get("key").toString();
+        String key = template.requestBody("jiraq:createIssue?bodyAsFields=true", body, Map.class).get("key").toString();
 
-        assertThat(sim.state().issue(key)).isNotNull();
+        assertThat(sim.state().issue(key).summary()).isEqualTo("From JSON");
+    }
+
+    @Test
+    void aMapBodyOfAnotherSystemIsRefusedNamingItsKeysAndTheWayOut() {
+        Map<String, Object> incident = new LinkedHashMap<>();
+        incident.put("title", "Disk full");
+        incident.put("details", "on db-1");
+
+        assertThat(template.request("jiraq:createIssue", e -> {
+            e.getMessage().setHeader(JiraqConstants.PROJECT_KEY, "OPS");
+            e.getMessage().setHeader(JiraqConstants.ISSUE_TYPE_NAME, "Bug");
+            e.getMessage().setHeader(JiraqConstants.SUMMARY, "Disk full");
+            e.getMessage().setBody(incident);
+        }).getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("createIssue reads a Map or JSON body only in Jira's shape {\"fields\":{...}} (with \"update\""
+                            + " if needed), but got a java.util.LinkedHashMap with keys [title, details]. Give the fields as"
+                            + " headers (CamelJiraqSummary, CamelJiraqDescription, CamelJiraqPriority, CamelJiraqFields ...)"
+                            + " and make the body the description text or empty, or set option bodyAsFields=true to read"
+                            + " these keys as Jira field ids");
+        assertThat(sim.requests("POST", "/rest/api")).isEmpty();
+    }
+
+    @Test
+    void anIssueAsJiraReturnsItIsNotSentBackAsAnUpdate() {
+        String key = createFromHeaders("Read me", "x").getMessage().getHeader(JiraqConstants.ISSUE_KEY, String.class);
+        Map<?, ?> issue = template.requestBodyAndHeader("jiraq:getIssue", null, JiraqConstants.ISSUE_KEY, key, Map.class);
+
+        Exception refused = template.request("jiraq:updateIssue", e -> {
+            e.getMessage().setHeader(JiraqConstants.ISSUE_KEY, key);
+            e.getMessage().setHeader(JiraqConstants.SUMMARY, "Changed");
+            e.getMessage().setBody(issue);
+        }).getException();
+
+        assertThat(refused).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("updateIssue reads a Map or JSON body only in Jira's shape")
+                .hasMessageContaining("with keys [expand, id, self, key, fields]");
+        assertThat(sim.state().issue(key).summary()).isEqualTo("Read me");
+    }
+
+    @Test
+    void aBodyThatIsNeitherTextNorJsonIsRefused() {
+        assertThat(template.request("jiraq:createIssue", e -> e.getMessage().setBody(42)).getException())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("createIssue cannot read a body of type java.lang.Integer: send text (the description),"
+                            + " Jira's {\"fields\":{...}} as a Map or JSON, or no body, and give the fields as headers");
+    }
+
+    @Test
+    void aTextBodyIsTheDescriptionOnCreateAndOnUpdate() {
+        Exchange created = template.request("jiraq:createIssue", e -> {
+            e.getMessage().setHeader(JiraqConstants.PROJECT_KEY, "DEMO");
+            e.getMessage().setHeader(JiraqConstants.ISSUE_TYPE_NAME, "Task");
+            e.getMessage().setHeader(JiraqConstants.SUMMARY, "Text body");
+            e.getMessage().setBody("First words".getBytes(StandardCharsets.UTF_8));
+        });
+        String key = created.getMessage().getHeader(JiraqConstants.ISSUE_KEY, String.class);
+        String before = Adf.plainText(sim.state().issue(key).description());
+
+        template.requestBodyAndHeader("jiraq:updateIssue", "Second words", JiraqConstants.ISSUE_KEY, key);
+
+        assertThat(before).isEqualTo("First words");
+        assertThat(Adf.plainText(sim.state().issue(key).description())).isEqualTo("Second words");
+    }
+
+    @Test
+    void commonFieldHeadersSetPriorityAssigneeLabelsComponentsVersionsDueDateAndParent() {
+        SimulatorUser bob = sim.state().addUser("bob@example.com");
+        sim.state().addComponent("OPS", "Database");
+        sim.state().addVersion("OPS", "2.1");
+        String epic = sim.state().createIssue("OPS", "Epic", "Outages").key();
+
+        Exchange created = template.request("jiraq:createIssue", e -> {
+            e.getMessage().setHeader(JiraqConstants.PROJECT_KEY, "OPS");
+            e.getMessage().setHeader(JiraqConstants.ISSUE_TYPE_NAME, "Bug");
+            e.getMessage().setHeader(JiraqConstants.SUMMARY, "DB down");
+            e.getMessage().setHeader(JiraqConstants.PRIORITY, "High");
+            e.getMessage().setHeader(JiraqConstants.ASSIGNEE, cloud() ? bob.accountId() : bob.username());
+            e.getMessage().setHeader(JiraqConstants.LABELS, "incident, db");
+            e.getMessage().setHeader(JiraqConstants.COMPONENTS, List.of("Database"));
+            e.getMessage().setHeader(JiraqConstants.FIX_VERSIONS, "2.1");
+            e.getMessage().setHeader(JiraqConstants.DUE_DATE, LocalDate.of(2026, 12, 24));
+            e.getMessage().setHeader(JiraqConstants.PARENT, epic);
+        });
+
+        assertThat(created.getException()).isNull();
+        Issue issue = sim.state().issue(created.getMessage().getHeader(JiraqConstants.ISSUE_KEY, String.class));
+        assertThat(issue.priority().name()).isEqualTo("High");
+        assertThat(issue.assignee()).isEqualTo(bob);
+        assertThat(issue.labels()).containsExactly("incident", "db");
+        assertThat(issue.components()).extracting(ProjectComponent::name).containsExactly("Database");
+        assertThat(issue.fixVersions()).extracting(Version::name).containsExactly("2.1");
+        assertThat(issue.dueDate()).isEqualTo(LocalDate.of(2026, 12, 24));
+        assertThat(issue.parent().key()).isEqualTo(epic);
+    }
+
+    @Test
+    void updateAssignsToMeAndChangesPriorityByIdAndTheDueDate() {
+        String key = createFromHeaders("Mine", "x").getMessage().getHeader(JiraqConstants.ISSUE_KEY, String.class);
+
+        Exchange updated = template.request("jiraq:updateIssue", e -> {
+            e.getMessage().setHeader(JiraqConstants.ISSUE_KEY, key);
+            e.getMessage().setHeader(JiraqConstants.ASSIGNEE, "me");
+            e.getMessage().setHeader(JiraqConstants.PRIORITY, "1");
+            e.getMessage().setHeader(JiraqConstants.DUE_DATE, "2027-01-31");
+        });
+
+        assertThat(updated.getException()).isNull();
+        assertThat(sim.state().issue(key).assignee().email()).isEqualTo(JiraSimulator.DEFAULT_USER);
+        assertThat(sim.state().issue(key).priority().name()).isEqualTo("Highest");
+        assertThat(sim.state().issue(key).dueDate()).isEqualTo(LocalDate.of(2027, 1, 31));
+    }
+
+    @Test
+    void aDueDateThatIsNoDateIsRefusedBeforeCallingJira() {
+        assertThat(template.request("jiraq:updateIssue", e -> {
+            e.getMessage().setHeader(JiraqConstants.ISSUE_KEY, "DEMO-1");
+            e.getMessage().setHeader(JiraqConstants.DUE_DATE, "24.12.2026");
+        }).getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Header CamelJiraqDueDate must be a date (yyyy-MM-dd), a date-time or a LocalDate, not"
+                            + " '24.12.2026'");
     }
 
     @Test

@@ -3,8 +3,11 @@ package org.jiraq.camel.store;
 import java.nio.file.Path;
 import java.util.Base64;
 
+import javax.sql.DataSource;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.jiraq.camel.JiraqAuthStrategy;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
@@ -33,7 +36,7 @@ class JiraqStoreOptionsTest {
 
     @Test
     void aStoreWithoutAKeyRefusesToKeepTokensAndSaysWhatToSet() {
-        jiraq.setStoreUrl("jdbc:h2:mem:nokey;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        jiraq.setStoreDataSource(database("nokey"));
         start();
 
         assertThatThrownBy(() -> jiraq.tokenStoreFor(jiraq.getConfiguration()))
@@ -43,7 +46,7 @@ class JiraqStoreOptionsTest {
 
     @Test
     void anOAuth2EndpointOnSuchAStoreFailsWhenItStarts() {
-        jiraq.setStoreUrl("jdbc:h2:mem:nokey2;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+        jiraq.setStoreDataSource(database("nokey2"));
         JiraqConfiguration config = jiraq.getConfiguration();
         config.setBaseUrl("https://acme.atlassian.net");
         config.setAuthStrategy(JiraqAuthStrategy.oauth2);
@@ -116,6 +119,11 @@ class JiraqStoreOptionsTest {
 
         assertThat(jiraq.tokenStoreFor(endpoint.getConfiguration())).isSameAs(own);
         assertThat(dir).isEmptyDirectory();
+    }
+
+    /** A database the application pools, like a PostgreSQL one: no key file beside it, and it outlives the store. */
+    private static DataSource database(String name) {
+        return JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "", "");
     }
 
     private void start() {

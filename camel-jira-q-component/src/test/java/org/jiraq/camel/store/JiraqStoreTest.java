@@ -8,7 +8,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.logging.log4j.Level;
+import org.jiraq.camel.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +41,82 @@ class JiraqStoreTest {
             assertThat(query(restarted, "SELECT COUNT(*) FROM jiraq_oauth_grant")).containsExactly("0");
         } finally {
             restarted.stop();
+        }
+    }
+
+    @Test
+    void aJvmThatExitsWhileTheStoreIsBusyLeavesNoTraceFileOfErrors() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                StoreInUseAtExitMain.class.getName(), dir.toString()).inheritIO().start();
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(dir.resolve("jiraq.mv.db")).exists();
+        assertThat(dir.resolve("jiraq.trace.db")).as("H2 closing the database under the running store").doesNotExist();
+    }
+
+    @Test
+    void anH2StoreIsClosedByTheStoreWithoutCompacting() throws Exception {
+        JiraqStore embedded = JiraqStore.embedded(dir.resolve("jiraq"));
+        JiraqStore byUrl = JiraqStore.url("jdbc:h2:file:" + dir.resolve("other") + ";MODE=PostgreSQL", null, null);
+        for (JiraqStore store : List.of(embedded, byUrl)) {
+            store.start();
+            try {
+                assertThat(query(store, "SELECT setting_value FROM information_schema.settings"
+                                        + " WHERE setting_name = 'MAX_COMPACT_TIME'")).containsExactly("0");
+            } finally {
+                store.stop();
+            }
+        }
+        for (String trace : List.of("jiraq.trace.db", "other.trace.db")) {
+            Path file = dir.resolve(trace);
+            assertThat(file).as(() -> trace + ": " + read(file)).doesNotExist();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void theStoreSaysWhereItKeepsItsDataWhenItStarts() throws Exception {
+        try (LogCapture log = LogCapture.start()) {
+            JiraqStore file = JiraqStore.embedded(dir.resolve("jiraq"));
+            file.start();
+            file.stop();
+            JiraqStore memory = JiraqStore.url("jdbc:h2:mem:where;PASSWORD=not-shown", null, null);
+            memory.start();
+            memory.stop();
+
+            assertThat(log.linesAt(Level.INFO)).anySatisfy(line -> assertThat(line).contains(
+                    "The jiraq store (webhook de-duplication, polling positions, OAuth 2.0 grants, GDPR registry) is the"
+                    + " embedded H2 file " + dir.resolve("jiraq").toAbsolutePath() + ".mv.db; set storeUrl to change"
+                    + " it, for example storeUrl=jdbc:h2:mem:jiraq for a throwaway store while developing"));
+            assertThat(log.linesAt(Level.INFO)).anySatisfy(line -> assertThat(line).contains(
+                    "is memory (jdbc:h2:mem:where): everything it keeps is lost when the application stops"));
+            assertThat(log.text()).doesNotContain("not-shown");
+        }
+    }
+
+    @Test
+    void anInMemoryStoreKeepsItsDataWhileItRunsAndNothingAfterAStop() throws Exception {
+        JiraqStore store = JiraqStore.url("jdbc:h2:mem:" + UUID.randomUUID(), null, null);
+        store.start();
+        store.withConnection(c -> c.createStatement().executeUpdate(
+                "INSERT INTO jiraq_oauth_state (state, credential_id, expires_at) VALUES ('s', 'c', NOW())"));
+        List<String> whileRunning = query(store, "SELECT COUNT(*) FROM jiraq_oauth_state");
+        store.stop();
+        store.start();
+        try {
+            assertThat(store.isInMemory()).isTrue();
+            assertThat(whileRunning).containsExactly("1");
+            assertThat(query(store, "SELECT COUNT(*) FROM jiraq_oauth_state")).containsExactly("0");
+        } finally {
+            store.stop();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -29,7 +30,7 @@ class WebhookMetersTest {
     private final WebhookReceiver receiver = new WebhookReceiver(null,
             new HubSignatureVerifier(SECRET), Set.of("jira:issue_created"),
             MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> !routeFails.get(), 4096, null,
-            new MicrometerJiraqMetrics(meters));
+            new MicrometerJiraqMetrics(meters), LoggingLevel.INFO);
 
     @Test
     void deliveriesDuplicatesFailuresAndRefusalsAreCountedByEventAndOutcome() throws Exception {

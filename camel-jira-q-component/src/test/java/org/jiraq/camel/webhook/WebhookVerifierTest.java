@@ -32,19 +32,24 @@ class WebhookVerifierTest {
     }
 
     @Test
-    void hubSignatureReadsTheMethodFromTheHeader() {
+    void hubSignatureReadsTheMethodFromTheHeaderAndSaysWhyItRefuses() {
         HubSignatureVerifier verifier = new HubSignatureVerifier(SECRET);
 
-        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", "sha256=" + hex("HmacSHA256", SECRET, BODY)))))
-                .isTrue();
-        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", "sha512=" + hex("HmacSHA512", SECRET, BODY)))))
-                .isTrue();
-        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", "md5=" + hex("HmacMD5", SECRET, BODY)))))
-                .as("unknown or weak methods are refused").isFalse();
-        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", "sha256=" + hex("HmacSHA256", "other", BODY)))))
-                .isFalse();
-        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", "sha256=not-hex")))).isFalse();
-        assertThat(verifier.verify(BODY, headers(Map.of()))).isFalse();
+        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", "sha256=" + hex("HmacSHA256", SECRET, BODY))))
+                .ok()).isTrue();
+        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", "sha512=" + hex("HmacSHA512", SECRET, BODY))))
+                .ok()).isTrue();
+        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", "md5=" + hex("HmacMD5", SECRET, BODY))))
+                .refusal()).as("unknown or weak methods are refused")
+                .isEqualTo("the X-Hub-Signature header uses md5, which is not accepted (only sha256, sha384 and sha512)");
+        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", "sha256=" + hex("HmacSHA256", "other", BODY))))
+                .refusal()).startsWith("the X-Hub-Signature signature does not match the body");
+        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", "sha256=not-hex"))).refusal())
+                .isEqualTo("the X-Hub-Signature header is malformed: the signature after sha256= is not hexadecimal");
+        assertThat(verifier.verify(BODY, headers(Map.of("X-Hub-Signature", hex("HmacSHA256", SECRET, BODY)))).refusal())
+                .isEqualTo("the X-Hub-Signature header is malformed: expected sha256=<hex HMAC-SHA256 of the raw body>");
+        assertThat(verifier.verify(BODY, headers(Map.of())).refusal())
+                .startsWith("the request has no X-Hub-Signature header");
     }
 
     @Test
@@ -52,16 +57,21 @@ class WebhookVerifierTest {
         JwtVerifier verifier = new JwtVerifier(SECRET, Clock.fixed(NOW, ZoneOffset.UTC), null, null, false);
         long now = NOW.getEpochSecond();
 
-        assertThat(verifier.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + (now + 60) + "}")))).isTrue();
-        assertThat(verifier.verify(BODY, bearer(jwt("HS256", "other", "{\"exp\":" + (now + 60) + "}")))).isFalse();
-        assertThat(verifier.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + (now - 3600) + "}"))))
-                .as("expired").isFalse();
+        assertThat(verifier.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + (now + 60) + "}"))).ok()).isTrue();
+        assertThat(verifier.verify(BODY, bearer(jwt("HS256", "other", "{\"exp\":" + (now + 60) + "}"))).refusal())
+                .startsWith("the JWT signature does not match");
+        assertThat(verifier.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + (now - 3600) + "}"))).refusal())
+                .as("expired").isEqualTo("the JWT expired at 2026-11-22T11:00:00Z (check this machine's clock)");
         assertThat(verifier.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + (now + 7200) + ",\"nbf\":" + (now + 3600)
-                                                                     + "}")))).as("not yet valid").isFalse();
-        assertThat(verifier.verify(BODY, bearer(jwt("HS256", SECRET, "{\"iss\":\"x\"}")))).as("no expiry").isFalse();
+                                                                     + "}"))).refusal()).as("not yet valid")
+                .startsWith("the JWT is not valid before");
+        assertThat(verifier.verify(BODY, bearer(jwt("HS256", SECRET, "{\"iss\":\"x\"}"))).refusal()).as("no expiry")
+                .isEqualTo("the JWT has no expiry (exp)");
         String unsigned = encode("{\"alg\":\"none\"}") + "." + encode("{\"exp\":" + (now + 60) + "}") + ".";
-        assertThat(verifier.verify(BODY, bearer(unsigned))).as("alg none").isFalse();
-        assertThat(verifier.verify(BODY, headers(Map.of("Authorization", "Basic YTpi")))).isFalse();
+        assertThat(verifier.verify(BODY, bearer(unsigned)).refusal()).as("alg none")
+                .isEqualTo("the JWT is signed with none, not HS256");
+        assertThat(verifier.verify(BODY, headers(Map.of("Authorization", "Basic YTpi"))).refusal())
+                .startsWith("the request has no Authorization: Bearer token");
     }
 
     @Test
@@ -70,21 +80,22 @@ class WebhookVerifierTest {
         JwtVerifier byClientId = new JwtVerifier(SECRET, Clock.fixed(NOW, ZoneOffset.UTC), null, "app-client", false);
         JwtVerifier configured = new JwtVerifier(SECRET, Clock.fixed(NOW, ZoneOffset.UTC), "jira", "app-client", true);
 
-        assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + "}"))))
+        assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + "}"))).ok())
                 .as("no aud, none configured").isTrue();
-        assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + ",\"aud\":\"app-client\"}"))))
+        assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + ",\"aud\":\"app-client\"}"))).ok())
                 .isTrue();
         assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp
-                                                                       + ",\"aud\":[\"other\",\"app-client\"]}")))).isTrue();
-        assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + ",\"aud\":\"another-app\"}"))))
-                .as("a token for another app").isFalse();
+                                                                       + ",\"aud\":[\"other\",\"app-client\"]}"))).ok()).isTrue();
+        assertThat(byClientId.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + ",\"aud\":\"another-app\"}"))).refusal())
+                .as("a token for another app")
+                .isEqualTo("the JWT's audience (aud) does not name webhookJwtAudience (default clientId)");
         assertThat(configured.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp
-                                                                       + ",\"iss\":\"jira\",\"aud\":\"app-client\"}")))).isTrue();
-        assertThat(configured.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + ",\"iss\":\"jira\"}"))))
+                                                                       + ",\"iss\":\"jira\",\"aud\":\"app-client\"}"))).ok()).isTrue();
+        assertThat(configured.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp + ",\"iss\":\"jira\"}"))).ok())
                 .as("a configured audience must be present").isFalse();
         assertThat(configured.verify(BODY, bearer(jwt("HS256", SECRET, "{\"exp\":" + exp
-                                                                       + ",\"iss\":\"evil\",\"aud\":\"app-client\"}"))))
-                .as("another issuer").isFalse();
+                                                                       + ",\"iss\":\"evil\",\"aud\":\"app-client\"}"))).refusal())
+                .as("another issuer").isEqualTo("the JWT's issuer (iss) is not webhookJwtIssuer");
     }
 
     @Test

@@ -52,6 +52,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.Long lookback = 600000L;
 
     /**
+     * jiraq:webhook: the level at which each delivery is logged with what became of it: delivered to the route, a duplicate (its identifier was delivered before), or filtered (not among events). Refused requests are logged at WARN with the reason (signature header missing, malformed, another algorithm, or not matching), unless this is OFF.
+     */
+    private org.apache.camel.LoggingLevel webhookLogLevel = org.apache.camel.LoggingLevel.INFO;
+
+    /**
      * jiraq:webhook: the HTTP path, served by Camel's platform-http (the embedded server of Camel Main, Quarkus, Spring Boot or Camel K), where Jira posts events.
      */
     private java.lang.String webhookPath = "/jiraq/webhook";
@@ -105,6 +110,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
      * request: which API the path is below: jira, the site's REST API (below /rest); or, on Jira Cloud, one that Atlassian serves on its gateway (apiGatewayUrl) for the site: customerServiceManagement (below /jsm/csm/cloudid/{cloudId}/api/v1), assets (below /jsm/assets/workspace/{workspaceId}/v1) or operations (below /jsm/ops/api/{cloudId}/v1). The credentials go to the gateway's host for these, and the path stays below the API's root.
      */
     private org.jiraq.camel.JiraqApi api = org.jiraq.camel.JiraqApi.jira;
+
+    /**
+     * Whether createIssue, updateIssue and bulkCreateIssues read a Map or JSON body that is not in Jira's own shape ({fields:{...},update:{...}}) as a flat map of field ids to values. Off by default, so a message that still carries another system's data is refused with a clear error instead of being sent to Jira as fields.
+     */
+    private java.lang.Boolean bodyAsFields = false;
 
     /**
      * Cookies for request and serviceDeskRequest, as cookie.name=value options; header CamelJiraqCookies (a Map) adds to and overrides them. Login cookies (Jira's session cookies, Crowd's crowd.token_key) are refused: the credentials come from the security options. This is a multi-value option with prefix: cookie.
@@ -555,6 +565,14 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.lookback = lookback;
     }
 
+    public org.apache.camel.LoggingLevel getWebhookLogLevel() {
+        return webhookLogLevel;
+    }
+
+    public void setWebhookLogLevel(org.apache.camel.LoggingLevel webhookLogLevel) {
+        this.webhookLogLevel = webhookLogLevel;
+    }
+
     public java.lang.String getWebhookPath() {
         return webhookPath;
     }
@@ -641,6 +659,14 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setApi(org.jiraq.camel.JiraqApi api) {
         this.api = api;
+    }
+
+    public java.lang.Boolean getBodyAsFields() {
+        return bodyAsFields;
+    }
+
+    public void setBodyAsFields(java.lang.Boolean bodyAsFields) {
+        this.bodyAsFields = bodyAsFields;
     }
 
     public java.util.Map<java.lang.String, java.lang.Object> getCookies() {

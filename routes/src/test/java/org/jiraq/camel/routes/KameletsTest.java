@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -20,6 +21,8 @@ import org.jiraq.camel.JiraqDeployment;
 import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.PersonalDataReporting;
+import org.jiraq.simulator.ProjectComponent;
+import org.jiraq.simulator.SimulatorUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +37,7 @@ import static org.awaitility.Awaitility.await;
 class KameletsTest {
 
     private static final String SECRET = "kamelet webhook secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -101,6 +105,57 @@ class KameletsTest {
     }
 
     @Test
+    void createIssueSinkReadsCloudEventHeadersAndApachesPropertyNames() throws Exception {
+        SimulatorUser bob = sim.state().addUser("bob@example.com");
+        sim.state().addComponent("OPS", "Printers");
+        context = newContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // Apache's jira-add-issue-sink properties: jiraUrl, username, password
+                from("direct:in").to("kamelet:jiraq-create-issue-sink?jiraUrl=" + sim.baseUrl() + "&deployment=cloud"
+                                     + "&username=" + JiraSimulator.DEFAULT_USER + "&password=RAW("
+                                     + JiraSimulator.DEFAULT_API_TOKEN + ")");
+            }
+        });
+        context.start();
+
+        Exchange done = context.createProducerTemplate().request("direct:in", exchange -> {
+            exchange.getMessage().setHeader("ce-projectKey", "OPS");
+            exchange.getMessage().setHeader("ce-issueTypeName", "Bug");
+            exchange.getMessage().setHeader("ce-issueSummary", "Printer on fire");
+            exchange.getMessage().setHeader("ce-issuePriorityName", "High");
+            exchange.getMessage().setHeader("ce-issueAssignee", bob.accountId());
+            exchange.getMessage().setHeader("ce-issueComponents", "Printers");
+            exchange.getMessage().setHeader("ce-issueDescription", "Smoke on floor 3");
+            exchange.getMessage().setHeader("dueDate", "2026-12-24");
+        });
+
+        assertThat(done.getException()).isNull();
+        Issue created = sim.state().issue(done.getMessage().getHeader(JiraqConstants.ISSUE_KEY, String.class));
+        assertThat(created.project().key()).isEqualTo("OPS");
+        assertThat(created.issueType().name()).isEqualTo("Bug");
+        assertThat(created.summary()).isEqualTo("Printer on fire");
+        assertThat(created.priority().name()).isEqualTo("High");
+        assertThat(created.assignee()).isEqualTo(bob);
+        assertThat(created.components()).extracting(ProjectComponent::name).containsExactly("Printers");
+        assertThat(created.description().toString()).contains("Smoke on floor 3");
+        assertThat(created.dueDate()).hasToString("2026-12-24");
+    }
+
+    @Test
+    void createIssueSinkWithoutASummaryNamesTheKameletsOwnInputs() throws Exception {
+        ProducerTemplate template = sink("jiraq-create-issue-sink", "&projectKey=DEMO");
+
+        Exchange done = template.request("direct:in", exchange -> exchange.getMessage().setBody("No summary given"));
+
+        assertThat(done.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("jiraq-create-issue-sink needs summary: set header summary or issueSummary or ce-issueSummary"
+                            + " or CamelJiraIssueSummary");
+        assertThat(sim.state().issueCount()).isZero();
+    }
+
+    @Test
     void updateIssueSinkChangesTheFieldsOfTheIssueInHeaderIssueKey() throws Exception {
         Issue issue = sim.state().createIssue("DEMO", "Task", "Old summary");
         ProducerTemplate template = sink("jiraq-update-issue-sink", "");
@@ -161,7 +216,7 @@ class KameletsTest {
     }
 
     @Test
-    void issuesSourceDeliversEachChangedIssue() throws Exception {
+    void issuesSourceDeliversEachChangedIssueAsJsonText() throws Exception {
         context = newContext();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -180,21 +235,23 @@ class KameletsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> issues.getReceivedCounter() == 2);
         assertThat(issues.getReceivedExchanges()).map(e -> e.getMessage().getHeader(JiraqConstants.ISSUE_KEY))
                 .containsExactly("DEMO-1", "DEMO-2");
+        String json = issues.getReceivedExchanges().get(0).getMessage().getBody(String.class);
+        assertThat(JSON.readTree(json).path("fields").path("summary").asText()).isEqualTo("First");
     }
 
     @Test
-    void webhookSourceDeliversASignedEventAndRefusesAnUnsignedOne() throws Exception {
+    void webhookSourceNeedsNoJiraUrlAndDeliversASignedEventAsJsonText() throws Exception {
         int port = WebhookApp.freePort();
         app = WebhookApp.start(sim, port, dir, new RouteBuilder() {
             @Override
             public void configure() {
-                from("kamelet:jiraq-webhook-source?" + connection() + "&webhookSecret=RAW(" + SECRET + ")")
+                from("kamelet:jiraq-webhook-source?webhookVerification=hmac&webhookSecret=RAW(" + SECRET + ")")
                         .to("mock:events");
             }
         });
         byte[] event = ("{\"timestamp\":1,\"webhookEvent\":\"jira:issue_created\",\"issue\":{\"id\":\"10000\","
                         + "\"key\":\"DEMO-1\",\"fields\":{\"project\":{\"key\":\"DEMO\"}}}}").getBytes(StandardCharsets.UTF_8);
-        String url = WebhookApp.url(port, "/jira/events");
+        String url = WebhookApp.url(port, "/jiraq/webhook"); // the component's default path
 
         var unsigned = WebhookApp.post(url, event, Map.of("X-Atlassian-Webhook-Identifier", "k-1"));
         var signed = WebhookApp.post(url, event, Map.of("X-Hub-Signature", "sha256=" + WebhookConsumerTest.hmac(SECRET, event),
@@ -206,6 +263,8 @@ class KameletsTest {
         assertThat(events.getReceivedCounter()).isOne();
         assertThat(events.getReceivedExchanges().get(0).getMessage().getHeader(JiraqConstants.ISSUE_KEY))
                 .isEqualTo("DEMO-1");
+        assertThat(JSON.readTree(events.getReceivedExchanges().get(0).getMessage().getBody(String.class))
+                .path("webhookEvent").asText()).isEqualTo("jira:issue_created");
     }
 
     @Test

@@ -1,0 +1,719 @@
+package org.jiraq.samples.docs;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.spi.PropertiesFunction;
+import org.jiraq.camel.JiraqComponent;
+import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.routes.JiraqRouteTemplates;
+import org.jiraq.samples.SampleApplication;
+import org.jiraq.simulator.AssetsAndOperations;
+import org.jiraq.simulator.AtlassianOAuth2;
+import org.jiraq.simulator.CustomerServiceManagement;
+import org.jiraq.simulator.Issue;
+import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.PersonalDataReporting;
+import org.jiraq.simulator.SimulatorUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+/**
+ * Every example of README.md and the component documentation, taken from the files and run as a user would run it:
+ * Java route code compiled into a RouteBuilder, YAML loaded by Camel Main, properties given to Camel Main, commands
+ * run, against the simulator. Examples that are first-day tasks run in {@link FirstDayTasksTest}. A code block without
+ * a tag, or a tag without a run here or there, fails {@link #everyExampleIsTaggedAndRun()}.
+ */
+class DocExamplesTest {
+
+    private static final DocExamples DOCS = DocExamples.read();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static JiraSimulator sim;
+    private static final CustomerServiceManagement CSM = new CustomerServiceManagement();
+
+    @TempDir
+    Path dir;
+    private final List<ExampleApp> apps = new ArrayList<>();
+
+    @BeforeAll
+    static void startSite() {
+        sim = JiraSimulator.builder().flavour(JiraSimulator.Flavour.CLOUD).user("bot@acme.com", "token-of-bot")
+                .feature(CSM).feature(new AssetsAndOperations(CSM.cloudId())).start();
+    }
+
+    @AfterAll
+    static void stopSite() {
+        sim.close();
+    }
+
+    @AfterEach
+    void stopApps() {
+        apps.forEach(ExampleApp::close);
+    }
+
+    private final Map<String, Runner> runners = runners();
+
+    /** One way of running an example. */
+    @FunctionalInterface
+    interface Runner {
+        void run(DocExamples.Example example, Path workDir) throws Exception;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> documentedExamplesRunAsWritten() {
+        return DOCS.all().values().stream()
+                .filter(example -> runners.containsKey(example.id()))
+                .map(example -> DynamicTest.dynamicTest(example.toString(), () -> {
+                    sim.reset();
+                    Path workDir = Files.createDirectories(dir.resolve(example.id()));
+                    try {
+                        runners.get(example.id()).run(example, workDir);
+                        sim.assertNoContractViolations();
+                    } finally {
+                        apps.forEach(ExampleApp::close);
+                        apps.clear();
+                    }
+                }));
+    }
+
+    @Test
+    void everyExampleIsTaggedAndRun() {
+        assertThat(DOCS.untagged()).as("code blocks a reader would copy, without // example: <id> (or <!-- example:"
+                                       + " <id> -->) before them").isEmpty();
+        TreeSet<String> run = new TreeSet<>(runners.keySet());
+        run.addAll(FirstDayTasksTest.EXAMPLES);
+        assertThat(run).as("examples with a run").containsAll(DOCS.all().keySet());
+        assertThat(DOCS.all().keySet()).as("runs of examples the docs no longer have").containsAll(run);
+    }
+
+    private ExampleApp start(ExampleApp.Builder builder) throws Exception {
+        ExampleApp app = builder.start();
+        apps.add(app);
+        return app;
+    }
+
+    private Map<String, Runner> runners() {
+        Map<String, Runner> all = new LinkedHashMap<>();
+        all.put("dependency", (example, dir) -> dependencyMatchesTheBuild(example, "camel-jira-q-component"));
+        all.put("readme-dependency", (example, dir) -> dependencyMatchesTheBuild(example, "camel-jira-q-component"));
+        all.put("test-kit-dependency", (example, dir) -> dependencyMatchesTheBuild(example, "camel-jira-q-test"));
+        all.put("connection-properties", this::connectionProperties);
+        all.put("readme-properties", this::connectionProperties);
+        all.put("quick-start", this::quickStartIsWhatCiRuns);
+        all.put("oauth2-connect", this::oauth2Connect);
+        all.put("create-issue", this::createIssue);
+        all.put("update-issue", (example, dir) -> updateIssue(ExampleApp.builder(dir)
+                .routes(JavaExamples.routes(example, dir))));
+        all.put("update-issue-yaml", (example, dir) -> updateIssue(ExampleApp.builder(dir).yaml(example.code())));
+        all.put("search-stream", this::searchStream);
+        all.put("bulk-create", this::bulkCreate);
+        all.put("request-paging", this::requestPaging);
+        all.put("readme-request", this::readmeRequest);
+        all.put("customer-request", this::customerRequest);
+        all.put("gateway-operations", this::gatewayOperations);
+        all.put("csm-products", this::csmProducts);
+        all.put("webhook", this::webhook);
+        all.put("issues-polling", this::issuesPolling);
+        all.put("gdpr-record", this::gdprRecord);
+        all.put("gdpr-cycle", this::gdprCycle);
+        all.put("postgresql-properties", this::postgresqlProperties);
+        all.put("on-exception-404", this::onException404);
+        all.put("retry-after-redelivery", this::retryAfterRedelivery);
+        all.put("resilient-sink-java", this::resilientSinkJava);
+        all.put("resilient-sink-yaml", this::resilientSinkYaml);
+        all.put("observability-properties", this::observabilityProperties);
+        all.put("page-export", this::pageExport);
+        all.put("logging-properties", this::loggingProperties);
+        all.put("test-kit-example", this::testKitExample);
+        all.put("sample-routes", this::sampleRoutes);
+        all.put("throwaway-store", this::throwawayStore);
+        return all;
+    }
+
+    // --- the runs --------------------------------------------------------------------------------------------------
+
+    /** The dependency a reader adds is the artifact this build makes, at its version. */
+    private void dependencyMatchesTheBuild(DocExamples.Example example, String module) throws IOException {
+        String pom = Files.readString(DocExamples.ROOT.resolve(module).resolve("pom.xml"));
+        String parent = Files.readString(DocExamples.ROOT.resolve("pom.xml"));
+        assertThat(tag(example.code(), "groupId")).isEqualTo(tag(parent, "groupId"));
+        assertThat(tag(example.code(), "artifactId")).isEqualTo(tag(pom.substring(pom.indexOf("</parent>")), "artifactId"));
+        String version = tag(example.code(), "version");
+        if (version.equals("x.x.x")) {
+            // the docs stand for every release: the placeholder says where the versions are
+            assertThat(example.code()).contains("CHANGELOG.md");
+            assertThat(DocExamples.ROOT.resolve("CHANGELOG.md")).exists();
+        } else {
+            assertThat(version).isEqualTo(tag(parent, "version"));
+        }
+    }
+
+    /**
+     * The component options of the example, from Camel Main's properties, sign in to the site: its API token comes
+     * from the environment variable the example names. Only the site's URL is the simulator's.
+     */
+    private void connectionProperties(DocExamples.Example example, Path dir) throws Exception {
+        Properties props = properties(example.code());
+        String user = props.getProperty("camel.component.jiraq.username");
+        sim.state().createIssue("DEMO", "Task", "Readable");
+        ExampleApp app = start(ExampleApp.builder(dir)
+                .properties(asMap(props))
+                .function(new EnvFunction(Map.of("JIRA_API_TOKEN", "token-of-bot")))
+                .property("camel.component.jiraq.baseUrl", sim.baseUrl())
+                .property("camel.component.jiraq.deployment", "cloud")
+                .routes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:read").to("jiraq:getIssue");
+                    }
+                }));
+
+        Map<?, ?> issue = app.template().requestBodyAndHeader("direct:read", null, JiraqConstants.ISSUE_KEY, "DEMO-1",
+                Map.class);
+
+        assertThat(user).isEqualTo("bot@acme.com");
+        assertThat(((Map<?, ?>) issue.get("fields")).get("summary")).isEqualTo("Readable");
+        assertThat(sim.requests("GET", "/rest/api/3/issue/DEMO-1").get(0).headers().get("Authorization").get(0))
+                .isEqualTo("Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("bot@acme.com:token-of-bot".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** CI runs the Quick start's two commands, read from this very block (.ci/run). */
+    private void quickStartIsWhatCiRuns(DocExamples.Example example, Path dir) throws IOException {
+        List<String> commands = example.code().lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        String ci = Files.readString(DocExamples.ROOT.resolve(".ci/run"));
+        assertThat(commands).hasSize(2);
+        assertThat(ci).contains("/^## Quick start/").contains("bash -c \"${commands[0]}\"")
+                .contains("bash -c \"${commands[1]}\"");
+    }
+
+    /** The connect route sends the user to Atlassian's consent page with a single-use state. */
+    private void oauth2Connect(DocExamples.Example example, Path dir) throws Exception {
+        ExampleApp app = start(ExampleApp.builder(dir).httpServer()
+                .property("camel.component.jiraq.baseUrl", "https://acme.atlassian.net")
+                .property("camel.component.jiraq.authStrategy", "oauth2")
+                .property("camel.component.jiraq.clientId", "app-client")
+                .property("camel.component.jiraq.clientSecret", "app-secret")
+                .property("camel.component.jiraq.scopes", "read:jira-work write:jira-work")
+                .property("camel.component.jiraq.redirectUri", "https://app.example.com/jira/callback")
+                .routes(JavaExamples.routes(example, dir)));
+
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app.httpPort() + "/jira/connect")).header("userId", "u-42").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).get().asString()
+                .startsWith("https://auth.atlassian.com/authorize?").contains("client_id=app-client").contains("state=");
+    }
+
+    private void createIssue(DocExamples.Example example, Path dir) throws Exception {
+        sim.state().addComponent("OPS", "Database");
+        sim.state().addVersion("OPS", "2.1");
+        sim.state().createIssue("OPS", "Epic", "Outages");
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(example, dir)));
+
+        app.template().sendBody("direct:incident", Map.of("title", "Database down", "details", "db-1 does **not** answer",
+                "severity", "High", "team", "Database"));
+
+        Issue issue = sim.state().issue("OPS-2");
+        assertThat(issue.summary()).isEqualTo("Database down");
+        assertThat(issue.priority().name()).isEqualTo("High");
+        assertThat(issue.labels()).containsExactly("incident", "from-camel");
+        assertThat(issue.components()).extracting(c -> c.name()).containsExactly("Database");
+        assertThat(issue.assignee().email()).isEqualTo(JiraSimulator.DEFAULT_USER);
+        assertThat(issue.dueDate()).isEqualTo(LocalDate.now().plusDays(3));
+        assertThat(issue.fixVersions()).extracting(v -> v.name()).containsExactly("2.1");
+        assertThat(issue.parent().key()).isEqualTo("OPS-1");
+        assertThat(issue.description().toString()).contains("\"strong\"");
+        assertThat(app.logged()).containsExactly("Created OPS-2");
+    }
+
+    private void updateIssue(ExampleApp.Builder builder) throws Exception {
+        SimulatorUser onCall = sim.state().addUser("oncall@acme.com");
+        Issue issue = sim.state().createIssue("OPS", "Bug", "Slow pages");
+        ExampleApp app = start(builder.site(sim));
+
+        Exchange done = app.template().request("direct:escalate", e -> e.getMessage().setBody(
+                Map.of("key", issue.key(), "onCall", onCall.accountId())));
+
+        assertThat(done.getException()).isNull();
+        Issue escalated = sim.state().issue(issue.key());
+        assertThat(escalated.priority().name()).isEqualTo("Highest");
+        assertThat(escalated.assignee()).isEqualTo(onCall);
+        assertThat(escalated.labels()).containsExactly("incident", "escalated");
+        assertThat(escalated.dueDate()).isEqualTo(LocalDate.now().plusDays(1));
+        assertThat(escalated.summary()).isEqualTo("Slow pages");
+    }
+
+    private void searchStream(DocExamples.Example example, Path dir) throws Exception {
+        sim.state().createIssue("OPS", "Task", "Recent one");
+        sim.state().createIssue("OPS", "Bug", "Recent two");
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(example, dir)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.logged().size() == 2);
+        assertThat(app.logged()).containsExactly("OPS-2 To Do: Recent two", "OPS-1 To Do: Recent one");
+    }
+
+    private void bulkCreate(DocExamples.Example example, Path dir) throws Exception {
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(example, dir)));
+
+        app.template().sendBody("direct:import", List.of(
+                Map.of("fields", Map.of("project", Map.of("key", "OPS"), "issuetype", Map.of("name", "Task"),
+                        "summary", "Imported")),
+                Map.of("fields", Map.of("project", Map.of("key", "NOPE"), "issuetype", Map.of("name", "Task"),
+                        "summary", "Lost"))));
+
+        assertThat(sim.state().issues()).extracting(Issue::summary).containsExactly("Imported");
+        assertThat(app.logged()).singleElement().asString().startsWith("Item 1 failed: {project=valid project is required}");
+    }
+
+    /** Jira Software's Agile API, which the simulator does not serve, as WireMock stubs in its two pages. */
+    private void agileBoards() {
+        sim.wireMock().stubFor(get(urlPathEqualTo("/rest/agile/1.0/board")).atPriority(1)
+                .withQueryParam("startAt", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"maxResults\":1,\"startAt\":0,\"total\":2,\"isLast\":false,\"values\":[{\"id\":1,\"name\":\"Ops board\"}]}")));
+        sim.wireMock().stubFor(get(urlPathEqualTo("/rest/agile/1.0/board")).atPriority(1)
+                .withQueryParam("startAt", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"maxResults\":1,\"startAt\":1,\"total\":2,\"isLast\":true,\"values\":[{\"id\":2,\"name\":\"Web board\"}]}")));
+    }
+
+    private void requestPaging(DocExamples.Example example, Path dir) throws Exception {
+        agileBoards();
+        Issue issue = sim.state().createIssue("OPS", "Task", "Worked on");
+        sim.wireMock().stubFor(get(urlPathEqualTo("/rest/api/3/issue/" + issue.key() + "/worklog")).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"startAt\":0,\"maxResults\":50,\"total\":1,\"worklogs\":[{\"author\":{\"displayName\":\"Alice\"},"
+                        + "\"timeSpent\":\"3h\"}]}")));
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(example, dir)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.logged().size() == 2);
+
+        app.template().sendBodyAndHeader("direct:worklogs", null, "key", issue.key());
+
+        assertThat(app.logged()).containsExactly("1 Ops board", "2 Web board", "Alice: 3h");
+    }
+
+    private void readmeRequest(DocExamples.Example example, Path dir) throws Exception {
+        agileBoards();
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(example, dir)));
+
+        app.template().sendBody("direct:boards", null);
+
+        assertThat(app.logged()).containsExactly("Ops board", "Web board");
+    }
+
+    private void customerRequest(DocExamples.Example example, Path dir) throws Exception {
+        SimulatorUser customer = sim.state().addUser("customer@example.com");
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(example, dir)));
+
+        app.template().sendBody("direct:helpdesk", Map.of("subject", "Printer broken", "text", "Paper jam on floor 3",
+                "accountId", customer.accountId()));
+
+        assertThat(app.logged()).singleElement().asString().matches("Raised OPS-\\d+: .+");
+    }
+
+    /** The site's gateway APIs, which the simulator serves too. */
+    private ExampleApp.Builder gateway(ExampleApp.Builder builder) {
+        return builder.site(sim).property("camel.component.jiraq.cloudId", CSM.cloudId())
+                .property("camel.component.jiraq.apiGatewayUrl", sim.baseUrl());
+    }
+
+    private void gatewayOperations(DocExamples.Example example, Path dir) throws Exception {
+        ExampleApp app = start(gateway(ExampleApp.builder(dir)).routes(JavaExamples.routes(example, dir)));
+
+        app.template().sendBody("direct:alerts", null);
+
+        assertThat(app.logged()).singleElement().asString().matches("[1-9]\\d* open alerts");
+        assertThat(sim.requests("GET", "/jsm/ops/api/" + CSM.cloudId() + "/v1/alerts").get(0).query().get("query"))
+                .containsExactly("status:open");
+    }
+
+    private void csmProducts(DocExamples.Example example, Path dir) throws Exception {
+        ExampleApp app = start(gateway(ExampleApp.builder(dir)).routes(JavaExamples.routes(example, dir)));
+        for (String name : List.of("Printers", "Scanners")) {
+            app.template().sendBody("jiraq:csmCreate?csmResource=product", Map.of("name", name));
+        }
+
+        app.template().sendBody("direct:products", null);
+
+        assertThat(app.logged()).anySatisfy(line -> assertThat(line).endsWith(" Printers"))
+                .anySatisfy(line -> assertThat(line).endsWith(" Scanners"));
+    }
+
+    private void webhook(DocExamples.Example example, Path dir) throws Exception {
+        ExampleApp app = start(ExampleApp.builder(dir).httpServer().property("jira.webhookSecret", "s3cret")
+                .routes(JavaExamples.routes(example, dir)));
+        String body = "{\"webhookEvent\":\"jira:issue_created\",\"issue\":{\"id\":\"10000\",\"key\":\"OPS-1\","
+                      + "\"fields\":{\"summary\":\"Disk full\"}}}";
+
+        HttpResponse<String> answer = FirstDayTasksTest.postSigned(app.httpPort(), "/jira/events", body, "s3cret",
+                "delivery-1");
+
+        assertThat(answer.statusCode()).isEqualTo(204);
+        assertThat(app.logged()).containsExactly("jira:issue_created on OPS-1");
+        Exchange sent = app.context().createConsumerTemplate().receive("kafka:jira-events", 5000);
+        assertThat(sent.getMessage().getBody(Map.class)).containsEntry("webhookEvent", "jira:issue_created");
+    }
+
+    private void issuesPolling(DocExamples.Example example, Path dir) throws Exception {
+        sim.state().createIssue("OPS", "Task", "Changed");
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(example, dir)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !app.logged().isEmpty());
+        assertThat(app.logged().get(0)).startsWith("OPS-1 changed at ");
+    }
+
+    private void gdprRecord(DocExamples.Example example, Path dir) throws Exception {
+        SimulatorUser bob = sim.state().addUser("bob@acme.com");
+        sim.state().createIssue("OPS", "Task", "Reported by the simulator's seed");
+        String key = sim.state().createIssue("OPS", "Task", "Assigned").key();
+        ExampleApp seed = start(ExampleApp.builder(dir.resolve("seed")).site(sim).routes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:assign").setHeader(JiraqConstants.ISSUE_KEY, constant(key))
+                        .setHeader(JiraqConstants.ASSIGNEE, constant(bob.accountId())).to("jiraq:updateIssue");
+            }
+        }));
+        seed.template().sendBody("direct:assign", null);
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(example, dir)));
+
+        app.template().sendBody("direct:people", null);
+
+        var registry = app.context().getComponent("jiraq", JiraqComponent.class).getAccountRegistry();
+        assertThat(registry.updatedAt(bob.accountId())).isPresent();
+        assertThat(registry.updatedAt("5b10ac8d82e05b22cc7d4ef5")).isPresent();
+        assertThat(app.context().createConsumerTemplate().receiveBody("sql:insert into people ...", 5000)).isNotNull();
+    }
+
+    private void gdprCycle(DocExamples.Example example, Path dir) throws Exception {
+        PersonalDataReporting reporting = new PersonalDataReporting();
+        AtlassianOAuth2 oauth = new AtlassianOAuth2();
+        try (JiraSimulator gateway = JiraSimulator.builder().feature(oauth).feature(reporting).start()) {
+            ExampleApp app = start(ExampleApp.builder(dir)
+                    .property("camel.component.jiraq.baseUrl", gateway.baseUrl())
+                    .property("camel.component.jiraq.deployment", "cloud")
+                    .property("camel.component.jiraq.authStrategy", "oauth2")
+                    .property("camel.component.jiraq.grantType", "clientCredentials")
+                    .property("camel.component.jiraq.clientId", AtlassianOAuth2.CLIENT_ID)
+                    .property("camel.component.jiraq.clientSecret", AtlassianOAuth2.CLIENT_SECRET)
+                    .property("camel.component.jiraq.tokenUrl", gateway.baseUrl() + "/oauth/token")
+                    .property("camel.component.jiraq.apiGatewayUrl", gateway.baseUrl())
+                    .routes(JavaExamples.routes(example, dir))
+                    .routes(new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("direct:refresh-person").to("mock:refreshed");
+                        }
+                    }));
+            var registry = app.context().getComponent("jiraq", JiraqComponent.class).getAccountRegistry();
+            registry.record("acct-closed", Instant.parse("2026-01-01T00:00:00Z"));
+            reporting.closed("acct-closed");
+            // the example's hourly schedule, made to tick every second for the test
+            ModelCamelContext model = (ModelCamelContext) app.context();
+            String routeId = model.getRouteDefinitions().stream()
+                    .filter(r -> r.getInput().getEndpointUri().startsWith("jiraq:gdpr")).findFirst().orElseThrow().getId();
+            AdviceWith.adviceWith(model, routeId, route -> route.replaceFromWith("jiraq:gdpr?scheduler.cron=*+*+*+*+*+?"));
+
+            Object erased = app.context().createConsumerTemplate()
+                    .receiveBody("sql:delete from people where account_id = :#${body}", 20000);
+
+            assertThat(erased).isEqualTo("acct-closed");
+        }
+    }
+
+    private void postgresqlProperties(DocExamples.Example example, Path dir) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE jiraq LOGIN PASSWORD 'store-password'");
+                s.execute("CREATE DATABASE jiraq OWNER jiraq");
+            }
+            String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+            Properties props = properties(example.code().replace("postgres:5432", "localhost:" + postgres.getPort()));
+            ExampleApp app = start(ExampleApp.builder(dir).site(sim).properties(asMap(props))
+                    .function(new NamedFunction("secret", Map.of(
+                            "jiraq-store/password", "store-password", "jiraq-store/token-store-key", key)))
+                    .routes(new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("direct:read").to("jiraq:getProjects");
+                        }
+                    }));
+
+            JiraqComponent jiraq = app.context().getComponent("jiraq", JiraqComponent.class);
+            assertThat(jiraq.getStore().isH2()).isFalse();
+            assertThat(jiraq.getStore().getDataSource().getConnection().getMetaData().getDatabaseProductName())
+                    .isEqualTo("PostgreSQL");
+            assertThat(app.context().getName()).isEqualTo("jira-events");
+            assertThat(app.template().requestBody("direct:read", null, List.class)).isNotEmpty();
+        }
+    }
+
+    private void onException404(DocExamples.Example example, Path dir) throws Exception {
+        // the handler applies to the routes of its RouteBuilder: a route reading a missing issue joins it
+        DocExamples.Example withRoute = new DocExamples.Example(example.id(), example.language(),
+                example.code() + "\nfrom(\"direct:missing\").setHeader(\"CamelJiraqIssueKey\", constant(\"OPS-404\"))"
+                + ".to(\"jiraq:getIssue\");", example.file(), example.line());
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(withRoute, dir)));
+
+        Exchange done = app.template().request("direct:missing", e -> { });
+
+        assertThat(done.getException()).isNull();
+        assertThat(app.logged()).singleElement().asString()
+                .startsWith("No such issue: Jira answered 404 Not Found to GET /rest/api/3/issue/OPS-404");
+    }
+
+    private void retryAfterRedelivery(DocExamples.Example example, Path dir) throws Exception {
+        sim.wireMock().stubFor(post(urlPathEqualTo("/rest/api/3/issue")).atPriority(1)
+                .inScenario("rate limited").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("served")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"errorMessages\":[\"Rate limit exceeded.\"],\"errors\":{}}")));
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(example, dir)));
+
+        Exchange done = app.template().request("direct:tickets", e -> {
+            e.getMessage().setHeader(JiraqConstants.PROJECT_KEY, "OPS");
+            e.getMessage().setHeader(JiraqConstants.ISSUE_TYPE_NAME, "Task");
+            e.getMessage().setHeader(JiraqConstants.SUMMARY, "After the wait");
+        });
+
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class)).isEqualTo(1);
+        assertThat(sim.state().issues()).extracting(Issue::summary).containsExactly("After the wait");
+    }
+
+    private void resilientSinkJava(DocExamples.Example example, Path dir) throws Exception {
+        resilientSink(ExampleApp.builder(dir).routes(new JiraqRouteTemplates()).routes(JavaExamples.routes(example, dir)));
+    }
+
+    private void resilientSinkYaml(DocExamples.Example example, Path dir) throws Exception {
+        resilientSink(ExampleApp.builder(dir).routes(new JiraqRouteTemplates()).yaml(example.code()));
+    }
+
+    private void resilientSink(ExampleApp.Builder builder) throws Exception {
+        ExampleApp app = start(builder.site(sim));
+
+        app.template().sendBodyAndHeaders("kafka:tickets", null, Map.of(JiraqConstants.PROJECT_KEY, "OPS",
+                JiraqConstants.ISSUE_TYPE_NAME, "Task", JiraqConstants.SUMMARY, "Through the sink"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.state().issueCount() == 1);
+        assertThat(app.context().getRoute("tickets-to-jira")).isNotNull();
+        assertThat(sim.state().issues().get(0).summary()).isEqualTo("Through the sink");
+    }
+
+    private void observabilityProperties(DocExamples.Example example, Path dir) throws Exception {
+        int port = ExampleApp.freePort();
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).properties(asMap(properties(example.code())))
+                .property("camel.management.port", Integer.toString(port))
+                .routes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:read").to("jiraq:getProjects");
+                    }
+                }));
+        app.template().requestBody("direct:read", (Object) null);
+
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/observe/health?exposureLevel=full")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> console = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/q/dev/jiraq")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("jiraq-localhost:" + sim.port());
+        assertThat(metrics.body()).contains("jiraq_requests_seconds_count");
+        assertThat(console.body()).contains("Jira connections: 1");
+    }
+
+    private void pageExport(DocExamples.Example example, Path dir) throws Exception {
+        sim.state().seedIssues("OPS", 250);
+        ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(JavaExamples.routes(example, dir))
+                .routes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:store-page").to("mock:pages");
+                    }
+                }));
+
+        app.template().sendBody("direct:export", null);
+
+        assertThat(app.logged()).containsExactly("1 pages, 100 issues so far", "2 pages, 200 issues so far",
+                "3 pages, 250 issues so far");
+    }
+
+    private void loggingProperties(DocExamples.Example example, Path dir) throws Exception {
+        Properties props = properties(example.code());
+        String logger = props.getProperty("logger.jiraq.name");
+        LogLines.level(logger, props.getProperty("logger.jiraq.level"));
+        sim.state().createIssue("OPS", "Task", "Logged");
+        try (LogLines log = new LogLines(logger)) {
+            ExampleApp app = start(ExampleApp.builder(dir).site(sim).routes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:read").setHeader(JiraqConstants.ISSUE_KEY, constant("OPS-1")).to("jiraq:getIssue");
+                }
+            }));
+            app.template().requestBody("direct:read", (Object) null);
+
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line)
+                    .matches("DEBUG org\\.jiraq\\.camel\\.client\\.JiraqClient GET /rest/api/3/issue/OPS-1 -> 200 in \\d+ ms"));
+        } finally {
+            LogLines.level(logger, "INFO");
+        }
+    }
+
+    /** The documented test class of a user's route, compiled from the doc and run by the JUnit Platform. */
+    private void testKitExample(DocExamples.Example example, Path dir) {
+        Class<?> test = JavaExamples.type(example, dir);
+        LauncherDiscoveryRequest discovery = request().selectors(selectClass(test)).build();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        launcher.execute(discovery, summary);
+
+        assertThat(summary.getSummary().getFailures()).as("failures of the documented test").isEmpty();
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
+    }
+
+    /** The command runs the sample with the file given: what it hands SampleApplication, in-process. */
+    private void sampleRoutes(DocExamples.Example example, Path dir) throws Exception {
+        Matcher args = Pattern.compile("-Dexec\\.args=\"([^\"]+)\"").matcher(example.code());
+        assertThat(args.find()).isTrue();
+        assertThat(example.code()).startsWith("mvn -B -q -pl samples -am compile exec:java");
+        Path route = dir.resolve(args.group(1));
+        Files.writeString(route, "- route:\n    from:\n      uri: timer:once?repeatCount=1\n      steps:\n"
+                                 + "        - to: jiraq:getProjects\n        - log: \"${header.CamelJiraqResultCount} projects\"\n");
+        List<Path> files = SampleApplication.routeFiles(args.group(1).split(" "), Map.of()).stream()
+                .map(dir::resolve).toList();
+        try (org.jiraq.samples.SampleRun run = org.jiraq.samples.SampleRun.start(
+                FirstDayTasksTest.sampleEnv(), files)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> run.simulator().requests("GET", "/rest/api/3/project")
+                    .size() > 0);
+        }
+    }
+
+    /** With the throwaway store, a delivery sent again after a restart is delivered again. */
+    private void throwawayStore(DocExamples.Example example, Path dir) throws Exception {
+        Properties props = properties(example.code());
+        String body = "{\"webhookEvent\":\"jira:issue_created\",\"issue\":{\"key\":\"OPS-1\"}}";
+        List<Integer> answers = new ArrayList<>();
+        for (int start = 0; start < 2; start++) {
+            ExampleApp app = start(ExampleApp.builder(dir).httpServer().properties(asMap(props))
+                    .routes(new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("jiraq:webhook?webhookVerification=hmac&webhookSecret=s3cret").to("mock:events");
+                        }
+                    }));
+            answers.add(FirstDayTasksTest.postSigned(app.httpPort(), "/jiraq/webhook", body, "s3cret", "same-id")
+                    .statusCode());
+            answers.add(FirstDayTasksTest.postSigned(app.httpPort(), "/jiraq/webhook", body, "s3cret", "same-id")
+                    .statusCode());
+            assertThat(app.context().getEndpoint("mock:events", org.apache.camel.component.mock.MockEndpoint.class)
+                    .getReceivedCounter()).as("delivered once per start").isOne();
+            app.close();
+        }
+        assertThat(answers).containsExactly(204, 204, 204, 204);
+        assertThat(dir.resolve("jiraq.mv.db")).doesNotExist();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------------
+
+    private static String tag(String xml, String name) {
+        Matcher m = Pattern.compile("<" + name + ">([^<]+)</" + name + ">").matcher(xml);
+        assertThat(m.find()).as("<" + name + "> in " + xml).isTrue();
+        return m.group(1).trim();
+    }
+
+    static Properties properties(String text) throws IOException {
+        Properties props = new Properties();
+        props.load(new StringReader(text));
+        return props;
+    }
+
+    static Map<String, String> asMap(Properties props) {
+        Map<String, String> map = new HashMap<>();
+        props.stringPropertyNames().forEach(name -> map.put(name, props.getProperty(name).trim()));
+        return map;
+    }
+
+    /** Camel's env: function, answering from the given variables (a test cannot set the process environment). */
+    static final class EnvFunction extends NamedFunction {
+        EnvFunction(Map<String, String> variables) {
+            super("env", variables);
+        }
+    }
+
+    /** A properties function answering from a map, standing in for one that reads the platform (secrets, env). */
+    static class NamedFunction implements PropertiesFunction {
+
+        private final String name;
+        private final Map<String, String> values;
+
+        NamedFunction(String name, Map<String, String> values) {
+            this.name = name;
+            this.values = values;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public String apply(String remainder) {
+            String value = values.get(remainder);
+            if (value == null) {
+                throw new IllegalArgumentException("No " + name + " " + remainder + " in the test");
+            }
+            return value;
+        }
+    }
+}
