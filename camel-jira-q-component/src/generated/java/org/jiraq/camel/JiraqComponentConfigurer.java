@@ -89,6 +89,10 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.classic.HttpClient.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.jiraq.camel.spi.JiraqHttpClientConfigurer.class, value)); return true;
         case "httpheaders":
         case "httpHeaders": getOrCreateConfiguration(target).setHttpHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "httpmethod":
@@ -291,6 +295,10 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.classic.HttpClient.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return org.jiraq.camel.spi.JiraqHttpClientConfigurer.class;
         case "httpheaders":
         case "httpHeaders": return java.util.Map.class;
         case "httpmethod":
@@ -494,6 +502,10 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "httpclient":
+        case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "httpheaders":
         case "httpHeaders": return getOrCreateConfiguration(target).getHttpHeaders();
         case "httpmethod":

@@ -83,6 +83,10 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "granttype":
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, org.jiraq.camel.JiraqGrantType.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.classic.HttpClient.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.jiraq.camel.spi.JiraqHttpClientConfigurer.class, value)); return true;
         case "httpheaders":
         case "httpHeaders": target.getConfiguration().setHttpHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "httpmethod":
@@ -291,6 +295,10 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "granttype":
         case "grantType": return org.jiraq.camel.JiraqGrantType.class;
         case "greedy": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.classic.HttpClient.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return org.jiraq.camel.spi.JiraqHttpClientConfigurer.class;
         case "httpheaders":
         case "httpHeaders": return java.util.Map.class;
         case "httpmethod":
@@ -500,6 +508,10 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "granttype":
         case "grantType": return target.getConfiguration().getGrantType();
         case "greedy": return target.isGreedy();
+        case "httpclient":
+        case "httpClient": return target.getConfiguration().getHttpClient();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "httpheaders":
         case "httpHeaders": return target.getConfiguration().getHttpHeaders();
         case "httpmethod":

@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(109);
+        Set<String> props = new HashSet<>(111);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("api");
@@ -58,6 +58,8 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("fields");
         props.add("grantType");
         props.add("greedy");
+        props.add("httpClient");
+        props.add("httpClientConfigurer");
         props.add("httpHeaders");
         props.add("httpMethod");
         props.add("idempotencyLookup");

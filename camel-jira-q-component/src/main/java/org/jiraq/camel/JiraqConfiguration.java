@@ -10,6 +10,8 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.jiraq.camel.spi.JiraqHttpClientConfigurer;
 import org.jiraq.camel.spi.PollingPositionStore;
 import org.jiraq.camel.spi.TokenStore;
 
@@ -62,6 +64,10 @@ public class JiraqConfiguration implements Cloneable {
     private String proxyHost;
     @UriParam(label = "proxy")
     private Integer proxyPort;
+    @UriParam(label = "advanced")
+    private HttpClient httpClient;
+    @UriParam(label = "advanced")
+    private JiraqHttpClientConfigurer httpClientConfigurer;
 
     // retries
     @UriParam(label = "advanced", defaultValue = "4")
@@ -378,6 +384,33 @@ public class JiraqConfiguration implements Cloneable {
     /** The HTTP proxy port. */
     public void setProxyPort(Integer proxyPort) {
         this.proxyPort = proxyPort;
+    }
+
+    public HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    /**
+     * An Apache HttpClient 5 client, built by the application, to call Jira with (its own TLS, proxy or tracing
+     * set-up); the component never closes it. Build it with disableRedirectHandling() and disableAutomaticRetries(): the
+     * component follows redirects itself, so credentials stay with the trusted hosts, and decides what is safe to send
+     * again. With it, maxConnections, connectTimeout, proxyHost, proxyPort, sslContextParameters and
+     * httpClientConfigurer do not apply.
+     */
+    public void setHttpClient(HttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public JiraqHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    /**
+     * Adjusts the HTTP client the component builds (interceptors for tracing, TLS or proxy settings of your own),
+     * called once per Jira connection just before the client is built.
+     */
+    public void setHttpClientConfigurer(JiraqHttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
     }
 
     public int getMaxRetries() {
@@ -1284,6 +1317,22 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setPublicComment(boolean publicComment) {
         this.publicComment = publicComment;
+    }
+
+    /** The auth strategy to use: the one configured, else the one the given credentials imply. */
+    public JiraqAuthStrategy resolveAuthStrategy() {
+        if (authStrategy != null) {
+            return authStrategy;
+        }
+        if (personalAccessToken != null && username == null) {
+            return JiraqAuthStrategy.pat;
+        }
+        if (username != null || apiToken != null) {
+            return JiraqAuthStrategy.apiToken;
+        }
+        throw new IllegalArgumentException(
+                "Option 'authStrategy' is required: one of apiToken (username + apiToken), pat (personalAccessToken),"
+                                           + " oauth1 or oauth2");
     }
 
     /**

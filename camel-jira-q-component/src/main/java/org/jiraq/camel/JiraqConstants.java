@@ -293,13 +293,14 @@ public final class JiraqConstants {
               javaType = "Boolean")
     public static final String EXISTING_ISSUE = "CamelJiraqExistingIssue";
     @Metadata(label = "producer",
-              description = "After every operation: Jira's last X-RateLimit-Remaining for this site and credential,"
-                            + " when Jira sent one.",
+              description = "After an operation that Jira answered: the X-RateLimit-Remaining of its last answer that"
+                            + " had rate-limit headers. Not set when no answer had any, or nothing was sent.",
               javaType = "Integer")
     public static final String RATE_LIMIT_REMAINING = "CamelJiraqRateLimitRemaining";
     @Metadata(label = "producer",
-              description = "After every operation: true while Jira reports less than 20% of its rate limit left"
-                            + " (X-RateLimit-NearLimit) or holds every call until a quota resets.",
+              description = "After an operation that Jira answered: true when its last answer with rate-limit headers"
+                            + " said less than 20% of the limit is left (X-RateLimit-NearLimit) or was a 429. Not set"
+                            + " when no answer had any, or nothing was sent.",
               javaType = "Boolean")
     public static final String RATE_LIMIT_NEAR_LIMIT = "CamelJiraqRateLimitNearLimit";
 

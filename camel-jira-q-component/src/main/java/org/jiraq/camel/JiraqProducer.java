@@ -2,6 +2,7 @@ package org.jiraq.camel;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.jiraq.camel.connection.JiraqConnection;
 import org.jiraq.camel.operation.AttachmentOperation;
 import org.jiraq.camel.operation.BulkCreateOperation;
 import org.jiraq.camel.operation.CommentOperations;
@@ -9,7 +10,6 @@ import org.jiraq.camel.operation.CsmOperations;
 import org.jiraq.camel.operation.IssueOperations;
 import org.jiraq.camel.operation.OperationHandler;
 import org.jiraq.camel.operation.ProjectOperations;
-import org.jiraq.camel.operation.RateLimitHeaders;
 import org.jiraq.camel.operation.ReportAccountsOperation;
 import org.jiraq.camel.operation.RequestOperation;
 import org.jiraq.camel.operation.SearchOperation;
@@ -22,6 +22,7 @@ import org.jiraq.camel.webhook.WebhookInbox;
 public class JiraqProducer extends DefaultProducer {
 
     private final OperationHandler handler;
+    private JiraqConnection checked;
 
     public JiraqProducer(JiraqEndpoint endpoint) {
         super(endpoint);
@@ -63,15 +64,40 @@ public class JiraqProducer extends DefaultProducer {
     }
 
     @Override
+    public JiraqEndpoint getEndpoint() {
+        return (JiraqEndpoint) super.getEndpoint();
+    }
+
+    @Override
     public void process(Exchange exchange) throws Exception {
-        JiraqEndpoint endpoint = (JiraqEndpoint) getEndpoint();
+        JiraqEndpoint endpoint = getEndpoint();
+        ExchangeRateLimit answers = ExchangeRateLimit.listenTo(exchange);
         try {
             handler.handle(exchange);
         } catch (JiraqHttpException e) {
             throw endpoint.explain(e, exchange);
         } finally {
-            RateLimitHeaders.set(exchange.getMessage(), endpoint.getClient());
+            answers.applyTo(exchange.getMessage());
             endpoint.checkScopes(exchange);
         }
+    }
+
+    /** Puts the connection's readiness check in Camel's producers repository while this producer runs. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        checked = getEndpoint().getConnection();
+        if (checked != null) {
+            getEndpoint().getComponent().getProducerHealthChecks().producerStarted(checked);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (checked != null) {
+            getEndpoint().getComponent().getProducerHealthChecks().producerStopped(checked);
+            checked = null;
+        }
+        super.doStop();
     }
 }

@@ -18,12 +18,14 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.jiraq.camel.deadletter.DeadLetter;
 import org.jiraq.camel.deadletter.FailureReason;
-import org.jiraq.camel.health.WebhookInboxHealthCheck;
+import org.jiraq.camel.health.JiraqConsumerHealthCheck;
 import org.jiraq.camel.webhook.AdminWebhooks;
 import org.jiraq.camel.webhook.AfterRouteIntake;
 import org.jiraq.camel.webhook.DynamicWebhooks;
@@ -101,9 +103,6 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         component.addWebhookInbox(worker);
         component.getMetrics().webhookInbox(config.getWebhookPath(), () -> worker.status().depth().pending(),
                 () -> oldestAgeSeconds(worker.status()), () -> worker.status().deadLetters());
-        if (getHealthCheck() == null && component.isHealthCheckConsumerEnabled()) {
-            setHealthCheck(new WebhookInboxHealthCheck(worker, getRouteId()));
-        }
 
         Set<String> events = WebhookEvents.parse(config.getEvents());
         receiver = new WebhookReceiver(SourceAddresses.of(config.getWebhookAllowedSources(),
@@ -116,6 +115,14 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         ServiceHelper.startService(lifecycle);
         if (lifecycle != null && endpoint.getConnection() != null) {
             endpoint.getConnection().addIndicator(lifecycle);
+        }
+        // health checks are optional: only with camel-health is there a consumers repository
+        if (HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "consumers",
+                HealthCheckRepository.class) != null) {
+            JiraqConsumerHealthCheck check = new JiraqConsumerHealthCheck(getRouteId(),
+                    lifecycle != null ? endpoint.getConnection() : null, worker, component::isHealthCheckConsumerEnabled);
+            check.setCamelContext(endpoint.getCamelContext());
+            setHealthCheck(check);
         }
     }
 

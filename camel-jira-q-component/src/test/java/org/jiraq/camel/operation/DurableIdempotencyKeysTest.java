@@ -13,7 +13,7 @@ import org.apache.camel.Exchange;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.JiraqFailure;
+import org.jiraq.camel.JiraqException;
 import org.jiraq.camel.JiraqIdempotencyKeyBusyException;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.store.JdbcIdempotencyKeys;
@@ -91,7 +91,7 @@ class DurableIdempotencyKeysTest extends JiraqTestSupport {
         Exchange whileHeld = create("order-42", "Meanwhile");
         assertThat(whileHeld.getException()).isInstanceOf(JiraqIdempotencyKeyBusyException.class)
                 .hasMessageContaining("order-42");
-        assertThat(((JiraqFailure) whileHeld.getException()).isRetryable()).isTrue();
+        assertThat(((JiraqException) whileHeld.getException()).isRetryable()).isTrue();
         assertThat(creates()).as("nothing sent while the other process holds the key").isZero();
 
         Issue made = sim.state().createIssue("DEMO", "Task", "Made by the other process");

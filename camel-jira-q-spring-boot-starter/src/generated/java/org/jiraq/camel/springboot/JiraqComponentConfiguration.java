@@ -292,6 +292,16 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private org.jiraq.camel.spi.GdprStore gdprStore;
 
     /**
+     * An Apache HttpClient 5 client, built by the application, to call Jira with (its own TLS, proxy or tracing set-up); the component never closes it. Build it with disableRedirectHandling() and disableAutomaticRetries(): the component follows redirects itself, so credentials stay with the trusted hosts, and decides what is safe to send again. With it, maxConnections, connectTimeout, proxyHost, proxyPort, sslContextParameters and httpClientConfigurer do not apply.
+     */
+    private org.apache.hc.client5.http.classic.HttpClient httpClient;
+
+    /**
+     * Adjusts the HTTP client the component builds (interceptors for tracing, TLS or proxy settings of your own), called once per Jira connection just before the client is built.
+     */
+    private org.jiraq.camel.spi.JiraqHttpClientConfigurer httpClientConfigurer;
+
+    /**
      * How long a process holds work it took (a webhook event it delivers, the personal data reporting cycle, an idempotency key it creates an issue for) without renewing the hold; a live process renews it every third of it. When a process dies, a restart or another replica takes its work over once this has passed. Longer than the longest pause a process may make (GC), shorter than you are willing to wait after a crash. For idempotency keys the component's value counts.
      */
     private java.lang.Long leaseDuration = 60000L;
@@ -977,6 +987,22 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setGdprStore(org.jiraq.camel.spi.GdprStore gdprStore) {
         this.gdprStore = gdprStore;
+    }
+
+    public org.apache.hc.client5.http.classic.HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(org.apache.hc.client5.http.classic.HttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public org.jiraq.camel.spi.JiraqHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(org.jiraq.camel.spi.JiraqHttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
     }
 
     public java.lang.Long getLeaseDuration() {

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqWebhookAckMode;
-import org.jiraq.camel.JiraqEndpoint;
-import org.jiraq.camel.health.JiraqConnectionHealthCheck;
+import org.jiraq.camel.JiraqWebhookConsumer;
 import org.jiraq.simulator.DynamicWebhook;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.SimulatorClock;
@@ -143,11 +144,11 @@ class WebhookRegistrationTest {
         assertThat(health().getDetails()).containsKey("webhook-jira-app.lastRefreshAt");
     }
 
-    /** The readiness check of the webhook endpoint's Jira connection, as Camel's health registry runs it. */
+    /** The readiness check of the webhook consumer, as Camel's consumers repository runs it. */
     private HealthCheck.Result health() {
-        JiraqEndpoint endpoint = app.context().getEndpoints().stream().filter(JiraqEndpoint.class::isInstance)
-                .map(JiraqEndpoint.class::cast).findFirst().orElseThrow();
-        return new JiraqConnectionHealthCheck(endpoint.getConnection()).call();
+        Route route = app.context().getRoutes().stream().filter(r -> r.getConsumer() instanceof JiraqWebhookConsumer)
+                .findFirst().orElseThrow();
+        return ((HealthCheckAware) route.getConsumer()).getHealthCheck().call();
     }
 
     @Test
