@@ -37,10 +37,11 @@ class PackageDagTest {
             Map.entry("auth.oauth2", Set.of("auth", "client", "spi")),
             Map.entry("store", Set.of("spi")),
             Map.entry("connection", Set.of("auth", "auth.oauth1", "auth.oauth2", "client", "metrics", "spi")),
-            Map.entry("health", Set.of("connection", "client", "spi")),
-            Map.entry("console", Set.of("connection", "client", "spi")),
-            Map.entry("operation", Set.of("client", "auth", "auth.oauth2", "adf", "gdpr", "spi")),
-            Map.entry("webhook", Set.of("client", "metrics", "spi")),
+            Map.entry("health", Set.of("connection", "client", "spi", "webhook")),
+            Map.entry("console", Set.of("connection", "client", "spi", "webhook")),
+            Map.entry("operation", Set.of("client", "auth", "auth.oauth2", "adf", "gdpr", "spi", "store")),
+            Map.entry("webhook", Set.of("client", "metrics", "spi", "store")),
+            Map.entry("deadletter", Set.of("client", "store")),
             Map.entry("polling", Set.of("client", "spi")),
             Map.entry("gdpr", Set.of("client", "metrics", "spi")));
     /** The packages that must not even use the root package: what users implement, and self-contained helpers. */
