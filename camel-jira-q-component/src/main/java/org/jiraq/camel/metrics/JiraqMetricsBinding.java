@@ -1,6 +1,10 @@
 package org.jiraq.camel.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
@@ -8,7 +12,8 @@ import org.apache.camel.CamelContext;
 /**
  * The component's meters as the application has them now: Micrometer once a MeterRegistry is bound, even after routes
  * and connections started (Spring Boot and Quarkus bind theirs late), else nothing. Until one is found it looks again
- * at most once a second, so a call costs no registry lookup.
+ * at most once a second, so a call costs no registry lookup. Gauges given before the registry was found are registered
+ * with it when it is.
  */
 public final class JiraqMetricsBinding implements JiraqMetrics {
 
@@ -18,6 +23,7 @@ public final class JiraqMetricsBinding implements JiraqMetrics {
     private volatile JiraqMetrics bound = NOOP;
     private volatile long lastLookup;
     private volatile boolean looked;
+    private final Map<String, Runnable> inboxGauges = new ConcurrentHashMap<>();
 
     JiraqMetricsBinding(Supplier<JiraqMetrics> lookup) {
         this.lookup = lookup;
@@ -38,6 +44,9 @@ public final class JiraqMetricsBinding implements JiraqMetrics {
                 lastLookup = now;
                 current = lookup.get();
                 bound = current;
+                if (current != NOOP) {
+                    inboxGauges.values().forEach(Runnable::run);
+                }
             }
         }
         return current;
@@ -76,6 +85,15 @@ public final class JiraqMetricsBinding implements JiraqMetrics {
     @Override
     public void webhookEvent(String event, String outcome) {
         bound().webhookEvent(event, outcome);
+    }
+
+    @Override
+    public void webhookInbox(String path, LongSupplier depth, DoubleSupplier oldestAge, LongSupplier deadEvents) {
+        Runnable register = () -> bound.webhookInbox(path, depth, oldestAge, deadEvents);
+        inboxGauges.put(path, register);
+        if (bound() != NOOP) {
+            register.run();
+        }
     }
 
     @Override
