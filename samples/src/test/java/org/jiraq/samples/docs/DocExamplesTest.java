@@ -426,7 +426,9 @@ class DocExamplesTest {
                 Map.of(JiraqConstants.WEBHOOK_IDENTIFIER, "dead-1"),
                 new FailureReason(null, "the downstream system was down", null, false, false)));
 
-        app.context().addRoutes(JavaExamples.routes(example, dir));
+        RouteBuilder replay = JavaExamples.routes(example, dir);
+        app.context().addRoutes(replay);
+        app.context().addTemplatedRoutes(replay); // templatedRoute(...) is added apart from the routes, as Camel Main does
 
         org.apache.camel.component.mock.MockEndpoint events
                 = app.context().getEndpoint("mock:events", org.apache.camel.component.mock.MockEndpoint.class);
