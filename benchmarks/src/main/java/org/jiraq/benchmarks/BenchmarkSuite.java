@@ -26,6 +26,7 @@ public final class BenchmarkSuite {
     static final String COMMAND = "mvn -B -q -pl benchmarks -am process-classes exec:exec";
     static final String RESULTS_MD = "RESULTS.md";
     static final String RESULTS_JSON = "RESULTS.json";
+    static final String FAULT_SUITE_MD = "FAULT-SUITE.md";
 
     /** Every benchmark of the project, in the order RESULTS.md lists them. Add yours here. */
     static final List<Supplier<Benchmark>> BENCHMARKS = List.of(
@@ -53,9 +54,18 @@ public final class BenchmarkSuite {
         List<Outcome> outcomes = run(selected, new BenchmarkContext(directory));
         List<Outcome> recorded = merge(ResultsJson.read(directory.resolve(RESULTS_JSON)), outcomes, ids);
         ResultsJson.write(recorded, directory.resolve(RESULTS_JSON));
-        Files.writeString(directory.resolve(RESULTS_MD), ResultsPage.render(recorded, COMMAND));
+        Files.writeString(directory.resolve(RESULTS_MD), ResultsPage.render(recorded, COMMAND) + faultSuite(directory));
         System.out.println(ResultsPage.summary(outcomes));
         System.out.println("Wrote " + directory.resolve(RESULTS_JSON) + " and " + directory.resolve(RESULTS_MD));
+    }
+
+    /**
+     * The fault suite's table (FAULT-SUITE.md, kept by hand from the routes module's FaultSuiteTest output), as the last
+     * section of RESULTS.md: its figures are counts of lost and duplicated operations, not speeds, but belong with them.
+     */
+    static String faultSuite(Path directory) throws IOException {
+        Path file = directory.resolve(FAULT_SUITE_MD);
+        return Files.exists(file) ? "\n#" + Files.readString(file) : "";
     }
 
     /**

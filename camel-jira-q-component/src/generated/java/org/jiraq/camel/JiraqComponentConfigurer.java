@@ -76,6 +76,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletesubtasks":
         case "deleteSubtasks": getOrCreateConfiguration(target).setDeleteSubtasks(property(camelContext, boolean.class, value)); return true;
         case "deployment": getOrCreateConfiguration(target).setDeployment(property(camelContext, org.jiraq.camel.JiraqDeployment.class, value)); return true;
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": getOrCreateConfiguration(target).setDurableIdempotencyKeys(property(camelContext, boolean.class, value)); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "expand": getOrCreateConfiguration(target).setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
@@ -87,19 +89,35 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, org.apache.hc.client5.http.classic.HttpClient.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.jiraq.camel.spi.JiraqHttpClientConfigurer.class, value)); return true;
         case "httpheaders":
         case "httpHeaders": getOrCreateConfiguration(target).setHttpHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "httpmethod":
         case "httpMethod": getOrCreateConfiguration(target).setHttpMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotencykeyretention":
+        case "idempotencyKeyRetention": target.setIdempotencyKeyRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "idempotencylookup":
         case "idempotencyLookup": getOrCreateConfiguration(target).setIdempotencyLookup(property(camelContext, org.jiraq.camel.JiraqIdempotencyLookup.class, value)); return true;
         case "idempotentcreate":
         case "idempotentCreate": getOrCreateConfiguration(target).setIdempotentCreate(property(camelContext, boolean.class, value)); return true;
-        case "idempotentrepository":
-        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "inboxcapacity":
+        case "inboxCapacity": getOrCreateConfiguration(target).setInboxCapacity(property(camelContext, int.class, value)); return true;
+        case "inboxconcurrency":
+        case "inboxConcurrency": getOrCreateConfiguration(target).setInboxConcurrency(property(camelContext, int.class, value)); return true;
+        case "inboxmaximumredeliveries":
+        case "inboxMaximumRedeliveries": getOrCreateConfiguration(target).setInboxMaximumRedeliveries(property(camelContext, int.class, value)); return true;
+        case "inboxmaximumredeliverydelay":
+        case "inboxMaximumRedeliveryDelay": getOrCreateConfiguration(target).setInboxMaximumRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "inboxredeliverydelay":
+        case "inboxRedeliveryDelay": getOrCreateConfiguration(target).setInboxRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "jql": getOrCreateConfiguration(target).setJql(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaseduration":
+        case "leaseDuration": getOrCreateConfiguration(target).setLeaseDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
@@ -179,6 +197,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookackmode":
+        case "webhookAckMode": getOrCreateConfiguration(target).setWebhookAckMode(property(camelContext, org.jiraq.camel.JiraqWebhookAckMode.class, value)); return true;
         case "webhookallowedsources":
         case "webhookAllowedSources": getOrCreateConfiguration(target).setWebhookAllowedSources(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookjwtaudience":
@@ -262,6 +282,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletesubtasks":
         case "deleteSubtasks": return boolean.class;
         case "deployment": return org.jiraq.camel.JiraqDeployment.class;
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": return boolean.class;
         case "events": return java.lang.String.class;
         case "expand": return java.lang.String.class;
         case "fields": return java.lang.String.class;
@@ -273,19 +295,35 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.classic.HttpClient.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return org.jiraq.camel.spi.JiraqHttpClientConfigurer.class;
         case "httpheaders":
         case "httpHeaders": return java.util.Map.class;
         case "httpmethod":
         case "httpMethod": return java.lang.String.class;
+        case "idempotencykeyretention":
+        case "idempotencyKeyRetention": return long.class;
         case "idempotencylookup":
         case "idempotencyLookup": return org.jiraq.camel.JiraqIdempotencyLookup.class;
         case "idempotentcreate":
         case "idempotentCreate": return boolean.class;
-        case "idempotentrepository":
-        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "inboxcapacity":
+        case "inboxCapacity": return int.class;
+        case "inboxconcurrency":
+        case "inboxConcurrency": return int.class;
+        case "inboxmaximumredeliveries":
+        case "inboxMaximumRedeliveries": return int.class;
+        case "inboxmaximumredeliverydelay":
+        case "inboxMaximumRedeliveryDelay": return long.class;
+        case "inboxredeliverydelay":
+        case "inboxRedeliveryDelay": return long.class;
         case "jql": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaseduration":
+        case "leaseDuration": return long.class;
         case "lookback": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
@@ -365,6 +403,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "webhookackmode":
+        case "webhookAckMode": return org.jiraq.camel.JiraqWebhookAckMode.class;
         case "webhookallowedsources":
         case "webhookAllowedSources": return java.lang.String.class;
         case "webhookjwtaudience":
@@ -449,6 +489,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deletesubtasks":
         case "deleteSubtasks": return getOrCreateConfiguration(target).isDeleteSubtasks();
         case "deployment": return getOrCreateConfiguration(target).getDeployment();
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": return getOrCreateConfiguration(target).isDurableIdempotencyKeys();
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "expand": return getOrCreateConfiguration(target).getExpand();
         case "fields": return getOrCreateConfiguration(target).getFields();
@@ -460,19 +502,35 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "httpclient":
+        case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "httpheaders":
         case "httpHeaders": return getOrCreateConfiguration(target).getHttpHeaders();
         case "httpmethod":
         case "httpMethod": return getOrCreateConfiguration(target).getHttpMethod();
+        case "idempotencykeyretention":
+        case "idempotencyKeyRetention": return target.getIdempotencyKeyRetention();
         case "idempotencylookup":
         case "idempotencyLookup": return getOrCreateConfiguration(target).getIdempotencyLookup();
         case "idempotentcreate":
         case "idempotentCreate": return getOrCreateConfiguration(target).isIdempotentCreate();
-        case "idempotentrepository":
-        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "inboxcapacity":
+        case "inboxCapacity": return getOrCreateConfiguration(target).getInboxCapacity();
+        case "inboxconcurrency":
+        case "inboxConcurrency": return getOrCreateConfiguration(target).getInboxConcurrency();
+        case "inboxmaximumredeliveries":
+        case "inboxMaximumRedeliveries": return getOrCreateConfiguration(target).getInboxMaximumRedeliveries();
+        case "inboxmaximumredeliverydelay":
+        case "inboxMaximumRedeliveryDelay": return getOrCreateConfiguration(target).getInboxMaximumRedeliveryDelay();
+        case "inboxredeliverydelay":
+        case "inboxRedeliveryDelay": return getOrCreateConfiguration(target).getInboxRedeliveryDelay();
         case "jql": return getOrCreateConfiguration(target).getJql();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaseduration":
+        case "leaseDuration": return getOrCreateConfiguration(target).getLeaseDuration();
         case "lookback": return getOrCreateConfiguration(target).getLookback();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
@@ -552,6 +610,8 @@ public class JiraqComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "webhookackmode":
+        case "webhookAckMode": return getOrCreateConfiguration(target).getWebhookAckMode();
         case "webhookallowedsources":
         case "webhookAllowedSources": return getOrCreateConfiguration(target).getWebhookAllowedSources();
         case "webhookjwtaudience":

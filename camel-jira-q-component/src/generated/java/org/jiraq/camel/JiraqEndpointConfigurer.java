@@ -71,6 +71,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletesubtasks":
         case "deleteSubtasks": target.getConfiguration().setDeleteSubtasks(property(camelContext, boolean.class, value)); return true;
         case "deployment": target.getConfiguration().setDeployment(property(camelContext, org.jiraq.camel.JiraqDeployment.class, value)); return true;
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": target.getConfiguration().setDurableIdempotencyKeys(property(camelContext, boolean.class, value)); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -81,6 +83,10 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "granttype":
         case "grantType": target.getConfiguration().setGrantType(property(camelContext, org.jiraq.camel.JiraqGrantType.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, org.apache.hc.client5.http.classic.HttpClient.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.jiraq.camel.spi.JiraqHttpClientConfigurer.class, value)); return true;
         case "httpheaders":
         case "httpHeaders": target.getConfiguration().setHttpHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "httpmethod":
@@ -89,13 +95,23 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "idempotencyLookup": target.getConfiguration().setIdempotencyLookup(property(camelContext, org.jiraq.camel.JiraqIdempotencyLookup.class, value)); return true;
         case "idempotentcreate":
         case "idempotentCreate": target.getConfiguration().setIdempotentCreate(property(camelContext, boolean.class, value)); return true;
-        case "idempotentrepository":
-        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "inboxcapacity":
+        case "inboxCapacity": target.getConfiguration().setInboxCapacity(property(camelContext, int.class, value)); return true;
+        case "inboxconcurrency":
+        case "inboxConcurrency": target.getConfiguration().setInboxConcurrency(property(camelContext, int.class, value)); return true;
+        case "inboxmaximumredeliveries":
+        case "inboxMaximumRedeliveries": target.getConfiguration().setInboxMaximumRedeliveries(property(camelContext, int.class, value)); return true;
+        case "inboxmaximumredeliverydelay":
+        case "inboxMaximumRedeliveryDelay": target.getConfiguration().setInboxMaximumRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "inboxredeliverydelay":
+        case "inboxRedeliveryDelay": target.getConfiguration().setInboxRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "jql": target.getConfiguration().setJql(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaseduration":
+        case "leaseDuration": target.getConfiguration().setLeaseDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
@@ -180,6 +196,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookackmode":
+        case "webhookAckMode": target.getConfiguration().setWebhookAckMode(property(camelContext, org.jiraq.camel.JiraqWebhookAckMode.class, value)); return true;
         case "webhookallowedsources":
         case "webhookAllowedSources": target.getConfiguration().setWebhookAllowedSources(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookjwtaudience":
@@ -265,6 +283,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletesubtasks":
         case "deleteSubtasks": return boolean.class;
         case "deployment": return org.jiraq.camel.JiraqDeployment.class;
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": return boolean.class;
         case "events": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -275,6 +295,10 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "granttype":
         case "grantType": return org.jiraq.camel.JiraqGrantType.class;
         case "greedy": return boolean.class;
+        case "httpclient":
+        case "httpClient": return org.apache.hc.client5.http.classic.HttpClient.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return org.jiraq.camel.spi.JiraqHttpClientConfigurer.class;
         case "httpheaders":
         case "httpHeaders": return java.util.Map.class;
         case "httpmethod":
@@ -283,13 +307,23 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "idempotencyLookup": return org.jiraq.camel.JiraqIdempotencyLookup.class;
         case "idempotentcreate":
         case "idempotentCreate": return boolean.class;
-        case "idempotentrepository":
-        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "inboxcapacity":
+        case "inboxCapacity": return int.class;
+        case "inboxconcurrency":
+        case "inboxConcurrency": return int.class;
+        case "inboxmaximumredeliveries":
+        case "inboxMaximumRedeliveries": return int.class;
+        case "inboxmaximumredeliverydelay":
+        case "inboxMaximumRedeliveryDelay": return long.class;
+        case "inboxredeliverydelay":
+        case "inboxRedeliveryDelay": return long.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "jql": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaseduration":
+        case "leaseDuration": return long.class;
         case "lookback": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
@@ -374,6 +408,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "webhookackmode":
+        case "webhookAckMode": return org.jiraq.camel.JiraqWebhookAckMode.class;
         case "webhookallowedsources":
         case "webhookAllowedSources": return java.lang.String.class;
         case "webhookjwtaudience":
@@ -460,6 +496,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deletesubtasks":
         case "deleteSubtasks": return target.getConfiguration().isDeleteSubtasks();
         case "deployment": return target.getConfiguration().getDeployment();
+        case "durableidempotencykeys":
+        case "durableIdempotencyKeys": return target.getConfiguration().isDurableIdempotencyKeys();
         case "events": return target.getConfiguration().getEvents();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
@@ -470,6 +508,10 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "granttype":
         case "grantType": return target.getConfiguration().getGrantType();
         case "greedy": return target.isGreedy();
+        case "httpclient":
+        case "httpClient": return target.getConfiguration().getHttpClient();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "httpheaders":
         case "httpHeaders": return target.getConfiguration().getHttpHeaders();
         case "httpmethod":
@@ -478,13 +520,23 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "idempotencyLookup": return target.getConfiguration().getIdempotencyLookup();
         case "idempotentcreate":
         case "idempotentCreate": return target.getConfiguration().isIdempotentCreate();
-        case "idempotentrepository":
-        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "inboxcapacity":
+        case "inboxCapacity": return target.getConfiguration().getInboxCapacity();
+        case "inboxconcurrency":
+        case "inboxConcurrency": return target.getConfiguration().getInboxConcurrency();
+        case "inboxmaximumredeliveries":
+        case "inboxMaximumRedeliveries": return target.getConfiguration().getInboxMaximumRedeliveries();
+        case "inboxmaximumredeliverydelay":
+        case "inboxMaximumRedeliveryDelay": return target.getConfiguration().getInboxMaximumRedeliveryDelay();
+        case "inboxredeliverydelay":
+        case "inboxRedeliveryDelay": return target.getConfiguration().getInboxRedeliveryDelay();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "jql": return target.getConfiguration().getJql();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaseduration":
+        case "leaseDuration": return target.getConfiguration().getLeaseDuration();
         case "lookback": return target.getConfiguration().getLookback();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
@@ -569,6 +621,8 @@ public class JiraqEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "webhookackmode":
+        case "webhookAckMode": return target.getConfiguration().getWebhookAckMode();
         case "webhookallowedsources":
         case "webhookAllowedSources": return target.getConfiguration().getWebhookAllowedSources();
         case "webhookjwtaudience":

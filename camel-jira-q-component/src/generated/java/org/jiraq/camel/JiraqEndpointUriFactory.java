@@ -23,7 +23,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(102);
+        Set<String> props = new HashSet<>(111);
         props.add("accessToken");
         props.add("adfAsText");
         props.add("api");
@@ -50,6 +50,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("delay");
         props.add("deleteSubtasks");
         props.add("deployment");
+        props.add("durableIdempotencyKeys");
         props.add("events");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -57,14 +58,21 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("fields");
         props.add("grantType");
         props.add("greedy");
+        props.add("httpClient");
+        props.add("httpClientConfigurer");
         props.add("httpHeaders");
         props.add("httpMethod");
         props.add("idempotencyLookup");
         props.add("idempotentCreate");
-        props.add("idempotentRepository");
+        props.add("inboxCapacity");
+        props.add("inboxConcurrency");
+        props.add("inboxMaximumRedeliveries");
+        props.add("inboxMaximumRedeliveryDelay");
+        props.add("inboxRedeliveryDelay");
         props.add("initialDelay");
         props.add("jql");
         props.add("lazyStartProducer");
+        props.add("leaseDuration");
         props.add("lookback");
         props.add("maxConnections");
         props.add("maxResults");
@@ -111,6 +119,7 @@ public class JiraqEndpointUriFactory extends org.apache.camel.support.component.
         props.add("tokenUrl");
         props.add("useFixedDelay");
         props.add("username");
+        props.add("webhookAckMode");
         props.add("webhookAllowedSources");
         props.add("webhookJwtAudience");
         props.add("webhookJwtIssuer");

@@ -1,18 +1,16 @@
 package org.jiraq.camel;
 
-import org.apache.camel.RuntimeCamelException;
-
 /**
  * Jira cannot be called for a credential until a person acts: the grant was refused by the authorization server
  * ({@code invalid_grant}: revoked, expired, or a refresh token reused), or no grant was ever stored. Retrying cannot
  * help, so calls with the credential fail at once with this exception, which names the credentialId and no secret.
  */
-public class JiraqAuthorizationException extends RuntimeCamelException {
+public class JiraqAuthorizationException extends JiraqException {
 
     private final String credentialId;
 
     public JiraqAuthorizationException(String message, String credentialId) {
-        super(message);
+        super(message, null, false, false, null);
         this.credentialId = credentialId;
     }
 

@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.jiraq.camel.spi.JiraqHttpClientConfigurer;
 import org.jiraq.camel.spi.PollingPositionStore;
 import org.jiraq.camel.spi.TokenStore;
 
@@ -63,6 +64,10 @@ public class JiraqConfiguration implements Cloneable {
     private String proxyHost;
     @UriParam(label = "proxy")
     private Integer proxyPort;
+    @UriParam(label = "advanced")
+    private HttpClient httpClient;
+    @UriParam(label = "advanced")
+    private JiraqHttpClientConfigurer httpClientConfigurer;
 
     // retries
     @UriParam(label = "advanced", defaultValue = "4")
@@ -79,6 +84,8 @@ public class JiraqConfiguration implements Cloneable {
     private boolean idempotentCreate = true;
     @UriParam(label = "producer,advanced", defaultValue = "recentCreates", enums = "recentCreates,propertyQuery")
     private JiraqIdempotencyLookup idempotencyLookup = JiraqIdempotencyLookup.recentCreates;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean durableIdempotencyKeys = true;
 
     // producer
     @UriParam(label = "common")
@@ -125,8 +132,20 @@ public class JiraqConfiguration implements Cloneable {
     private LoggingLevel webhookLogLevel = LoggingLevel.INFO;
     @UriParam(label = "consumer,security", defaultValue = "0", javaType = "java.time.Duration")
     private long webhookMaxAge;
-    @UriParam(label = "consumer,advanced")
-    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "inbox", enums = "inbox,afterRoute")
+    private JiraqWebhookAckMode webhookAckMode = JiraqWebhookAckMode.inbox;
+    @UriParam(label = "consumer,advanced", defaultValue = "10000")
+    private int inboxCapacity = 10_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "4")
+    private int inboxConcurrency = 4;
+    @UriParam(label = "consumer,advanced", defaultValue = "50")
+    private int inboxMaximumRedeliveries = 50;
+    @UriParam(label = "consumer,advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    private long inboxRedeliveryDelay = 1_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long inboxMaximumRedeliveryDelay = 300_000;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long leaseDuration = 60_000;
     @UriParam(label = "consumer", defaultValue = "none", enums = "none,dynamic,admin")
     private JiraqWebhookRegistration webhookRegistration = JiraqWebhookRegistration.none;
     @UriParam(label = "consumer")
@@ -367,6 +386,33 @@ public class JiraqConfiguration implements Cloneable {
         this.proxyPort = proxyPort;
     }
 
+    public HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    /**
+     * An Apache HttpClient 5 client, built by the application, to call Jira with (its own TLS, proxy or tracing
+     * set-up); the component never closes it. Build it with disableRedirectHandling() and disableAutomaticRetries(): the
+     * component follows redirects itself, so credentials stay with the trusted hosts, and decides what is safe to send
+     * again. With it, maxConnections, connectTimeout, proxyHost, proxyPort, sslContextParameters and
+     * httpClientConfigurer do not apply.
+     */
+    public void setHttpClient(HttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public JiraqHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    /**
+     * Adjusts the HTTP client the component builds (interceptors for tracing, TLS or proxy settings of your own),
+     * called once per Jira connection just before the client is built.
+     */
+    public void setHttpClientConfigurer(JiraqHttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
     public int getMaxRetries() {
         return maxRetries;
     }
@@ -429,6 +475,21 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setIdempotentCreate(boolean idempotentCreate) {
         this.idempotentCreate = idempotentCreate;
+    }
+
+    public boolean isDurableIdempotencyKeys() {
+        return durableIdempotencyKeys;
+    }
+
+    /**
+     * createIssue: keep each idempotency key the message carries (CamelJiraqIdempotencyKey set by the route, or by
+     * jiraq:webhook from the delivery identifier) and the issue it made in the component's store, so the same key
+     * makes at most one issue across exchanges, redeliveries, dead-letter replays, restarts and replicas, for the
+     * component's idempotencyKeyRetention: a repeated key answers with the existing issue (CamelJiraqExistingIssue
+     * true) without calling Jira. Keys taken from the exchange id are never stored.
+     */
+    public void setDurableIdempotencyKeys(boolean durableIdempotencyKeys) {
+        this.durableIdempotencyKeys = durableIdempotencyKeys;
     }
 
     public JiraqIdempotencyLookup getIdempotencyLookup() {
@@ -735,17 +796,92 @@ public class JiraqConfiguration implements Cloneable {
         this.webhookMaxAge = webhookMaxAge;
     }
 
-    public IdempotentRepository getIdempotentRepository() {
-        return idempotentRepository;
+    public JiraqWebhookAckMode getWebhookAckMode() {
+        return webhookAckMode;
     }
 
     /**
-     * jiraq:webhook: where the ids of delivered events (X-Atlassian-Webhook-Identifier) are kept, so Jira's retries
-     * and duplicates reach the route once, also across restarts and replicas. Default: a table in the component's
-     * store (the jiraq database), keeping ids for 7 days.
+     * jiraq:webhook: when Jira is answered. inbox: 2xx as soon as the event is stored in the inbox (the component's
+     * store), as Atlassian advises; a worker then hands it to the route and redelivers it until the route completes,
+     * also after a crash, a restart or on another replica. afterRoute: only once the route has processed it, 5xx when
+     * the route failed, so Jira retries and shows the failure; Jira gives up after about 5 retries in 30 minutes.
      */
-    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
-        this.idempotentRepository = idempotentRepository;
+    public void setWebhookAckMode(JiraqWebhookAckMode webhookAckMode) {
+        this.webhookAckMode = webhookAckMode;
+    }
+
+    public int getInboxCapacity() {
+        return inboxCapacity;
+    }
+
+    /**
+     * jiraq:webhook with webhookAckMode=inbox: how many events may wait in the inbox (all replicas together); while
+     * it holds that many, deliveries are answered 503 with Retry-After, so Jira sends them again later.
+     */
+    public void setInboxCapacity(int inboxCapacity) {
+        this.inboxCapacity = inboxCapacity;
+    }
+
+    public int getInboxConcurrency() {
+        return inboxConcurrency;
+    }
+
+    /**
+     * jiraq:webhook with webhookAckMode=inbox: how many events this process hands to the route at once. With more
+     * than one, events may reach the route in another order than Jira sent them (Jira does not promise an order
+     * either).
+     */
+    public void setInboxConcurrency(int inboxConcurrency) {
+        this.inboxConcurrency = inboxConcurrency;
+    }
+
+    public int getInboxMaximumRedeliveries() {
+        return inboxMaximumRedeliveries;
+    }
+
+    /**
+     * jiraq:webhook with webhookAckMode=inbox: how often an event whose route failed is delivered again before it
+     * goes to the dead letters (jiraqDeadLetterStore, by default the table jiraq_dead_letter) with its reason; -1
+     * for ever. With the default delays 50 redeliveries span about 3.5 hours, far longer than Jira's own retries.
+     */
+    public void setInboxMaximumRedeliveries(int inboxMaximumRedeliveries) {
+        this.inboxMaximumRedeliveries = inboxMaximumRedeliveries;
+    }
+
+    public long getInboxRedeliveryDelay() {
+        return inboxRedeliveryDelay;
+    }
+
+    /**
+     * jiraq:webhook with webhookAckMode=inbox: the wait before the first redelivery of an event whose route failed;
+     * it doubles with each further one (with 15 % jitter), up to inboxMaximumRedeliveryDelay.
+     */
+    public void setInboxRedeliveryDelay(long inboxRedeliveryDelay) {
+        this.inboxRedeliveryDelay = inboxRedeliveryDelay;
+    }
+
+    public long getInboxMaximumRedeliveryDelay() {
+        return inboxMaximumRedeliveryDelay;
+    }
+
+    /** jiraq:webhook with webhookAckMode=inbox: the longest wait between two redeliveries of an event. */
+    public void setInboxMaximumRedeliveryDelay(long inboxMaximumRedeliveryDelay) {
+        this.inboxMaximumRedeliveryDelay = inboxMaximumRedeliveryDelay;
+    }
+
+    public long getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    /**
+     * How long a process holds work it took (a webhook event it delivers, the personal data reporting cycle, an
+     * idempotency key it creates an issue for) without renewing the hold; a live process renews it every third of
+     * it. When a process dies, a restart or another replica takes its work over once this has passed. Longer than
+     * the longest pause a process may make (GC), shorter than you are willing to wait after a crash. For
+     * idempotency keys the component's value counts.
+     */
+    public void setLeaseDuration(long leaseDuration) {
+        this.leaseDuration = leaseDuration;
     }
 
     public JiraqWebhookRegistration getWebhookRegistration() {
@@ -1181,6 +1317,22 @@ public class JiraqConfiguration implements Cloneable {
      */
     public void setPublicComment(boolean publicComment) {
         this.publicComment = publicComment;
+    }
+
+    /** The auth strategy to use: the one configured, else the one the given credentials imply. */
+    public JiraqAuthStrategy resolveAuthStrategy() {
+        if (authStrategy != null) {
+            return authStrategy;
+        }
+        if (personalAccessToken != null && username == null) {
+            return JiraqAuthStrategy.pat;
+        }
+        if (username != null || apiToken != null) {
+            return JiraqAuthStrategy.apiToken;
+        }
+        throw new IllegalArgumentException(
+                "Option 'authStrategy' is required: one of apiToken (username + apiToken), pat (personalAccessToken),"
+                                           + " oauth1 or oauth2");
     }
 
     /**

@@ -4,33 +4,54 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 
 import javax.net.ssl.SSLException;
 
 import org.jiraq.camel.client.JiraqRequest;
 
 /**
- * A call to Jira got no usable answer: the connection was refused, reset or closed, or the answer took longer than
- * the request timeout. Says whether the request may still have been processed.
+ * A call to Jira got no usable answer: the connection was refused, reset or closed, the answer took longer than the
+ * request timeout, or it could not be read. Says whether the request may still have been processed.
  */
-public class JiraqConnectionException extends IOException implements JiraqFailure {
+public class JiraqConnectionException extends JiraqException {
 
     private final String method;
     private final String path;
-    private final boolean retryable;
-    private final boolean outcomeUnknown;
 
     /**
      * @param target where the request went (scheme, host and port are named in the message; no path, no query)
      */
     public JiraqConnectionException(JiraqRequest request, URI target, IOException cause, boolean retryable,
                                     boolean outcomeUnknown) {
-        super(describe(request, target, cause, outcomeUnknown), cause);
+        this(request, describe(request, target, cause, outcomeUnknown), cause, retryable, outcomeUnknown);
+    }
+
+    private JiraqConnectionException(JiraqRequest request, String message, IOException cause, boolean retryable,
+                                     boolean outcomeUnknown) {
+        super(message, cause, retryable, outcomeUnknown, null);
         this.method = request.method();
         this.path = request.path();
-        this.retryable = retryable;
-        this.outcomeUnknown = outcomeUnknown;
+    }
+
+    /**
+     * The request could not be sent (interrupted, or no usable credential for it): a repeatable request may be sent
+     * again, and Jira processed nothing.
+     */
+    public static JiraqConnectionException notSent(JiraqRequest request, IOException cause) {
+        String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new JiraqConnectionException(request, request.method() + " " + request.path() + " was not sent to Jira ("
+                                                     + what + ")",
+                cause, request.retrySafe(), false);
+    }
+
+    /**
+     * Jira answered {@code status}, but with a body that cannot be read: a repeatable request may be sent again; a
+     * write that was not is done, with an unknown result.
+     */
+    public static JiraqConnectionException unreadable(JiraqRequest request, int status, IOException cause) {
+        return new JiraqConnectionException(request, "Jira answered " + status + " to " + request.method() + " "
+                                                     + request.path() + " with a body that is not JSON",
+                cause, request.retrySafe(), !request.retrySafe());
     }
 
     public String getMethod() {
@@ -40,21 +61,6 @@ public class JiraqConnectionException extends IOException implements JiraqFailur
     /** The request path, without the site. */
     public String getPath() {
         return path;
-    }
-
-    @Override
-    public boolean isRetryable() {
-        return retryable;
-    }
-
-    @Override
-    public boolean isOutcomeUnknown() {
-        return outcomeUnknown;
-    }
-
-    @Override
-    public Duration getRetryAfter() {
-        return null;
     }
 
     private static String describe(JiraqRequest request, URI target, IOException cause, boolean outcomeUnknown) {

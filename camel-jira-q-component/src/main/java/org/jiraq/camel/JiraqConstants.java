@@ -130,6 +130,11 @@ public final class JiraqConstants {
               javaType = "Integer")
     public static final String WEBHOOK_RETRY = "CamelJiraqWebhookRetry";
     @Metadata(label = "consumer",
+              description = "jiraq:webhook: which delivery of the event to the route this is, from 1; above 1 the"
+                            + " route failed on it before (inbox redeliveries, which outlive restarts).",
+              javaType = "Integer")
+    public static final String WEBHOOK_ATTEMPT = "CamelJiraqWebhookAttempt";
+    @Metadata(label = "consumer",
               description = "jiraq:webhook: the issue_event_type_name of an issue event (issue_created, issue_updated,"
                             + " issue_commented, issue_generic...), which tells an edit, a comment and a transition"
                             + " apart within jira:issue_updated; absent on other events.",
@@ -261,7 +266,10 @@ public final class JiraqConstants {
                             + " property jiraq.idempotency) and looked up after a fault, so a retried create never"
                             + " makes a second issue; bulkCreateIssues writes it followed by #<position> per item. Set"
                             + " it to a key of your own (an external id); else the exchange id is used and set here,"
-                            + " so a redelivery or a replayed dead letter keeps it.",
+                            + " so a redelivery or a replayed dead letter keeps it. jiraq:webhook sets it to a key"
+                            + " derived from the delivery identifier, so a webhook route that creates one issue per"
+                            + " event creates it once. createIssue keeps a key it was given in the store"
+                            + " (durableIdempotencyKeys).",
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelJiraqIdempotencyKey";
     @Metadata(label = "producer",
@@ -285,13 +293,14 @@ public final class JiraqConstants {
               javaType = "Boolean")
     public static final String EXISTING_ISSUE = "CamelJiraqExistingIssue";
     @Metadata(label = "producer",
-              description = "After every operation: Jira's last X-RateLimit-Remaining for this site and credential,"
-                            + " when Jira sent one.",
+              description = "After an operation that Jira answered: the X-RateLimit-Remaining of its last answer that"
+                            + " had rate-limit headers. Not set when no answer had any, or nothing was sent.",
               javaType = "Integer")
     public static final String RATE_LIMIT_REMAINING = "CamelJiraqRateLimitRemaining";
     @Metadata(label = "producer",
-              description = "After every operation: true while Jira reports less than 20% of its rate limit left"
-                            + " (X-RateLimit-NearLimit) or holds every call until a quota resets.",
+              description = "After an operation that Jira answered: true when its last answer with rate-limit headers"
+                            + " said less than 20% of the limit is left (X-RateLimit-NearLimit) or was a 429. Not set"
+                            + " when no answer had any, or nothing was sent.",
               javaType = "Boolean")
     public static final String RATE_LIMIT_NEAR_LIMIT = "CamelJiraqRateLimitNearLimit";
 

@@ -15,17 +15,11 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.io.CloseMode;
-import org.jiraq.camel.auth.oauth2.AuthContext;
 import org.jiraq.camel.auth.oauth2.OAuth2Auth;
 import org.jiraq.camel.client.JiraqClient;
-import org.jiraq.camel.client.JiraqClientListener;
-import org.jiraq.camel.client.RateLimitGovernor;
-import org.jiraq.camel.connection.AuthStrategyFactory;
+import org.jiraq.camel.client.RetryPolicy;
 import org.jiraq.camel.connection.JiraqConnection;
-import org.jiraq.camel.spi.HealthIndicator;
-import org.jiraq.camel.spi.RateLimitStore;
+import org.jiraq.camel.connection.JiraqConnections;
 import org.jiraq.camel.webhook.WebhookOptions;
 
 /**
@@ -46,10 +40,8 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private URI siteUrl;
     private JiraqDeployment deployment;
     private int apiVersion;
-    private JiraqClient client;
-    private CloseableHttpClient http;
-    // observability
     private JiraqConnection connection;
+    private JiraqClient client;
 
     public JiraqEndpoint(String uri, JiraqComponent component, JiraqOperation operation,
                          JiraqConfiguration configuration) {
@@ -61,7 +53,11 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
     /** Checks the options now, so a mistake fails at route start with a message that names the option. */
     void validate() {
         if (operation == JiraqOperation.webhook) {
-            WebhookOptions.validate(configuration);
+            OptionalDependency.require("org.apache.camel.component.platform.http.PlatformHttpComponent",
+                    "a platform-http engine such as org.apache.camel:camel-platform-http-main",
+                    "jiraq:webhook, which Camel's platform-http serves,");
+            // the consumer's own options (verification, events, registration) are checked when it is created
+            WebhookOptions.validateInbox(configuration);
             if (configuration.getWebhookRegistration() == JiraqWebhookRegistration.none) {
                 return; // Jira calls in; nothing calls Jira
             }
@@ -117,7 +113,7 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
             throw new IllegalArgumentException("Option 'prefetchPages' must be 0 (no prefetch) or more, not "
                                                + configuration.getPrefetchPages());
         }
-        AuthStrategyFactory.validate(configuration, siteUrl, deployment); // fails now, naming the missing credential option
+        JiraqConnections.validate(configuration, siteUrl, deployment); // fails now, naming the missing credential option
         if (configuration.getWebhookRegistration() == JiraqWebhookRegistration.dynamic
                 && operation == JiraqOperation.webhook && deployment != JiraqDeployment.cloud) {
             throw new IllegalArgumentException(
@@ -125,62 +121,31 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
         }
     }
 
+    /** Takes its share of the component's connection for its site and credentials, creating it if it is the first. */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (client == null && siteUrl != null) {
-            AuthContext auth = AuthContext.create(getCamelContext(), configuration, siteUrl, deployment,
-                    () -> getComponent().tokenStoreFor(configuration));
-            http = auth.http();
-            client = new JiraqClient(siteUrl, AuthStrategyFactory.create(configuration, auth), http,
-                    auth.retryPolicy(), auth.requestTimeout());
-        }
-        // observability
-        getComponent().resolveMetrics();
-        if (client != null) {
-            connection = getComponent().getConnections().acquire(client, deployment, apiVersion,
-                    AuthStrategyFactory.resolveMethod(configuration), getComponent().getMetrics());
-            client.setListener(connection.listenerFor(operation.name()));
-            client.setRateLimitPriority(configuration.getRateLimitPriority());
-            RateLimitGovernor governor = client.rateLimitGovernor();
-            governor.useQuota(configuration.getQuotaPoints(), Duration.ofSeconds(configuration.getQuotaWindow()));
-            RateLimitStore shared = getComponent().sharedRateLimitStore();
-            if (shared != null) {
-                HealthIndicator sharing = governor.shareThrough(shared);
-                if (!connection.indicators().contains(sharing)) {
-                    connection.addIndicator(sharing);
-                }
-            }
-            if (client.auth() instanceof OAuth2Auth oauth) {
-                String site = connection.name();
-                oauth.onRefresh(outcome -> getComponent().getMetrics().tokenRefreshed(site, outcome));
-                if (checksScopes()) {
-                    oauth.warnIfScopesLacking(operation.name(), getEndpointUri(), configuration.getCredentialId(), true);
-                }
+        if (siteUrl != null) {
+            connection = getComponent().getConnections().acquire(configuration, siteUrl, deployment, apiVersion);
+            client = connection.clientFor(operation.name(), RetryPolicy.of(configuration),
+                    Duration.ofMillis(configuration.getRequestTimeout()), configuration.getRateLimitPriority());
+            connection.governor().useQuota(configuration.getQuotaPoints(),
+                    Duration.ofSeconds(configuration.getQuotaWindow()));
+            if (client.auth() instanceof OAuth2Auth oauth && checksScopes()) {
+                oauth.warnIfScopesLacking(operation.name(), getEndpointUri(), configuration.getCredentialId(), true);
             }
         }
     }
 
+    /** Gives its share back: the last endpoint of a connection closes it (a removed route's endpoint too). */
     @Override
     protected void doStop() throws Exception {
-        // observability
         if (connection != null) {
-            client.setListener(JiraqClientListener.NONE);
             getComponent().getConnections().release(connection);
             connection = null;
-        }
-        super.doStop();
-    }
-
-    @Override
-    protected void doShutdown() throws Exception {
-        // the client and its connections outlive a stop, so a restarted route keeps its tokens and pacing
-        if (http != null) {
-            http.close(CloseMode.GRACEFUL);
-            http = null;
             client = null;
         }
-        super.doShutdown();
+        super.doStop();
     }
 
     @Override
@@ -191,7 +156,10 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         return switch (operation) {
-            case webhook -> new JiraqWebhookConsumer(this, processor);
+            case webhook -> {
+                WebhookOptions.validate(configuration);
+                yield new JiraqWebhookConsumer(this, processor);
+            }
             case issues -> {
                 JiraqIssuesConsumer consumer = new JiraqIssuesConsumer(this, processor);
                 configureConsumer(consumer);
@@ -253,10 +221,14 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     /**
      * The client for one exchange: its calls use the OAuth 2.0 grant the exchange names in header
-     * CamelJiraqCredentialId, else the endpoint's credentialId. Operations call Jira through this.
+     * CamelJiraqCredentialId, else the endpoint's credentialId, and the producer hears of their answers for the
+     * exchange's rate-limit headers. Operations call Jira through this.
      */
     public JiraqClient getClient(Exchange exchange) {
-        return client.forCredential(exchange.getMessage().getHeader(JiraqConstants.CREDENTIAL_ID, String.class));
+        JiraqClient forExchange = client.forCredential(
+                exchange.getMessage().getHeader(JiraqConstants.CREDENTIAL_ID, String.class));
+        ExchangeRateLimit answers = ExchangeRateLimit.of(exchange);
+        return answers == null ? forExchange : forExchange.alsoReportingTo(answers);
     }
 
     @Override
@@ -306,6 +278,6 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
             return Map.of(); // a webhook that registers nothing has no Jira connection
         }
         return Map.of("deployment", String.valueOf(deployment), "authStrategy",
-                String.valueOf(AuthStrategyFactory.resolveMethod(configuration)));
+                String.valueOf(configuration.resolveAuthStrategy()));
     }
 }

@@ -2,6 +2,8 @@ package org.jiraq.camel;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,6 +32,8 @@ public class JiraqGdprConsumer extends ScheduledPollConsumer {
 
     private final ReentrantLock running = new ReentrantLock();
     private ReportingCycle cycle;
+    private ScheduledExecutorService keepAlive;
+    private Duration lease;
 
     public JiraqGdprConsumer(JiraqEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -45,9 +49,12 @@ public class JiraqGdprConsumer extends ScheduledPollConsumer {
         JiraqEndpoint endpoint = getEndpoint();
         JiraqConfiguration config = endpoint.getConfiguration();
         String owner = getEndpoint().getCamelContext().getUuidGenerator().generateUuid();
+        lease = Duration.ofMillis(config.getLeaseDuration());
         cycle = new ReportingCycle(endpoint.getComponent().getGdprStore(),
                 new PersonalDataReporter(endpoint.getClient(), config.getApiGatewayUrl()),
-                Duration.ofMillis(config.getCyclePeriod()), owner, Clock.systemUTC());
+                Duration.ofMillis(config.getCyclePeriod()), owner, lease, Clock.systemUTC());
+        keepAlive = endpoint.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "JiraqGdprLease");
         super.doStart();
     }
 
@@ -57,13 +64,25 @@ public class JiraqGdprConsumer extends ScheduledPollConsumer {
         if (!running.tryLock()) {
             return 0;
         }
+        long every = Math.max(1, lease.toMillis() / 3);
+        ScheduledFuture<?> renewing = keepAlive.scheduleAtFixedRate(this::keepLease, every, every, TimeUnit.MILLISECONDS);
         try {
             return cycle.run(new RouteHandler());
         } catch (Exception e) {
             getEndpoint().getComponent().getMetrics().gdprCycle("failed");
             throw e;
         } finally {
+            renewing.cancel(false);
             running.unlock();
+        }
+    }
+
+    /** Keeps the cycle's lease while the route works on an account, so no other replica takes it over meanwhile. */
+    private void keepLease() {
+        try {
+            cycle.keepAlive();
+        } catch (Exception e) {
+            LOG.warn("Could not renew the lease of the personal data reporting cycle: {}", e.getMessage());
         }
     }
 
@@ -77,6 +96,7 @@ public class JiraqGdprConsumer extends ScheduledPollConsumer {
             LOG.warn("The personal data reporting cycle did not stop within {} s; it resumes from the store after"
                      + " its lease runs out", STOP_WAIT.toSeconds());
         }
+        getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(keepAlive);
     }
 
     /** Routes one exchange per account and tells the cycle how it went. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HttpResponseAware;
 import org.jiraq.camel.auth.oauth1.OAuth1Problem;
 import org.jiraq.camel.client.JiraqRequest;
@@ -19,7 +18,7 @@ import org.jiraq.camel.client.RetryPolicy;
  * Jira answered with an error. Carries what a route needs to decide what to do: the status, Jira's own messages,
  * how long Jira asked to wait, why it limited the rate, and the request id to quote to Atlassian support.
  */
-public class JiraqHttpException extends RuntimeCamelException implements HttpResponseAware, JiraqFailure {
+public class JiraqHttpException extends JiraqException implements HttpResponseAware {
 
     private int statusCode;
     private String statusText;
@@ -27,12 +26,9 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
     private final String path;
     private final List<String> errorMessages;
     private final Map<String, String> errors;
-    private final Duration retryAfter;
     private final String rateLimitReason;
     private final String requestId;
     private final String responseBody;
-    private final boolean retryable;
-    private final boolean outcomeUnknown;
 
     /** Judged by the default {@link RetryPolicy} rules. */
     public JiraqHttpException(JiraqRequest request, JiraqResponse response) {
@@ -51,22 +47,20 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
                 new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), retryable, outcomeUnknown);
     }
 
-    public JiraqHttpException(String method, String path, int statusCode, List<String> errorMessages,
-                              Map<String, String> errors, Duration retryAfter, String rateLimitReason, String requestId,
-                              String responseBody, boolean retryable, boolean outcomeUnknown) {
-        super(describe(method, path, statusCode, errorMessages, errors, requestId));
+    private JiraqHttpException(String method, String path, int statusCode, List<String> errorMessages,
+                               Map<String, String> errors, Duration retryAfter, String rateLimitReason, String requestId,
+                               String responseBody, boolean retryable, boolean outcomeUnknown) {
+        super(describe(method, path, statusCode, errorMessages, errors, requestId), null, retryable, outcomeUnknown,
+              retryAfter);
         this.statusCode = statusCode;
         this.statusText = reasonPhrase(statusCode);
         this.method = method;
         this.path = path;
         this.errorMessages = List.copyOf(errorMessages);
         this.errors = Collections.unmodifiableMap(errors);
-        this.retryAfter = retryAfter;
         this.rateLimitReason = rateLimitReason;
         this.requestId = requestId;
         this.responseBody = responseBody;
-        this.retryable = retryable;
-        this.outcomeUnknown = outcomeUnknown;
     }
 
     /**
@@ -76,8 +70,8 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
     public JiraqHttpException withExplanation(String explanation) {
         List<String> messages = new ArrayList<>(errorMessages);
         messages.add(explanation);
-        JiraqHttpException explained = new JiraqHttpException(method, path, statusCode, messages, errors, retryAfter,
-                rateLimitReason, requestId, responseBody, retryable, outcomeUnknown);
+        JiraqHttpException explained = new JiraqHttpException(method, path, statusCode, messages, errors,
+                getRetryAfter(), rateLimitReason, requestId, responseBody, isRetryable(), isOutcomeUnknown());
         explained.setStackTrace(getStackTrace());
         return explained;
     }
@@ -106,12 +100,6 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
         return errors;
     }
 
-    /** How long Jira asked to wait before trying again ({@code Retry-After}), or null. */
-    @Override
-    public Duration getRetryAfter() {
-        return retryAfter;
-    }
-
     /** Why Jira limited the rate ({@code RateLimit-Reason}), or null. */
     public String getRateLimitReason() {
         return rateLimitReason;
@@ -124,23 +112,6 @@ public class JiraqHttpException extends RuntimeCamelException implements HttpRes
 
     public String getResponseBody() {
         return responseBody;
-    }
-
-    /**
-     * Whether sending the same request again may succeed without doing anything twice: always for 429 (Jira did not
-     * process the request), for 503 with Retry-After (load shed before processing, unless the client was told not to
-     * trust that), for 5xx when the request is safe to repeat, and for creates the client can check for before
-     * resending.
-     */
-    @Override
-    public boolean isRetryable() {
-        return retryable;
-    }
-
-    /** Whether Jira may have done the work despite the error: a 5xx to a request that is not safe to repeat. */
-    @Override
-    public boolean isOutcomeUnknown() {
-        return outcomeUnknown;
     }
 
     @Override

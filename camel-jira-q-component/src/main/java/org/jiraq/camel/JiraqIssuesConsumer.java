@@ -16,7 +16,6 @@ import org.jiraq.camel.polling.ChangeQuery;
 import org.jiraq.camel.polling.IssueChange;
 import org.jiraq.camel.spi.PollingPosition;
 import org.jiraq.camel.spi.PollingPositionStore;
-import org.jiraq.camel.store.JdbcPollingPositionStore;
 
 /**
  * jiraq:issues: one exchange per changed issue, oldest change first. Each poll asks again for the lookback window
@@ -54,7 +53,7 @@ public class JiraqIssuesConsumer extends ScheduledPollConsumer {
         JiraqConfiguration config = getEndpoint().getConfiguration();
         store = config.getPositionStore() != null
                 ? config.getPositionStore()
-                : new JdbcPollingPositionStore(getEndpoint().getComponent().getStore().getDataSource());
+                : getEndpoint().getComponent().getStoreService().pollingPositions();
         search = new SearchOperation(getEndpoint());
         super.doStart();
     }

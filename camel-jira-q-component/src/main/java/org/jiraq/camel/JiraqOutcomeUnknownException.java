@@ -1,6 +1,5 @@
 package org.jiraq.camel;
 
-import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -8,25 +7,14 @@ import java.time.Duration;
  * lookup that settles it (by idempotency key) failed or could not finish. Nothing is sent again until a lookup does
  * finish, so the failure is retryable: a redelivery or a replayed dead letter looks first, never writes blindly.
  */
-public class JiraqOutcomeUnknownException extends IOException implements JiraqFailure {
+public class JiraqOutcomeUnknownException extends JiraqException {
 
     public JiraqOutcomeUnknownException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, cause, true, true, retryAfterOf(cause));
     }
 
-    @Override
-    public boolean isRetryable() {
-        return true;
-    }
-
-    @Override
-    public boolean isOutcomeUnknown() {
-        return true;
-    }
-
-    @Override
-    public Duration getRetryAfter() {
-        JiraqFailure cause = getCause() == null ? null : JiraqFailure.of(getCause());
-        return cause == null ? null : cause.getRetryAfter();
+    private static Duration retryAfterOf(Throwable cause) {
+        JiraqException failure = cause == null ? null : JiraqException.of(cause);
+        return failure == null ? null : failure.getRetryAfter();
     }
 }

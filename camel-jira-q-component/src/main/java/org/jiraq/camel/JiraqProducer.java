@@ -2,6 +2,7 @@ package org.jiraq.camel;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.jiraq.camel.connection.JiraqConnection;
 import org.jiraq.camel.operation.AttachmentOperation;
 import org.jiraq.camel.operation.BulkCreateOperation;
 import org.jiraq.camel.operation.CommentOperations;
@@ -9,17 +10,19 @@ import org.jiraq.camel.operation.CsmOperations;
 import org.jiraq.camel.operation.IssueOperations;
 import org.jiraq.camel.operation.OperationHandler;
 import org.jiraq.camel.operation.ProjectOperations;
-import org.jiraq.camel.operation.RateLimitHeaders;
 import org.jiraq.camel.operation.ReportAccountsOperation;
 import org.jiraq.camel.operation.RequestOperation;
 import org.jiraq.camel.operation.SearchOperation;
 import org.jiraq.camel.operation.ServiceDeskOperations;
 import org.jiraq.camel.operation.TransitionOperations;
+import org.jiraq.camel.webhook.InboxRequeue;
+import org.jiraq.camel.webhook.WebhookInbox;
 
 /** Sends each exchange to the handler of the endpoint's operation. */
 public class JiraqProducer extends DefaultProducer {
 
     private final OperationHandler handler;
+    private JiraqConnection checked;
 
     public JiraqProducer(JiraqEndpoint endpoint) {
         super(endpoint);
@@ -53,21 +56,48 @@ public class JiraqProducer extends DefaultProducer {
             case bulkCreateIssues -> new BulkCreateOperation(endpoint)::create;
             case addAttachment -> new AttachmentOperation(endpoint)::add;
             case reportAccounts -> new ReportAccountsOperation(endpoint)::report;
-            case webhook, issues, gdpr -> throw new IllegalArgumentException(
+            case webhook -> new InboxRequeue(new WebhookInbox(endpoint.getComponent().getStore(),
+                    JiraqWebhookConsumer.inboxName(endpoint.getConfiguration()), "producer"))::handle;
+            case issues, gdpr -> throw new IllegalArgumentException(
                     "jiraq:" + endpoint.getOperation() + " is a consumer; it cannot be used as a producer");
         };
     }
 
     @Override
+    public JiraqEndpoint getEndpoint() {
+        return (JiraqEndpoint) super.getEndpoint();
+    }
+
+    @Override
     public void process(Exchange exchange) throws Exception {
-        JiraqEndpoint endpoint = (JiraqEndpoint) getEndpoint();
+        JiraqEndpoint endpoint = getEndpoint();
+        ExchangeRateLimit answers = ExchangeRateLimit.listenTo(exchange);
         try {
             handler.handle(exchange);
         } catch (JiraqHttpException e) {
             throw endpoint.explain(e, exchange);
         } finally {
-            RateLimitHeaders.set(exchange.getMessage(), endpoint.getClient());
+            answers.applyTo(exchange.getMessage());
             endpoint.checkScopes(exchange);
         }
+    }
+
+    /** Puts the connection's readiness check in Camel's producers repository while this producer runs. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        checked = getEndpoint().getConnection();
+        if (checked != null) {
+            getEndpoint().getComponent().getProducerHealthChecks().producerStarted(checked);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (checked != null) {
+            getEndpoint().getComponent().getProducerHealthChecks().producerStopped(checked);
+            checked = null;
+        }
+        super.doStop();
     }
 }

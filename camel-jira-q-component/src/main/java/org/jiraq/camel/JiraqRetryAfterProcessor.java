@@ -16,7 +16,7 @@ import org.apache.camel.Processor;
  * {@code onExceptionOccurred}:
  *
  * <pre>{@code
- * onException(JiraqHttpException.class).onWhen(exchange -> JiraqRetryAfterProcessor.isRetryable(exchange))
+ * onException(JiraqException.class).onWhen(exchange -> JiraqRetryAfterProcessor.isRetryable(exchange))
  *     .maximumRedeliveries(5).redeliveryDelay(1000).useExponentialBackOff()
  *     .onExceptionOccurred(new JiraqRetryAfterProcessor());
  * }</pre>
@@ -28,7 +28,7 @@ public class JiraqRetryAfterProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        JiraqFailure failure = JiraqFailure.of(failureOf(exchange));
+        JiraqException failure = JiraqException.of(failureOf(exchange));
         Duration wait = failure == null ? null : failure.getRetryAfter();
         if (wait != null && !wait.isZero() && !wait.isNegative()) {
             long jittered = (long) (wait.toMillis() * ThreadLocalRandom.current().nextDouble(1.0, JITTER_MAX));
@@ -39,9 +39,9 @@ public class JiraqRetryAfterProcessor implements Processor {
         }
     }
 
-    /** Whether the exchange failed with a {@link JiraqFailure} that is worth retrying; for onWhen and retryWhile. */
+    /** Whether the exchange failed with a {@link JiraqException} that is worth retrying; for onWhen and retryWhile. */
     public static boolean isRetryable(Exchange exchange) {
-        JiraqFailure failure = JiraqFailure.of(failureOf(exchange));
+        JiraqException failure = JiraqException.of(failureOf(exchange));
         return failure != null && failure.isRetryable();
     }
 

@@ -1,15 +1,13 @@
 package org.jiraq.camel;
 
-import org.apache.camel.RuntimeCamelException;
-
 /** The jiraq store could not be read or written (database down, schema broken, a value that cannot be decrypted). */
-public class JiraqStoreException extends RuntimeCamelException {
+public class JiraqStoreException extends JiraqException {
 
     public JiraqStoreException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, cause, false, false, null);
     }
 
     public JiraqStoreException(String message) {
-        super(message);
+        this(message, null);
     }
 }

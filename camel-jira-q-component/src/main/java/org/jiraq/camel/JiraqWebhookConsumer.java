@@ -1,6 +1,14 @@
 package org.jiraq.camel;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,30 +18,46 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
-import org.jiraq.camel.store.JdbcIdempotentRepository;
+import org.jiraq.camel.deadletter.DeadLetter;
+import org.jiraq.camel.deadletter.FailureReason;
+import org.jiraq.camel.health.JiraqConsumerHealthCheck;
 import org.jiraq.camel.webhook.AdminWebhooks;
+import org.jiraq.camel.webhook.AfterRouteIntake;
 import org.jiraq.camel.webhook.DynamicWebhooks;
 import org.jiraq.camel.webhook.FailedWebhooks;
+import org.jiraq.camel.webhook.InboxEvent;
+import org.jiraq.camel.webhook.InboxIntake;
+import org.jiraq.camel.webhook.InboxOptions;
+import org.jiraq.camel.webhook.InboxWorker;
 import org.jiraq.camel.webhook.WebhookEvent;
 import org.jiraq.camel.webhook.WebhookEvents;
+import org.jiraq.camel.webhook.WebhookInbox;
+import org.jiraq.camel.webhook.WebhookIntake;
 import org.jiraq.camel.webhook.WebhookLifecycle;
+import org.jiraq.camel.webhook.WebhookLog;
 import org.jiraq.camel.webhook.SourceAddresses;
 import org.jiraq.camel.webhook.WebhookReceiver;
 import org.jiraq.camel.webhook.WebhookVerifier;
 
 /**
  * jiraq:webhook: Jira's events, posted to a path that Camel's platform-http serves. Each verified, new event becomes
- * one exchange (body: the event as a Map), and Jira is answered only after the route has processed it.
+ * one exchange (body: the event as a Map). By default (webhookAckMode=inbox) Jira is answered once the event is in
+ * the inbox of the component's store, and a worker hands it to the route, redelivering it until the route completes;
+ * with afterRoute the request waits for the route.
  */
 public class JiraqWebhookConsumer extends DefaultConsumer {
 
-    /** Jira retries for about half an hour and lists failed deliveries for 72 hours; ids are kept well beyond. */
-    private static final Duration KEEP_IDENTIFIERS = Duration.ofDays(7);
+    /** How long stopping waits for the deliveries under way; their events are taken over after their lease else. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /** The prefix of the idempotency key an event gives the route. */
+    static final String KEY_PREFIX = "jira-webhook:";
 
-    private IdempotentRepository delivered;
+    private InboxWorker worker;
     private WebhookReceiver receiver;
     private Consumer http;
     private WebhookLifecycle lifecycle;
@@ -47,26 +71,58 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         return (JiraqEndpoint) super.getEndpoint();
     }
 
+    /** The inbox and its worker while started: for checks and tests. */
+    public InboxWorker getInbox() {
+        return worker;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        JiraqConfiguration config = getEndpoint().getConfiguration();
-        delivered = config.getIdempotentRepository() != null
-                ? config.getIdempotentRepository()
-                : new JdbcIdempotentRepository(getEndpoint().getComponent().getStore().getDataSource(),
-                        "webhook " + config.getWebhookPath(), KEEP_IDENTIFIERS);
-        ServiceHelper.startService(delivered);
+        JiraqEndpoint endpoint = getEndpoint();
+        JiraqComponent component = endpoint.getComponent();
+        JiraqConfiguration config = endpoint.getConfiguration();
+        Clock clock = Clock.systemUTC();
+        String owner = endpoint.getCamelContext().getName() + "/"
+                       + endpoint.getCamelContext().getUuidGenerator().generateUuid();
+        WebhookInbox inbox = new WebhookInbox(component.getStore(), inboxName(config), owner);
+        InboxOptions options = InboxOptions.of(config);
+        InboxWorker.Route route = new RouteDelivery();
+        WebhookLog log = new WebhookLog(config.getWebhookLogLevel());
+        worker = new InboxWorker(component.getStore(), inbox, options, route, component.getMetrics(), log, clock);
+        ExecutorServiceManager threads = endpoint.getCamelContext().getExecutorServiceManager();
+        worker.start(threads.newFixedThreadPool(this, "JiraqWebhookInbox", options.concurrency()),
+                threads.newSingleThreadExecutor(this, "JiraqWebhookInboxWrite"),
+                threads.newSingleThreadScheduledExecutor(this, "JiraqWebhookInboxPoll"));
+        WebhookIntake intake;
+        if (options.ackMode() == JiraqWebhookAckMode.inbox) {
+            intake = new InboxIntake(worker, clock);
+        } else {
+            intake = new AfterRouteIntake(worker, route, clock);
+        }
+        component.addWebhookInbox(worker);
+        component.getMetrics().webhookInbox(config.getWebhookPath(), () -> worker.status().depth().pending(),
+                () -> oldestAgeSeconds(worker.status()), () -> worker.status().deadLetters());
+
         Set<String> events = WebhookEvents.parse(config.getEvents());
         receiver = new WebhookReceiver(SourceAddresses.of(config.getWebhookAllowedSources(),
-                config.getWebhookTrustedProxies()), WebhookVerifier.of(config),
-                events, delivered, this::deliver, config.getWebhookMaxBodySize(),
+                config.getWebhookTrustedProxies()), WebhookVerifier.of(config), events, intake,
+                config.getWebhookMaxBodySize(),
                 config.getWebhookMaxAge() > 0 ? Duration.ofMillis(config.getWebhookMaxAge()) : null,
-                getEndpoint().getComponent().getMetrics(), config.getWebhookLogLevel());
+                component.getMetrics(), log);
         http = serve(config.getWebhookPath(), receiver);
         lifecycle = lifecycle(config, events);
         ServiceHelper.startService(lifecycle);
-        if (lifecycle != null && getEndpoint().getConnection() != null) {
-            getEndpoint().getConnection().addIndicator(lifecycle);
+        if (lifecycle != null && endpoint.getConnection() != null) {
+            endpoint.getConnection().addIndicator(lifecycle);
+        }
+        // health checks are optional: only with camel-health is there a consumers repository
+        if (HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "consumers",
+                HealthCheckRepository.class) != null) {
+            JiraqConsumerHealthCheck check = new JiraqConsumerHealthCheck(getRouteId(),
+                    lifecycle != null ? endpoint.getConnection() : null, worker, component::isHealthCheckConsumerEnabled);
+            check.setCamelContext(endpoint.getCamelContext());
+            setHealthCheck(check);
         }
     }
 
@@ -94,8 +150,23 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         if (lifecycle != null && getEndpoint().getConnection() != null) {
             getEndpoint().getConnection().removeIndicator(lifecycle);
         }
-        ServiceHelper.stopService(lifecycle, http, delivered);
+        ServiceHelper.stopService(lifecycle, http);
+        // no new events come in now: store the accepted ones, finish the deliveries, let go of the rest
+        if (worker != null) {
+            getEndpoint().getComponent().removeWebhookInbox(worker);
+            worker.stop(STOP_WAIT);
+        }
         super.doStop();
+    }
+
+    /** The inbox of the consumer at this path: one per path, shared by the replicas that serve it. */
+    static String inboxName(JiraqConfiguration config) {
+        return "webhook " + config.getWebhookPath();
+    }
+
+    private static double oldestAgeSeconds(InboxWorker.Status status) {
+        Instant oldest = status.depth().oldestReceivedAt();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, status.at()).toMillis() / 1000.0);
     }
 
     private WebhookLifecycle lifecycle(JiraqConfiguration config, Set<String> events) {
@@ -117,34 +188,78 @@ public class JiraqWebhookConsumer extends DefaultConsumer {
         };
     }
 
-    /** One exchange per event; only the component's own CamelJiraq headers, never the request's. */
-    private boolean deliver(WebhookEvent event, Map<String, Object> httpHeaders) {
-        Exchange exchange = createExchange(false);
+    /**
+     * The idempotency key an event gives the route: from its delivery identifier, which Jira keeps across retries,
+     * so a jiraq:createIssue further down makes one issue per event however often the event is delivered.
+     */
+    static String idempotencyKey(String deliveryKey) {
+        String key = KEY_PREFIX + deliveryKey;
+        if (key.length() <= 255) {
+            return key;
+        }
         try {
-            Message message = exchange.getMessage();
-            message.getHeaders().putAll(httpHeaders);
-            message.setHeader(JiraqConstants.WEBHOOK_EVENT, event.name());
-            setIfPresent(message, JiraqConstants.WEBHOOK_IDENTIFIER, event.identifier());
-            setIfPresent(message, JiraqConstants.WEBHOOK_RETRY, event.retry());
-            setIfPresent(message, JiraqConstants.ISSUE_EVENT_TYPE, event.issueEventType());
-            setIfPresent(message, JiraqConstants.ISSUE_ID, event.issueId());
-            setIfPresent(message, JiraqConstants.ISSUE_KEY, event.issueKey());
-            setIfPresent(message, JiraqConstants.PROJECT_KEY, event.projectKey());
-            message.setBody(event.body());
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            return exchange.getException() == null;
-        } finally {
-            releaseExchange(exchange, false);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(deliveryKey.getBytes(StandardCharsets.UTF_8));
+            return KEY_PREFIX + "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 
-    private static void setIfPresent(Message message, String header, Object value) {
-        if (value != null) {
-            message.setHeader(header, value);
+    /** Hands events to the route: one exchange each, with only the component's own CamelJiraq headers set. */
+    private final class RouteDelivery implements InboxWorker.Route {
+
+        @Override
+        public void deliver(InboxEvent stored) throws Exception {
+            Exchange exchange = createExchange(false);
+            try {
+                Message message = exchange.getMessage();
+                message.getHeaders().putAll(stored.headers());
+                message.getHeaders().putAll(eventHeaders(stored));
+                message.setHeader(JiraqConstants.WEBHOOK_ATTEMPT, stored.attempts() + 1);
+                message.setHeader(JiraqConstants.IDEMPOTENCY_KEY, idempotencyKey(stored.key()));
+                message.setBody(stored.event().body());
+                try {
+                    getProcessor().process(exchange);
+                } catch (Exception e) {
+                    exchange.setException(e);
+                }
+                if (exchange.getException() != null) {
+                    throw exchange.getException();
+                }
+            } finally {
+                releaseExchange(exchange, false);
+            }
+        }
+
+        @Override
+        public void deadLetter(InboxEvent stored, int attempts, Throwable failure) throws IOException {
+            getEndpoint().getComponent().getDeadLetterStore().add(new DeadLetter(0, getRouteId(), Instant.now(), attempts,
+                    stored.payload(), eventHeaders(stored), FailureReason.of(failure)));
+        }
+
+        @Override
+        public int deadLetters() throws IOException {
+            return getEndpoint().getComponent().getDeadLetterStore().count(getRouteId());
+        }
+
+        /** What the route and a dead letter learn of the event, as CamelJiraq headers. */
+        private static Map<String, Object> eventHeaders(InboxEvent stored) {
+            WebhookEvent event = stored.event();
+            Map<String, Object> headers = new LinkedHashMap<>();
+            headers.put(JiraqConstants.WEBHOOK_EVENT, event.name());
+            headers.put(JiraqConstants.WEBHOOK_IDENTIFIER, stored.key());
+            putIfPresent(headers, JiraqConstants.WEBHOOK_RETRY, event.retry());
+            putIfPresent(headers, JiraqConstants.ISSUE_EVENT_TYPE, event.issueEventType());
+            putIfPresent(headers, JiraqConstants.ISSUE_ID, event.issueId());
+            putIfPresent(headers, JiraqConstants.ISSUE_KEY, event.issueKey());
+            putIfPresent(headers, JiraqConstants.PROJECT_KEY, event.projectKey());
+            return headers;
+        }
+
+        private static void putIfPresent(Map<String, Object> headers, String name, Object value) {
+            if (value != null) {
+                headers.put(name, value);
+            }
         }
     }
 }

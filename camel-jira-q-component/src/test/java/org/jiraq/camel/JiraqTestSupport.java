@@ -1,6 +1,12 @@
 package org.jiraq.camel;
 
+import java.nio.file.Files;
+import java.util.Optional;
+
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.jiraq.simulator.JiraSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +30,8 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
         sim = simulator().start();
         CamelContext context = super.createCamelContext();
         JiraqComponent jiraq = new JiraqComponent();
+        // the store (opened only if a test uses it) in a directory of its own rather than ./data
+        jiraq.setStoreUrl("jdbc:h2:file:" + Files.createTempDirectory("jiraq-store").resolve("jiraq"));
         configure(jiraq.getConfiguration());
         context.addComponent("jiraq", jiraq);
         return context;
@@ -46,6 +54,19 @@ public abstract class JiraqTestSupport extends CamelTestSupport {
         }
         config.setRetryDelay(10);
         config.setMaxRetryDelay(50);
+    }
+
+    /** Turns Camel's producer health checks on, as camel.health.producersEnabled=true does (they are off by default). */
+    protected static void enableProducerHealthChecks(CamelContext context) {
+        HealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(context, "producers",
+                HealthCheckRepository.class);
+        producers.setEnabled(true);
+    }
+
+    /** The readiness check of the named connection in Camel's producers repository, while a producer of it runs. */
+    protected static Optional<HealthCheck> producerCheck(CamelContext context, String connectionName) {
+        return HealthCheckHelper.getHealthCheckRepository(context, "producers", HealthCheckRepository.class)
+                .stream().filter(c -> c.getId().equals("producer:jiraq-" + connectionName)).findFirst();
     }
 
     @AfterEach

@@ -65,10 +65,12 @@ public final class RateLimitReplicaMain {
                             template.requestBodyAndHeader(endpoint, null, JiraqConstants.ISSUE_KEY, "OPS-1");
                             ok.incrementAndGet();
                         } catch (Exception e) {
-                            if (e.getCause() instanceof JiraqHttpException refused && refused.getStatusCode() == 429) {
+                            if (e.getCause() instanceof JiraqRateLimitException) {
+                                notSent.incrementAndGet();
+                            } else if (e.getCause() instanceof JiraqHttpException refused
+                                       && refused.getStatusCode() == 429) {
                                 String reason = String.valueOf(refused.getRateLimitReason());
-                                (refused.getMessage().contains("Not sent") ? notSent
-                                        : reason.startsWith("jira-quota") ? quota : burst).incrementAndGet();
+                                (reason.startsWith("jira-quota") ? quota : burst).incrementAndGet();
                             } else if (other.getAndIncrement() == 0) {
                                 e.printStackTrace(System.out);
                             }

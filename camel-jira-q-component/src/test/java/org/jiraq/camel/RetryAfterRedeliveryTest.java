@@ -75,7 +75,7 @@ class RetryAfterRedeliveryTest extends JiraqTestSupport {
         Exchange result = template.request("direct:ignored", e -> {
         });
 
-        JiraqHttpException error = result.getException(JiraqHttpException.class);
+        JiraqRateLimitException error = result.getException(JiraqRateLimitException.class);
         assertThat(error.getMessage()).contains("Not sent");
         assertThat(error.getRetryAfter()).isPositive();
         assertThat(sim.requests("GET", "/rest/api/3/project/search")).hasSize(1);

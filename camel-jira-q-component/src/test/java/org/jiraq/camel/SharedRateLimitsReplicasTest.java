@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.awaitility.Awaitility;
 import org.jiraq.camel.store.SharedDatabase;
@@ -165,7 +164,7 @@ class SharedRateLimitsReplicasTest {
                 endpoint.start();
                 getIssue(camel, 1);
 
-                assertThat(jiraq.sharedRateLimitStore()).as(String.valueOf(storeUrl)).isNull();
+                assertThat(jiraq.getStoreService().sharedRateLimits()).as(String.valueOf(storeUrl)).isNull();
                 assertThat(endpoint.getClient().rateLimitGovernor().isShared()).isFalse();
             }
         }
@@ -300,8 +299,8 @@ class SharedRateLimitsReplicasTest {
     }
 
     private HealthCheck.Result health(DefaultCamelContext camel) {
-        return HealthCheckRegistry.get(camel).getCheck("jiraq-localhost:" + URI.create(sim.baseUrl()).getPort())
-                .orElseThrow().call();
+        JiraqTestSupport.enableProducerHealthChecks(camel);
+        return JiraqTestSupport.producerCheck(camel, "localhost:" + URI.create(sim.baseUrl()).getPort()).orElseThrow().call();
     }
 
     /** A PostgreSQL server on {@code data} that keeps its data when it stops. */

@@ -31,7 +31,7 @@ public record Observation(String health, List<String> jiraChecks, long jiraqRequ
         JsonNode health = JSON.readTree(get(management.resolve("/observe/health?exposureLevel=full")).body());
         List<String> checks = new ArrayList<>();
         health.path("checks").forEach(check -> {
-            if (check.path("name").asText().startsWith("jiraq-")) {
+            if (check.path("name").asText().startsWith("producer:jiraq-")) {
                 checks.add(check.path("name").asText() + " " + check.path("status").asText());
             }
         });

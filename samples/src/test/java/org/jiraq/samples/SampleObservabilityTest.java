@@ -18,7 +18,7 @@ class SampleObservabilityTest {
     void healthShowsTheJiraConnectionUpWithoutSecretsAndMetricsTimeEveryJiraCall() throws Exception {
         try (SampleRun run = SampleRun.start(SampleEnv.simulatorDemo(), false)) {
             run.demo();
-            String connection = "jiraq-localhost:" + run.simulator().port();
+            String connection = "producer:jiraq-localhost:" + run.simulator().port();
 
             HttpResponse<String> health = Observation.get(
                     run.managementUrl().resolve("/observe/health?exposureLevel=full&data=true"));
@@ -26,7 +26,7 @@ class SampleObservabilityTest {
             JsonNode jiraCheck = check(JSON.readTree(health.body()), connection);
             assertThat(jiraCheck.path("status").asText()).isEqualTo("UP");
             assertThat(jiraCheck.path("data").path("site").asText()).isEqualTo(run.simulator().baseUrl());
-            assertThat(jiraCheck.path("data").path("auth.method").asText()).isEqualTo("apiToken");
+            assertThat(jiraCheck.path("data").path("auth.strategy").asText()).isEqualTo("apiToken");
             assertThat(health.body()).doesNotContain(JiraSimulator.DEFAULT_API_TOKEN);
 
             String metrics = Observation.get(run.managementUrl().resolve("/observe/metrics")).body();
@@ -45,7 +45,7 @@ class SampleObservabilityTest {
     void healthTurnsDownWhenJiraStopsAnswering() throws Exception {
         try (SampleRun run = SampleRun.start(SampleEnv.simulatorDemo(), false)) {
             run.demo();
-            String connection = "jiraq-localhost:" + run.simulator().port();
+            String connection = "producer:jiraq-localhost:" + run.simulator().port();
             run.simulator().close();
 
             HttpResponse<String> health = Observation.get(run.managementUrl().resolve("/observe/health"));

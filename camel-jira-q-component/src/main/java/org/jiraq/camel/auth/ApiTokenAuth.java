@@ -9,11 +9,9 @@ import java.util.Base64;
  */
 public final class ApiTokenAuth implements AuthStrategy {
 
-    private final String username;
     private final String authorization;
 
     public ApiTokenAuth(String username, String apiToken) {
-        this.username = username;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
     }
@@ -21,10 +19,5 @@ public final class ApiTokenAuth implements AuthStrategy {
     @Override
     public void authenticate(AuthRequest request) {
         request.setHeader("Authorization", authorization);
-    }
-
-    @Override
-    public String describe() {
-        return "apiToken (user " + username + ")";
     }
 }

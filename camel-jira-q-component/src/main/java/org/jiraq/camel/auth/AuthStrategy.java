@@ -33,7 +33,4 @@ public interface AuthStrategy {
     default Set<String> trustedHosts() {
         return Set.of();
     }
-
-    /** A description for logs, health checks and the dev console. Never contains a secret. */
-    String describe();
 }

@@ -13,9 +13,4 @@ public final class PersonalAccessTokenAuth implements AuthStrategy {
     public void authenticate(AuthRequest request) {
         request.setHeader("Authorization", authorization);
     }
-
-    @Override
-    public String describe() {
-        return "pat";
-    }
 }

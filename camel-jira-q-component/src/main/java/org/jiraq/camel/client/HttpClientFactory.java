@@ -19,7 +19,7 @@ import org.jiraq.camel.JiraqConfiguration;
  * automatic redirects (the {@link JiraqClient} follows them itself so credentials never leave the trusted hosts), no
  * automatic retries (the {@link JiraqClient} decides what is safe to send again), no cookie store (a route's cookies
  * are its own), no background threads, and connections that never log headers or traffic
- * ({@link UnloggedHttpConnection}). The caller closes it.
+ * ({@link UnloggedHttpConnection}); then the option httpClientConfigurer may adjust it. The caller closes it.
  */
 public final class HttpClientFactory {
 
@@ -46,7 +46,7 @@ public final class HttpClientFactory {
         }
         Timeout requestTimeout = Timeout.ofMilliseconds(config.getRequestTimeout());
         PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setConnectionFactory(UnloggedHttpConnection.FACTORY)
+                .setConnectionFactory(UnloggedHttpConnection.factory())
                 .setMaxConnTotal(config.getMaxConnections() * 4)
                 .setMaxConnPerRoute(config.getMaxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -72,6 +72,9 @@ public final class HttpClientFactory {
                 throw new IllegalArgumentException("Option 'proxyPort' is required when 'proxyHost' is set");
             }
             builder.setProxy(new HttpHost(config.getProxyHost(), config.getProxyPort()));
+        }
+        if (config.getHttpClientConfigurer() != null) {
+            config.getHttpClientConfigurer().configure(builder);
         }
         return builder.build();
     }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -13,17 +11,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.net.PercentCodec;
+import org.apache.hc.core5.util.Timeout;
 import org.jiraq.camel.JiraqConnectionException;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.JiraqRateLimitPriority;
@@ -51,46 +53,66 @@ public final class JiraqClient {
     private final HttpClient http;
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
+    private final RequestConfig requestConfig;
     private final Set<String> trustedHosts;
     private final String credentialId;
     private final URI fixedRoot;
     private final RateLimitGovernor governor;
-    private volatile JiraqRateLimitPriority priority = JiraqRateLimitPriority.normal;
-    // shared with the copies made for credentials and roots, so they report to the listener the endpoint sets
-    private final AtomicReference<JiraqClientListener> listener;
+    private final Map<Class<?>, Object> connectionState;
+    private final JiraqRateLimitPriority priority;
+    private final JiraqClientListener listener;
 
+    /** A client with a governor of its own: for a one-off client (a command-line tool, a test). */
     public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
+        this(siteUrl, auth, http, retryPolicy, requestTimeout, new RateLimitGovernor(siteUrl.toString(), "standalone"),
+             JiraqClientListener.NONE);
+    }
+
+    /**
+     * @param governor paces the calls; share one between all clients of a site and credential
+     * @param listener hears about each call (metrics, health, dev console)
+     */
+    public JiraqClient(URI siteUrl, AuthStrategy auth, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout,
+                       RateLimitGovernor governor, JiraqClientListener listener) {
         this.siteUrl = stripTrailingSlash(siteUrl);
         this.auth = auth;
         this.http = http;
         this.retryPolicy = retryPolicy;
         this.requestTimeout = requestTimeout;
+        this.requestConfig = requestConfig(requestTimeout);
         Set<String> hosts = new HashSet<>();
         auth.trustedHosts().forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
         this.trustedHosts = Set.copyOf(hosts);
         this.credentialId = null;
         this.fixedRoot = null;
-        this.governor = RateLimitGovernor.of(this.siteUrl, auth.describe());
-        this.listener = new AtomicReference<>(JiraqClientListener.NONE);
+        this.governor = governor;
+        this.connectionState = new ConcurrentHashMap<>();
+        this.priority = JiraqRateLimitPriority.normal;
+        this.listener = listener;
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot) {
-        this(base, credentialId, fixedRoot, base.retryPolicy, base.listener, base.trustedHosts);
+        this(base, credentialId, fixedRoot, base.retryPolicy, base.requestTimeout, base.priority, base.listener,
+             base.trustedHosts);
     }
 
     private JiraqClient(JiraqClient base, String credentialId, URI fixedRoot, RetryPolicy retryPolicy,
-                        AtomicReference<JiraqClientListener> listener, Set<String> trustedHosts) {
+                        Duration requestTimeout, JiraqRateLimitPriority priority, JiraqClientListener listener,
+                        Set<String> trustedHosts) {
         this.siteUrl = base.siteUrl;
         this.auth = base.auth;
         this.http = base.http;
         this.retryPolicy = retryPolicy;
-        this.requestTimeout = base.requestTimeout;
+        this.requestTimeout = requestTimeout;
+        this.requestConfig = requestTimeout.equals(base.requestTimeout) ? base.requestConfig
+                : requestConfig(requestTimeout);
         this.trustedHosts = trustedHosts;
         this.credentialId = credentialId;
         this.fixedRoot = fixedRoot;
         this.governor = base.governor;
+        this.connectionState = base.connectionState;
         this.listener = listener;
-        this.priority = base.priority;
+        this.priority = priority;
     }
 
     /**
@@ -118,7 +140,8 @@ public final class JiraqClient {
     public JiraqClient atGatewayApi(URI root) {
         Set<String> hosts = new HashSet<>(trustedHosts);
         hosts.add(hostOf(root));
-        return new JiraqClient(this, credentialId, stripTrailingSlash(root), retryPolicy, listener, Set.copyOf(hosts));
+        return new JiraqClient(this, credentialId, stripTrailingSlash(root), retryPolicy, requestTimeout, priority,
+                listener, Set.copyOf(hosts));
     }
 
     /** Whether requests to {@code target} carry this client's credentials. */
@@ -167,7 +190,7 @@ public final class JiraqClient {
             }
             Duration paced = governor.beforeSend(request, pacingWait(), priority);
             if (!paced.isZero()) {
-                listener.get().paced(request, paced);
+                listener.paced(request, paced);
             }
             Instant attemptStart = Instant.now();
             Sent sent;
@@ -242,28 +265,33 @@ public final class JiraqClient {
         return governor;
     }
 
+    /**
+     * What every client of one connection shares besides the governor, made on first use: what operations learn about
+     * the site (the highest issue keys seen), kept with the connection rather than in a static.
+     */
+    public <T> T connectionState(Class<T> type, Supplier<T> create) {
+        return type.cast(connectionState.computeIfAbsent(type, t -> create.get()));
+    }
+
     /** Lazily walks every page of a paged resource, one request per page, as items are consumed. */
     public Paginator paginate(JiraqRequest firstPage, PageStyle style, long limit) {
         return new Paginator(this, firstPage, style, limit);
     }
 
-    /** Who waits first for Jira's points quota when it runs short; set when the endpoint starts. */
-    public void setRateLimitPriority(JiraqRateLimitPriority priority) {
-        this.priority = priority;
-    }
-
-    /** Who hears about each call (metrics, health, dev console); set when the endpoint starts. */
-    public void setListener(JiraqClientListener listener) {
-        this.listener.set(listener);
-    }
-
     /**
-     * A client for the same site and credentials that never retries and has its own listener: for health checks,
-     * which must answer quickly.
+     * This client with an endpoint's own retries, timeout, rate-limit priority and listener: one connection serves
+     * endpoints whose options differ, each reporting its calls under its own operation.
      */
-    public JiraqClient withoutRetries() {
-        return new JiraqClient(this, credentialId, fixedRoot, RetryPolicy.none(),
-                new AtomicReference<>(JiraqClientListener.NONE), trustedHosts);
+    public JiraqClient with(RetryPolicy retryPolicy, Duration requestTimeout, JiraqRateLimitPriority priority,
+                            JiraqClientListener listener) {
+        return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout, priority, listener,
+                trustedHosts);
+    }
+
+    /** This client also telling {@code extra} about each call (after its own listener): for one exchange. */
+    public JiraqClient alsoReportingTo(JiraqClientListener extra) {
+        return new JiraqClient(this, credentialId, fixedRoot, retryPolicy, requestTimeout, priority,
+                JiraqClientListener.both(listener, extra), trustedHosts);
     }
 
     /**
@@ -316,11 +344,11 @@ public final class JiraqClient {
             try {
                 sent = send(request, uri, isTrusted(uri, trustedRoot));
             } catch (IOException e) {
-                listener.get().failed(request, e, System.nanoTime() - start);
+                listener.failed(request, e, System.nanoTime() - start);
                 throw e;
             }
             JiraqResponse response = sent.response();
-            listener.get().answered(request, response.status(), response.headers(), System.nanoTime() - start);
+            listener.answered(request, response.status(), response.headers(), System.nanoTime() - start);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.method(), uri.getRawPath(), response.status(),
                         (System.nanoTime() - start) / 1_000_000);
@@ -342,6 +370,7 @@ public final class JiraqClient {
 
     private Sent send(JiraqRequest request, URI uri, boolean trusted) throws IOException {
         HttpUriRequestBase message = new HttpUriRequestBase(request.method(), uri);
+        message.setConfig(requestConfig);
         message.setHeader("Accept", "application/json");
         // a route's own headers may replace Accept; its cookies are for the site only, like the credentials
         request.headers().forEach((name, value) -> {
@@ -362,16 +391,24 @@ public final class JiraqClient {
         }
         Header authorization = message.getFirstHeader("Authorization");
         return http.execute(message, answer -> new Sent(
-                new JiraqResponse(answer.getCode(), ResponseHeaders.of(answer.getHeaders()),
+                new JiraqResponse(request, answer.getCode(), ResponseHeaders.of(answer.getHeaders()),
                         answer.getEntity() == null ? EMPTY : EntityUtils.toByteArray(answer.getEntity())),
                 authorization == null ? null : authorization.getValue()));
+    }
+
+    /** The endpoint's request timeout, per request, since endpoints with different timeouts share one pool. */
+    private static RequestConfig requestConfig(Duration requestTimeout) {
+        Timeout timeout = Timeout.of(requestTimeout);
+        return RequestConfig.custom().setResponseTimeout(timeout).setConnectionRequestTimeout(timeout).build();
     }
 
     private static URI resolve(URI root, JiraqRequest request) {
         StringBuilder uri = new StringBuilder(root.toString()).append(request.path());
         if (!request.query().isEmpty()) {
             StringJoiner q = new StringJoiner("&", "?", "");
-            request.query().forEach((name, values) -> values.forEach(v -> q.add(encode(name) + "=" + encode(v))));
+            // RFC 3986 (%20 for spaces), so OAuth 1.0a base strings and Jira read the same value
+            request.query().forEach((name, values) -> values.forEach(
+                    v -> q.add(PercentCodec.RFC3986.encode(name) + "=" + PercentCodec.RFC3986.encode(v))));
             uri.append(q);
         }
         return URI.create(uri.toString());
@@ -379,7 +416,7 @@ public final class JiraqClient {
 
     private void pause(JiraqRequest request, int retry, Duration retryAfter, String cause) throws IOException {
         Duration delay = retryPolicy.delay(retry, retryAfter);
-        listener.get().retrying(request, retry + 1, delay, cause);
+        listener.retrying(request, retry + 1, delay, cause);
         LOG.info("Retrying {} {} after {} in {} ms (retry {} of {})", request.method(), request.path(), cause,
                 delay.toMillis(), retry + 1, retryPolicy.maxRetries());
         try {
@@ -388,11 +425,6 @@ public final class JiraqClient {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting to retry a Jira call");
         }
-    }
-
-    /** Percent-encoding with %20 for spaces, so OAuth 1.0a base strings and Jira read the same value. */
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static boolean isRedirect(int status) {

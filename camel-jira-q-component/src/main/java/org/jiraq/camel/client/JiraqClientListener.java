@@ -13,6 +13,38 @@ public interface JiraqClientListener {
     JiraqClientListener NONE = new JiraqClientListener() {
     };
 
+    /** Tells {@code first}, then {@code second}. */
+    static JiraqClientListener both(JiraqClientListener first, JiraqClientListener second) {
+        if (first == NONE) {
+            return second;
+        }
+        return new JiraqClientListener() {
+            @Override
+            public void answered(JiraqRequest request, int status, ResponseHeaders headers, long nanos) {
+                first.answered(request, status, headers, nanos);
+                second.answered(request, status, headers, nanos);
+            }
+
+            @Override
+            public void paced(JiraqRequest request, Duration waited) {
+                first.paced(request, waited);
+                second.paced(request, waited);
+            }
+
+            @Override
+            public void failed(JiraqRequest request, IOException error, long nanos) {
+                first.failed(request, error, nanos);
+                second.failed(request, error, nanos);
+            }
+
+            @Override
+            public void retrying(JiraqRequest request, int retry, Duration delay, String cause) {
+                first.retrying(request, retry, delay, cause);
+                second.retrying(request, retry, delay, cause);
+            }
+        };
+    }
+
     /**
      * Jira answered one HTTP exchange (a redirect hop, a success or an error answer, retried or not).
      *

@@ -1,21 +1,29 @@
 package org.jiraq.camel.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.jiraq.camel.JiraqConnectionException;
 
 /** Jira's answer: status, headers and the body, parsed as JSON on demand. */
 public final class JiraqResponse {
 
+    private final JiraqRequest request;
     private final int status;
     private final ResponseHeaders headers;
     private final byte[] body;
     private JsonNode json;
 
+    /** An answer made up by the component itself (an issue found rather than created). */
     public JiraqResponse(int status, ResponseHeaders headers, byte[] body) {
+        this(null, status, headers, body);
+    }
+
+    /** Jira's answer to {@code request}. */
+    JiraqResponse(JiraqRequest request, int status, ResponseHeaders headers, byte[] body) {
+        this.request = request;
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -68,7 +76,10 @@ public final class JiraqResponse {
             if (status >= 400) {
                 return MissingNode.getInstance();
             }
-            throw new UncheckedIOException("Jira answered " + status + " with a body that is not JSON", e);
+            if (request == null) {
+                throw new IllegalStateException("An answer the component made up is not JSON", e);
+            }
+            throw JiraqConnectionException.unreadable(request, status, e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.jiraq.camel.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +100,8 @@ public final class Json {
             return value instanceof String text ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
                     : MAPPER.writeValueAsBytes(value);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + " as JSON: "
+                                               + e.getMessage(), e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.jiraq.camel.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jiraq.camel.JiraqConnectionException;
 
 /**
  * Cursor paging by URL: each page names the next one in {@code next} (the failed-webhook list). The link is followed
@@ -34,8 +34,8 @@ final class NextUrlPageStyle implements PageStyle {
         }
         try {
             return client.followLink(current, next);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException e) { // interrupted, or no usable token for the next page's root
+            throw JiraqConnectionException.notSent(current, e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.jiraq.camel.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jiraq.camel.JiraqConnectionException;
 
 /**
  * Walks a paged Jira resource lazily: a page is fetched only when the items of the previous one are used up, so
@@ -107,8 +107,8 @@ public final class Paginator implements Iterator<JsonNode> {
         JsonNode page;
         try {
             page = client.execute(nextRequest).json();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException e) { // interrupted, or no usable token: the page was not fetched
+            throw JiraqConnectionException.notSent(nextRequest, e);
         }
         pages++;
         JsonNode items = style.items(page);

@@ -1,21 +1,17 @@
 package org.jiraq.camel.client;
 
 import java.io.InterruptedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jiraq.camel.JiraqHttpException;
+import org.jiraq.camel.JiraqRateLimitException;
 import org.jiraq.camel.JiraqRateLimitPriority;
 import org.jiraq.camel.spi.HealthIndicator;
 import org.jiraq.camel.spi.RateLimitStore;
@@ -23,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Paces every call to one Jira site made with one credential, across all endpoints and routes of the JVM, after
+ * Paces every call to one Jira site made with one credential, across all endpoints and routes of a component, after
  * Jira's rate limits: the burst limit per endpoint and method ({@link EndpointPace}: evenly spaced calls that slow down
  * as {@code X-RateLimit-Remaining} falls and after a {@code jira-burst-based} 429), the per-issue write limit (after a
  * {@code jira-per-issue-on-write} 429, writes to that issue wait and are then spaced out), and the points quota
@@ -31,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * reset instead of hammering a site that refuses everything; {@link JiraqRateLimitPriority} decides who waits first
  * when it runs short). With {@link #shareThrough} the replicas that share a store share all of it
  * ({@link SharedRateLimits}). A call that would wait longer than its caller allows is not sent: it fails at once with a
- * retryable 429 {@link JiraqHttpException} carrying the wait, for Camel's redelivery.
+ * {@link JiraqRateLimitException} carrying the wait, for Camel's redelivery.
  */
 public final class RateLimitGovernor {
 
@@ -46,7 +42,6 @@ public final class RateLimitGovernor {
     private static final Duration ISSUE_WRITE_HOLD = Duration.ofSeconds(2);
     private static final Duration ISSUE_WRITE_SPACING = Duration.ofMillis(300);
     private static final Duration ISSUE_WRITE_WINDOW = Duration.ofSeconds(30);
-    private static final Duration NOTICEABLE_DELAY = Duration.ofMillis(1);
     private static final Pattern ISSUE_PATH = Pattern.compile("/rest/api/[^/]+/issue/([^/]+)(?:/.*)?");
     private static final Set<String> ISSUE_COLLECTION_PATHS = Set.of("bulk", "properties", "archive", "unarchive");
 
@@ -60,9 +55,6 @@ public final class RateLimitGovernor {
     private static final Duration NORMAL_BACKLOG = Duration.ofSeconds(1);
     private static final Duration PRIORITY_POLL = Duration.ofMillis(20);
 
-    private static final Map<String, RateLimitGovernor> GOVERNORS = new ConcurrentHashMap<>();
-    private static final List<RateLimitListener> LISTENERS = new CopyOnWriteArrayList<>();
-
     private final String site;
     private final String credential;
     private final Map<String, EndpointPace> endpoints = new ConcurrentHashMap<>();
@@ -70,49 +62,33 @@ public final class RateLimitGovernor {
     private long heldUntilNanos;
     private Instant heldUntil;
     private String holdReason;
-    private volatile Integer limit;
-    private volatile Integer remaining;
-    private volatile boolean nearLimit;
+    private volatile RateLimitHeaders last;
+    private volatile Instant lastAt;
     private volatile SharedRateLimits shared;
     private volatile QuotaPace quota = new QuotaPace(0, 3600);
     private long quotaOption;
 
-    private RateLimitGovernor(String site, String credential) {
+    /**
+     * @param site       the Jira site it paces calls to
+     * @param credential names the credential, the same on every replica (the connection's fingerprint of it), for
+     *                   the budgets replicas share; never a secret
+     */
+    public RateLimitGovernor(String site, String credential) {
         this.site = site;
         this.credential = credential;
     }
 
-    /**
-     * The governor of one site and credential, shared by every endpoint of the JVM that calls that site that way.
-     *
-     * @param credential names the credential (an auth strategy's description); never a secret
-     */
-    public static RateLimitGovernor of(URI site, String credential) {
-        return GOVERNORS.computeIfAbsent(site + " " + credential,
-                key -> new RateLimitGovernor(site.toString(), credential));
-    }
-
-    /** Every governor of the JVM will report to {@code listener}. */
-    public static void addListener(RateLimitListener listener) {
-        LISTENERS.add(listener);
-    }
-
-    public static void removeListener(RateLimitListener listener) {
-        LISTENERS.remove(listener);
-    }
-
     public synchronized RateLimitState state() {
         boolean held = heldUntil != null && heldUntilNanos - System.nanoTime() > 0;
-        return new RateLimitState(site, credential, limit, remaining, nearLimit, held ? heldUntil : null,
-                held ? holdReason : null);
+        return new RateLimitState(last, lastAt, held ? heldUntil : null, held ? holdReason : null);
     }
 
     /**
      * Waits until {@code request} may be sent.
      *
      * @return                        how long it waited
-     * @throws JiraqHttpException     (429, retryable) without waiting when the wait would exceed {@code maxWait}
-     * @throws InterruptedIOException when interrupted while waiting
+     * @throws JiraqRateLimitException without waiting, when the wait would exceed {@code maxWait}
+     * @throws InterruptedIOException   when interrupted while waiting
      */
     Duration beforeSend(JiraqRequest request, Duration maxWait) throws InterruptedIOException {
         return beforeSend(request, maxWait, JiraqRateLimitPriority.normal);
@@ -123,8 +99,8 @@ public final class RateLimitGovernor {
      * when it runs short.
      *
      * @return                        how long it waited
-     * @throws JiraqHttpException     (429, retryable) without waiting when the wait would exceed {@code maxWait}
-     * @throws InterruptedIOException when interrupted while waiting
+     * @throws JiraqRateLimitException without waiting, when the wait would exceed {@code maxWait}
+     * @throws InterruptedIOException   when interrupted while waiting
      */
     Duration beforeSend(JiraqRequest request, Duration maxWait, JiraqRateLimitPriority priority)
             throws InterruptedIOException {
@@ -169,11 +145,7 @@ public final class RateLimitGovernor {
                     : quota.active() ? quotaReason(start) : null);
         }
         waitUntil(slot);
-        Duration waited = Duration.ofNanos(slot - start);
-        if (waited.compareTo(NOTICEABLE_DELAY) >= 0) {
-            notifyListeners(l -> l.onDelayed(state(), endpoint, waited));
-        }
-        return waited;
+        return Duration.ofNanos(slot - start);
     }
 
     /**
@@ -259,20 +231,17 @@ public final class RateLimitGovernor {
         long now = System.nanoTime();
         String endpoint = endpointOf(request);
         quota.observe(endpoint, request, response, now);
-        Integer newLimit = intHeader(response, "X-RateLimit-Limit");
-        Integer newRemaining = intHeader(response, "X-RateLimit-Remaining");
-        boolean near = "true".equalsIgnoreCase(response.header("X-RateLimit-NearLimit"));
-        String reason = response.header("RateLimit-Reason");
+        RateLimitHeaders headers = RateLimitHeaders.of(response.headers());
+        String reason = headers == null ? null : headers.reason();
         EndpointPace pace = endpoints.computeIfAbsent(endpoint, e -> new EndpointPace(now));
         if (response.status() != 429 || reason == null || BURST.equals(reason)) {
             // a per-issue or quota refusal's numbers describe that scope, not the endpoint's pace
-            pace.observe(newLimit, newRemaining, near);
+            pace.observe(headers == null ? null : headers.limit(), headers == null ? null : headers.remaining(),
+                    headers != null && headers.nearLimit());
         }
-        if (newLimit != null || newRemaining != null || near) {
-            limit = newLimit;
-            remaining = newRemaining;
-            nearLimit = near;
-            notifyListeners(l -> l.onState(state()));
+        if (headers != null) {
+            last = headers;
+            lastAt = Instant.now();
         }
         if (response.status() != 429) {
             return;
@@ -299,7 +268,6 @@ public final class RateLimitGovernor {
                 sharing.publish(ENDPOINT_SCOPE + endpoint, now + retryAfter.toNanos(), reason, now);
             }
         }
-        notifyListeners(l -> l.onRateLimited(state(), endpoint, reason, retryAfter));
     }
 
     /** Holds every call until {@code now + hold}; whether that is longer than the hold already in force. */
@@ -324,22 +292,8 @@ public final class RateLimitGovernor {
         return key == null ? null : issueWrites.get(key);
     }
 
-    private JiraqHttpException notSent(JiraqRequest request, Duration wait, String reason) {
-        String why = reason == null ? "Jira's rate limit" : "Jira's rate limit (" + reason + ")";
-        return new JiraqHttpException(request.method(), request.path(), 429,
-                List.of("Not sent: " + why + " holds this call for another " + wait.toMillis()
-                        + " ms, longer than the client waits (maxRetryDelay)"),
-                Map.of(), wait, reason, null, "", true, false);
-    }
-
-    private void notifyListeners(Consumer<RateLimitListener> event) {
-        for (RateLimitListener listener : LISTENERS) {
-            try {
-                event.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.warn("Rate-limit listener {} failed", listener, e);
-            }
-        }
+    private static JiraqRateLimitException notSent(JiraqRequest request, Duration wait, String reason) {
+        return new JiraqRateLimitException(request.method(), request.path(), wait, reason);
     }
 
     /** The method and path with ids and keys replaced, e.g. {@code PUT /rest/api/{}/issue/{}}: Jira limits per endpoint. */
@@ -394,17 +348,6 @@ public final class RateLimitGovernor {
         return b == null || a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static Integer intHeader(JiraqResponse response, String name) {
-        String value = response.header(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     /** Writes to one issue after Jira refused one with {@code jira-per-issue-on-write}. */
     private static final class IssueWrites {

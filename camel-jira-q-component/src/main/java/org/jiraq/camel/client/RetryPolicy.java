@@ -10,6 +10,7 @@ import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.jiraq.camel.JiraqConfiguration;
 
 /**
  * Atlassian's recommended backoff: start at {@code initialDelay}, double on each retry up to {@code maxDelay},
@@ -27,6 +28,12 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
 
     public RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay) {
         this(maxRetries, initialDelay, maxDelay, true);
+    }
+
+    /** The retries an endpoint's options ask for. */
+    public static RetryPolicy of(JiraqConfiguration config) {
+        return new RetryPolicy(config.getMaxRetries(), Duration.ofMillis(config.getRetryDelay()),
+                Duration.ofMillis(config.getMaxRetryDelay()), config.isRetryPostOn503());
     }
 
     public static RetryPolicy none() {

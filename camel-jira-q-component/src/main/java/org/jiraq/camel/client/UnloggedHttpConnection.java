@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
@@ -27,24 +26,26 @@ import org.apache.hc.core5.util.Timeout;
 final class UnloggedHttpConnection extends DefaultBHttpClientConnection
         implements ManagedHttpClientConnection, Identifiable {
 
-    /** Opens the pool's connections. */
-    static final HttpConnectionFactory<ManagedHttpClientConnection> FACTORY = socket -> {
-        UnloggedHttpConnection connection = new UnloggedHttpConnection();
-        if (socket != null) {
-            connection.bind(socket);
-        }
-        return connection;
-    };
-
-    private static final AtomicLong COUNTER = new AtomicLong();
-
-    private final String id = "jiraq-http-" + COUNTER.incrementAndGet();
+    private final String id;
     private final AtomicBoolean closed = new AtomicBoolean();
     // the timeout of the request in flight, put back when the pool hands the connection out again
     private volatile Timeout socketTimeout;
 
-    private UnloggedHttpConnection() {
+    private UnloggedHttpConnection(String id) {
         super(Http1Config.DEFAULT);
+        this.id = id;
+    }
+
+    /** Opens the connections of one pool, numbered for HttpClient's own log lines. */
+    static HttpConnectionFactory<ManagedHttpClientConnection> factory() {
+        AtomicLong opened = new AtomicLong();
+        return socket -> {
+            UnloggedHttpConnection connection = new UnloggedHttpConnection("jiraq-http-" + opened.incrementAndGet());
+            if (socket != null) {
+                connection.bind(socket);
+            }
+            return connection;
+        };
     }
 
     @Override

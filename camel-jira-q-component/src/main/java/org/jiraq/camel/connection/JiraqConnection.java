@@ -12,20 +12,29 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
 import org.jiraq.camel.JiraqAuthStrategy;
 import org.jiraq.camel.JiraqDeployment;
+import org.jiraq.camel.JiraqRateLimitPriority;
+import org.jiraq.camel.auth.AuthStrategy;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqClientListener;
 import org.jiraq.camel.client.JiraqRequest;
+import org.jiraq.camel.client.RateLimitGovernor;
+import org.jiraq.camel.client.RateLimitHeaders;
 import org.jiraq.camel.client.ResponseHeaders;
+import org.jiraq.camel.client.RetryPolicy;
 import org.jiraq.camel.metrics.JiraqMetrics;
 import org.jiraq.camel.spi.HealthIndicator;
 
 /**
- * One Jira the application talks to: a site with one set of credentials, shared by every endpoint configured alike.
- * Knows what it is (site, deployment, API version, auth method) and what happened lately (calls, failures, the last
- * rate-limit headers, the most recent errors, the state of its {@link HealthIndicator}s), for the health check, the
- * dev console and the meters. Never holds a secret beyond the client it checks with.
+ * One Jira the application talks to: a site with one set of credentials, shared by every endpoint of the component
+ * that calls it so (see {@link JiraqConnections}). It owns what those endpoints share: the HTTP connection pool (when
+ * the component built it), the auth strategy with its one OAuth 2.0 token manager, and the rate-limit governor that
+ * paces all their calls. It knows what it is (site, deployment, API version, auth strategy) and what happened lately
+ * (calls, failures, the most recent errors, the state of its {@link HealthIndicator}s), for the health checks, the
+ * dev console and the meters. Never holds a secret beyond its auth strategy.
  */
 public final class JiraqConnection {
 
@@ -34,11 +43,15 @@ public final class JiraqConnection {
     static final int RECENT_ERRORS = 20;
 
     private final String name;
+    private final ConnectionKey key;
     private final URI site;
     private final JiraqDeployment deployment;
     private final int apiVersion;
-    private final JiraqAuthStrategy authMethod;
-    private final String authDescription;
+    private final AuthStrategy auth;
+    private final RateLimitGovernor governor;
+    private final ModalCloseable ownedHttp;
+    private final TransportOptions transport;
+    private final JiraqClient client;
     private final JiraqClient checkClient;
     private final JiraqMetrics metrics;
     private final Clock clock;
@@ -46,28 +59,55 @@ public final class JiraqConnection {
     private final Deque<RecentError> recentErrors = new ArrayDeque<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private volatile RateLimitSnapshot rateLimit;
+    private volatile boolean closed;
 
-    JiraqConnection(String name, JiraqDeployment deployment, int apiVersion, JiraqAuthStrategy authMethod,
-                    JiraqClient client, JiraqMetrics metrics, Clock clock) {
+    /**
+     * @param client    the connection's client on its pool, auth strategy and governor; endpoints get views of it
+     * @param ownedHttp the pool to close with the connection, or null when the application gave the HTTP client
+     */
+    JiraqConnection(String name, ConnectionKey key, JiraqDeployment deployment, int apiVersion, JiraqClient client,
+                    RateLimitGovernor governor, ModalCloseable ownedHttp, TransportOptions transport,
+                    JiraqMetrics metrics, Clock clock) {
         this.name = name;
+        this.key = key;
         this.site = client.siteUrl();
         this.deployment = deployment;
         this.apiVersion = apiVersion;
-        this.authMethod = authMethod;
-        this.authDescription = client.auth().describe();
+        this.auth = client.auth();
+        this.governor = governor;
+        this.ownedHttp = ownedHttp;
+        this.transport = transport;
         this.metrics = metrics;
         this.clock = clock;
-        this.checkClient = client.withoutRetries();
-        checkClient.setListener(listenerFor(HEALTH_CHECK_OPERATION));
-        if (client.auth() instanceof HealthIndicator authState) {
+        this.client = client;
+        this.checkClient = client.with(RetryPolicy.none(), transport.requestTimeout(), JiraqRateLimitPriority.normal,
+                new OperationListener(HEALTH_CHECK_OPERATION));
+        if (auth instanceof HealthIndicator authState) {
             indicators.add(authState);
         }
     }
 
-    /** The listener an endpoint's client reports to: it feeds this connection's state and the meters. */
-    public JiraqClientListener listenerFor(String operation) {
-        return new OperationListener(operation);
+    /**
+     * The client an endpoint calls Jira with: this connection's pool, credentials and governor, with the endpoint's
+     * own retries, timeout and rate-limit priority; its calls count for this connection and its meters under
+     * {@code operation}.
+     */
+    public JiraqClient clientFor(String operation, RetryPolicy retryPolicy, Duration requestTimeout,
+                                 JiraqRateLimitPriority priority) {
+        return client.with(retryPolicy, requestTimeout, priority, new OperationListener(operation));
+    }
+
+    /** The client the health check calls Jira with: no retries, its calls tagged {@link #HEALTH_CHECK_OPERATION}. */
+    public JiraqClient checkClient() {
+        return checkClient;
+    }
+
+    /**
+     * The governor that paces every call made through this connection; shared with the replicas that share the store
+     * when the component shares rate limits.
+     */
+    public RateLimitGovernor governor() {
+        return governor;
     }
 
     /** Adds a part whose state the health check and the console report (a webhook registration, a token). */
@@ -83,12 +123,12 @@ public final class JiraqConnection {
         return List.copyOf(indicators);
     }
 
-    /** The meters to record into (the component's), so features can record against this connection's site name. */
+    /** The meters to record into (the component's), so features can record against this connection's name. */
     public JiraqMetrics metrics() {
         return metrics;
     }
 
-    /** The host (with the port when it is not the default); tags meters and names the health check. */
+    /** The host (with the port when it is not the default), and a number when two credentials share a site. */
     public String name() {
         return name;
     }
@@ -109,13 +149,13 @@ public final class JiraqConnection {
         return "/rest/api/" + apiVersion;
     }
 
-    public JiraqAuthStrategy authMethod() {
-        return authMethod;
+    public JiraqAuthStrategy authStrategy() {
+        return key.strategy();
     }
 
-    /** The auth strategy's own description: method and who, never a secret. */
-    public String authDescription() {
-        return authDescription;
+    /** The auth strategy every endpoint of this connection uses (one OAuth 2.0 token manager for all of them). */
+    public AuthStrategy auth() {
+        return auth;
     }
 
     public long requests() {
@@ -127,11 +167,6 @@ public final class JiraqConnection {
         return failures.get();
     }
 
-    /** The rate-limit headers of the last answer that had any, or null. */
-    public RateLimitSnapshot rateLimit() {
-        return rateLimit;
-    }
-
     /** The latest failed calls, newest first. */
     public List<RecentError> recentErrors() {
         synchronized (recentErrors) {
@@ -139,9 +174,24 @@ public final class JiraqConnection {
         }
     }
 
-    /** The client the health check calls Jira with: no retries, its calls tagged {@link #HEALTH_CHECK_OPERATION}. */
-    public JiraqClient checkClient() {
-        return checkClient;
+    /** Whether its last endpoint stopped: its pool, when the component built it, is closed. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    ConnectionKey key() {
+        return key;
+    }
+
+    TransportOptions transport() {
+        return transport;
+    }
+
+    void close() {
+        closed = true;
+        if (ownedHttp != null) {
+            ownedHttp.close(CloseMode.GRACEFUL);
+        }
     }
 
     private void remember(RecentError error) {
@@ -167,21 +217,17 @@ public final class JiraqConnection {
         public void answered(JiraqRequest request, int status, ResponseHeaders headers, long nanos) {
             requests.incrementAndGet();
             metrics.requestCompleted(name, operation, request.method(), Integer.toString(status), nanos);
-            RateLimitSnapshot limits = RateLimitSnapshot.of(headers, clock.instant());
-            if (limits != null) {
-                rateLimit = limits;
-                long remaining = limits.remaining();
-                if (remaining >= 0) {
-                    metrics.rateLimitRemaining(name, remaining);
-                }
+            RateLimitHeaders limits = RateLimitHeaders.of(headers);
+            if (limits != null && limits.remaining() != null) {
+                metrics.rateLimitRemaining(name, limits.remaining());
             }
             if (status == 429) {
-                metrics.rateLimited(name, operation, Objects.requireNonNullElse(headers.first("RateLimit-Reason"), "unknown"));
+                metrics.rateLimited(name, operation,
+                        Objects.requireNonNullElse(limits == null ? null : limits.reason(), "unknown"));
             }
             if (status >= 400) {
                 remember(new RecentError(clock.instant(), operation, request.method(),
-                        RecentError.pathOnly(request.path()), status, headers.first("X-AREQUESTID"),
-                        null));
+                        RecentError.pathOnly(request.path()), status, headers.first("X-AREQUESTID"), null));
             }
         }
 

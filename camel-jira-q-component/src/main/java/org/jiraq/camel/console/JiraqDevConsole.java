@@ -1,6 +1,9 @@
 package org.jiraq.camel.console;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,22 +12,27 @@ import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonObject;
 import org.jiraq.camel.JiraqComponent;
+import org.jiraq.camel.JiraqWebhookAckMode;
+import org.jiraq.camel.client.RateLimitHeaders;
+import org.jiraq.camel.client.RateLimitState;
 import org.jiraq.camel.connection.JiraqConnection;
-import org.jiraq.camel.connection.RateLimitSnapshot;
 import org.jiraq.camel.connection.RecentError;
 import org.jiraq.camel.spi.HealthIndicator;
 import org.jiraq.camel.spi.IndicatorState;
+import org.jiraq.camel.webhook.InboxWorker;
 
 /**
  * The {@code jiraq} developer console ({@code /q/dev/jiraq} on Camel Main's management server): every Jira connection
- * with its site, deployment, API version and auth method, the state of its tokens and other indicators, the last
- * rate-limit headers, and the most recent failed calls. Shows no credential, no query string and no body.
+ * with its site, deployment, API version and auth strategy, the state of its tokens and other indicators, the last
+ * rate-limit headers, and the most recent failed calls; every webhook inbox with its depth, the age of its oldest
+ * event, the events in flight and in the dead letters. Shows no credential, no user name, no query string and no body.
  */
-@DevConsole(name = "jiraq", displayName = "Jira", description = "Jira connections, tokens, rate limits and recent errors")
+@DevConsole(name = "jiraq", displayName = "Jira",
+            description = "Jira connections, tokens, rate limits, recent errors and webhook inboxes")
 public class JiraqDevConsole extends AbstractDevConsole {
 
     public JiraqDevConsole() {
-        super("camel", "jiraq", "Jira", "Jira connections, tokens, rate limits and recent errors");
+        super("camel", "jiraq", "Jira", "Jira connections, tokens, rate limits, recent errors and webhook inboxes");
     }
 
     @Override
@@ -35,7 +43,7 @@ public class JiraqDevConsole extends AbstractDevConsole {
         for (JiraqConnection c : connections) {
             sb.append('\n').append(c.name()).append(": ").append(c.site()).append(" (").append(c.deployment())
                     .append(", REST API v").append(c.apiVersion()).append(")\n");
-            sb.append("    auth: ").append(c.authDescription()).append('\n');
+            sb.append("    auth: ").append(c.authStrategy()).append('\n');
             sb.append("    calls: ").append(c.requests()).append(", failed: ").append(c.failures()).append('\n');
             for (HealthIndicator indicator : c.indicators()) {
                 IndicatorState state = indicator.state();
@@ -46,10 +54,10 @@ public class JiraqDevConsole extends AbstractDevConsole {
                 state.details().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
                 sb.append('\n');
             }
-            RateLimitSnapshot limits = c.rateLimit();
-            if (limits != null) {
-                sb.append("    rate limit at ").append(limits.at()).append(':');
-                limits.headers().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            Map<String, Object> limits = rateLimit(c);
+            if (!limits.isEmpty()) {
+                sb.append("    rate limit:");
+                limits.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
                 sb.append('\n');
             }
             List<RecentError> errors = c.recentErrors();
@@ -66,7 +74,29 @@ public class JiraqDevConsole extends AbstractDevConsole {
                 }
             }
         }
+        List<InboxWorker> inboxes = inboxes();
+        if (!inboxes.isEmpty()) {
+            sb.append("\nWebhook inboxes: ").append(inboxes.size()).append('\n');
+        }
+        for (InboxWorker inbox : inboxes) {
+            InboxWorker.Status status = inbox.status();
+            sb.append('\n').append(inbox.inbox().name()).append(" (acknowledged ")
+                    .append(inbox.options().ackMode() == JiraqWebhookAckMode.inbox ? "once stored" : "after the route")
+                    .append(")\n");
+            sb.append("    depth: ").append(status.depth().pending()).append(" of ").append(inbox.options().capacity())
+                    .append(", oldest: ").append(oldestAgeSeconds(status)).append(" s, in flight: ")
+                    .append(status.depth().inFlight()).append(", held here: ").append(status.held())
+                    .append(", dead letters: ").append(status.deadLetters()).append('\n');
+            if (status.error() != null) {
+                sb.append("    UNREADABLE at ").append(status.at()).append(": ").append(status.error()).append('\n');
+            }
+        }
         return sb.toString();
+    }
+
+    private static long oldestAgeSeconds(InboxWorker.Status status) {
+        Instant oldest = status.depth().oldestReceivedAt();
+        return oldest == null ? 0 : Duration.between(oldest, status.at()).toSeconds();
     }
 
     @Override
@@ -78,8 +108,8 @@ public class JiraqDevConsole extends AbstractDevConsole {
             jo.put("site", c.site().toString());
             jo.put("deployment", c.deployment().name());
             jo.put("apiVersion", c.apiVersion());
-            jo.put("authMethod", c.authMethod().name());
-            jo.put("auth", c.authDescription());
+            jo.put("authStrategy", c.authStrategy().name());
+            jo.put("authMethod", c.authStrategy().name()); // deprecated: the name before authStrategy, for one release
             jo.put("calls", c.requests());
             jo.put("failed", c.failures());
             List<JsonObject> indicators = new ArrayList<>();
@@ -95,12 +125,9 @@ public class JiraqDevConsole extends AbstractDevConsole {
                 indicators.add(io);
             }
             jo.put("indicators", indicators);
-            RateLimitSnapshot limits = c.rateLimit();
-            if (limits != null) {
-                JsonObject lo = new JsonObject();
-                lo.put("at", limits.at().toString());
-                lo.put("headers", new JsonObject(limits.headers()));
-                jo.put("rateLimit", lo);
+            Map<String, Object> limits = rateLimit(c);
+            if (!limits.isEmpty()) {
+                jo.put("rateLimit", new JsonObject(limits));
             }
             List<JsonObject> errors = new ArrayList<>();
             for (RecentError e : c.recentErrors()) {
@@ -119,7 +146,66 @@ public class JiraqDevConsole extends AbstractDevConsole {
         }
         JsonObject root = new JsonObject();
         root.put("connections", list);
+        List<JsonObject> inboxes = new ArrayList<>();
+        for (InboxWorker inbox : inboxes()) {
+            InboxWorker.Status status = inbox.status();
+            JsonObject io = new JsonObject();
+            io.put("name", inbox.inbox().name());
+            io.put("ackMode", inbox.options().ackMode().name());
+            io.put("depth", status.depth().pending());
+            io.put("capacity", inbox.options().capacity());
+            io.put("oldestAgeSeconds", oldestAgeSeconds(status));
+            io.put("inFlight", status.depth().inFlight());
+            io.put("heldHere", status.held());
+            io.put("deadLetters", status.deadLetters());
+            io.put("readAt", status.at().toString());
+            if (status.error() != null) {
+                io.put("error", status.error());
+            }
+            inboxes.add(io);
+        }
+        root.put("webhookInboxes", inboxes);
         return root;
+    }
+
+    private List<InboxWorker> inboxes() {
+        List<InboxWorker> all = new ArrayList<>();
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) instanceof JiraqComponent jiraq) {
+                all.addAll(jiraq.getWebhookInboxes());
+            }
+        }
+        return all;
+    }
+
+    /**
+     * What the connection's governor knows: Jira's rate-limit headers of its last answer that had any (the same values
+     * the exchange that got that answer carries as CamelJiraqRateLimit* headers), and any hold on every call.
+     */
+    private static Map<String, Object> rateLimit(JiraqConnection connection) {
+        RateLimitState state = connection.governor().state();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        RateLimitHeaders last = state.last();
+        if (last != null) {
+            facts.put("at", state.lastAt().toString());
+            putIfPresent(facts, "limit", last.limit());
+            putIfPresent(facts, "remaining", last.remaining());
+            facts.put("nearLimit", last.nearLimit());
+            putIfPresent(facts, "reason", last.reason());
+            putIfPresent(facts, "policy", last.policy());
+            putIfPresent(facts, "quota", last.quota());
+        }
+        if (state.heldUntil() != null) {
+            facts.put("heldUntil", state.heldUntil().toString());
+            putIfPresent(facts, "holdReason", state.holdReason());
+        }
+        return facts;
+    }
+
+    private static void putIfPresent(Map<String, Object> facts, String name, Object value) {
+        if (value != null) {
+            facts.put(name, value);
+        }
     }
 
     private List<JiraqConnection> connections() {

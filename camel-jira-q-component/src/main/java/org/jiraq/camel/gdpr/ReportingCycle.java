@@ -47,25 +47,44 @@ public final class ReportingCycle {
         }
     }
 
-    /** How long a replica holds the cycle without renewing; a replica that died is taken over after this. */
-    static final Duration LEASE = Duration.ofMinutes(2);
-
     private static final Logger LOG = LoggerFactory.getLogger(ReportingCycle.class);
 
     private final GdprStore store;
     private final PersonalDataReporter reporter;
     private final Duration defaultPeriod;
     private final String owner;
+    private final Duration lease;
     private final Clock clock;
-    private Instant leaseUntil;
+    private volatile Instant leaseUntil;
 
+    /**
+     * @param lease how long this replica holds the cycle without renewing; a replica that died is taken over after
+     *              this. It is renewed before each step and, while the route works on an account, by
+     *              {@link #keepAlive()}.
+     */
     public ReportingCycle(GdprStore store, PersonalDataReporter reporter, Duration defaultPeriod, String owner,
-                          Clock clock) {
+                          Duration lease, Clock clock) {
         this.store = store;
         this.reporter = reporter;
         this.defaultPeriod = defaultPeriod;
         this.owner = owner;
+        this.lease = lease;
         this.clock = clock;
+    }
+
+    /**
+     * Renews the lease of a cycle this replica is running, from another thread, so that an account the route takes
+     * long over is not taken over by another replica meanwhile. Does nothing between cycles.
+     */
+    public void keepAlive() throws IOException {
+        if (leaseUntil == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant until = now.plus(lease);
+        if (store.acquireLease(owner, now, until)) {
+            leaseUntil = until;
+        }
     }
 
     /**
@@ -161,10 +180,11 @@ public final class ReportingCycle {
      */
     private boolean renewLease(boolean held) throws IOException {
         Instant now = clock.instant();
-        if (leaseUntil != null && now.isBefore(leaseUntil.minus(LEASE.dividedBy(2)))) {
+        Instant current = leaseUntil;
+        if (current != null && now.isBefore(current.minus(lease.dividedBy(2)))) {
             return true;
         }
-        Instant until = now.plus(LEASE);
+        Instant until = now.plus(lease);
         if (store.acquireLease(owner, now, until)) {
             leaseUntil = until;
             return true;

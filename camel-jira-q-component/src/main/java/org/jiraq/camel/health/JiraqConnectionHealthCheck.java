@@ -2,79 +2,32 @@ package org.jiraq.camel.health;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.jiraq.camel.JiraqAuthorizationException;
+import org.jiraq.camel.JiraqConnectionException;
+import org.jiraq.camel.JiraqException;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.client.JiraqRequest;
 import org.jiraq.camel.connection.JiraqConnection;
-import org.jiraq.camel.spi.HealthIndicator;
-import org.jiraq.camel.spi.IndicatorState;
 
 /**
- * Readiness of one {@link JiraqConnection}: an authenticated {@code GET {apiPath}/myself} (the cheapest call that
- * proves both that Jira answers and that it accepts the credentials), without retries, plus the state of the
- * connection's {@link HealthIndicator}s. Details name the site, deployment, API version and auth method, and on
- * failure Jira's status and request id; never a credential.
+ * Readiness of the producers of one {@link JiraqConnection}: an authenticated {@code GET {apiPath}/myself} (the
+ * cheapest call that proves both that Jira answers and that it accepts the credentials), without retries, plus the
+ * state of the connection's indicators. Lives in Camel's {@code producers} repository while a producer of the
+ * connection runs, so it is off unless Camel's producer checks are on, and the component option
+ * healthCheckProducerEnabled is read at every call. Details name the site, deployment, API version and auth strategy,
+ * and on failure Jira's status and request id; never a credential.
  */
-public final class JiraqConnectionHealthCheck implements HealthCheck {
+public final class JiraqConnectionHealthCheck extends ConnectionHealthCheck {
 
-    static final String GROUP = "jiraq";
-
-    private final JiraqConnection connection;
-    private volatile boolean enabled = true;
-
-    public JiraqConnectionHealthCheck(JiraqConnection connection) {
-        this.connection = connection;
+    JiraqConnectionHealthCheck(JiraqConnection connection, BooleanSupplier enabledByComponent) {
+        super("producer:jiraq-" + connection.name(), connection, enabledByComponent);
     }
 
     @Override
-    public String getGroup() {
-        return GROUP;
-    }
-
-    @Override
-    public String getId() {
-        return "jiraq-" + connection.name();
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this)
-                .detail(CHECK_KIND, Kind.READINESS)
-                .detail("site", connection.site().toString())
-                .detail("deployment", connection.deployment().name())
-                .detail("api.version", connection.apiVersion())
-                .detail("auth.method", connection.authMethod().name());
-        if (!enabled) {
-            return builder.detail(CHECK_ENABLED, false).message("Disabled").unknown().build();
-        }
-        callJira(builder);
-        for (HealthIndicator indicator : connection.indicators()) {
-            IndicatorState state = indicator.state();
-            state.details().forEach((key, value) -> builder.detail(indicator.name() + "." + key, value));
-            if (!state.healthy()) {
-                builder.down();
-            }
-            if (state.message() != null) { // a healthy indicator's message is a warning, e.g. pacing per JVM
-                builder.message(join(builder.message(), indicator.name() + ": " + state.message()));
-            }
-        }
-        return builder.build();
-    }
-
-    private void callJira(HealthCheckResultBuilder builder) {
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        describe(builder);
         try {
             connection.checkClient().execute(JiraqRequest.get(connection.apiPath() + "/myself").build());
             builder.up();
@@ -83,14 +36,12 @@ public final class JiraqConnectionHealthCheck implements HealthCheck {
             if (e.getRequestId() != null) {
                 builder.detail("jira.request.id", e.getRequestId());
             }
-        } catch (IOException e) {
-            builder.down().error(e).message("Jira at " + connection.site() + " did not answer: " + e);
-        } catch (JiraqAuthorizationException e) {
-            builder.down().message(e.getMessage()); // no usable credentials: the token indicator says more
+        } catch (JiraqConnectionException | IOException e) {
+            builder.down().error(e).message("Jira at " + connection.site() + " did not answer: " + e.getMessage());
+        } catch (JiraqException e) {
+            // not sent (rate limit), or no usable credentials (the token indicator says more)
+            builder.down().message(e.getMessage());
         }
-    }
-
-    private static String join(String first, String second) {
-        return first == null ? second : first + "; " + second;
+        addIndicators(builder);
     }
 }

@@ -24,6 +24,12 @@ public final class JiraqMeters {
     public static final String TOKEN_REFRESHES = "jiraq.token.refreshes";
     /** Counter of webhook deliveries; tags event, outcome. */
     public static final String WEBHOOK_EVENTS = "jiraq.webhook.events";
+    /** Gauge of the events waiting in a webhook inbox or being delivered (all replicas); tag path. */
+    public static final String WEBHOOK_INBOX_DEPTH = "jiraq.webhook.inbox.depth";
+    /** Gauge of the seconds since the oldest of them arrived; tag path. */
+    public static final String WEBHOOK_INBOX_OLDEST_AGE = "jiraq.webhook.inbox.oldest.age";
+    /** Gauge of a webhook consumer's events in the dead letters; tag path. */
+    public static final String WEBHOOK_INBOX_DEAD = "jiraq.webhook.inbox.dead";
     /** Counter of personal-data reporting cycles; tag outcome. */
     public static final String GDPR_CYCLES = "jiraq.gdpr.cycles";
     /** Counter of accounts handled by the reporting cycles; tag status. */
@@ -37,6 +43,7 @@ public final class JiraqMeters {
     public static final String TAG_REASON = "reason";
     public static final String TAG_OUTCOME = "outcome";
     public static final String TAG_EVENT = "event";
+    public static final String TAG_PATH = "path";
 
     private JiraqMeters() {
     }

@@ -1,5 +1,8 @@
 package org.jiraq.camel.metrics;
 
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
 import org.apache.camel.CamelContext;
 
 /**
@@ -54,10 +57,25 @@ public interface JiraqMetrics {
      *
      * @param event   Jira's webhookEvent (jira:issue_created, ...), or {@code unknown} when it could not be read or
      *                trusted
-     * @param outcome delivered (the route took it), filtered (not an event asked for), duplicate, failed (the route
-     *                failed; Jira is answered 500 and sends it again) or rejected (too large, unverified, not an event)
+     * @param outcome on arrival: stored (in the inbox, answered 2xx), duplicate, filtered (not an event asked for),
+     *                busy (inbox full, or an earlier attempt still running: 503), unavailable (the store failed: 503)
+     *                or rejected (too large, unverified, not an event); on delivery to the route: delivered, failed
+     *                (delivered again later; after the route: answered 500) or dead (given up, in the dead letters)
      */
     default void webhookEvent(String event, String outcome) {
+    }
+
+    /**
+     * The gauges of a webhook inbox, read when scraped: {@link JiraqMeters#WEBHOOK_INBOX_DEPTH},
+     * {@link JiraqMeters#WEBHOOK_INBOX_OLDEST_AGE} and {@link JiraqMeters#WEBHOOK_INBOX_DEAD}. A consumer that starts
+     * again on the same path replaces the suppliers.
+     *
+     * @param path       the consumer's webhookPath
+     * @param depth      events waiting or being delivered
+     * @param oldestAge  seconds since the oldest of them arrived (0 when none)
+     * @param deadEvents events given up on, in the dead letters
+     */
+    default void webhookInbox(String path, LongSupplier depth, DoubleSupplier oldestAge, LongSupplier deadEvents) {
     }
 
     /** A personal-data reporting cycle ended: {@link JiraqMeters#GDPR_CYCLES}; outcome completed or failed. */

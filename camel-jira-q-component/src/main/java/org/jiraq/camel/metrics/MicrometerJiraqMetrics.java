@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,6 +20,7 @@ import static org.jiraq.camel.metrics.JiraqMeters.TAG_EVENT;
 import static org.jiraq.camel.metrics.JiraqMeters.TAG_METHOD;
 import static org.jiraq.camel.metrics.JiraqMeters.TAG_OPERATION;
 import static org.jiraq.camel.metrics.JiraqMeters.TAG_OUTCOME;
+import static org.jiraq.camel.metrics.JiraqMeters.TAG_PATH;
 import static org.jiraq.camel.metrics.JiraqMeters.TAG_REASON;
 import static org.jiraq.camel.metrics.JiraqMeters.TAG_SITE;
 import static org.jiraq.camel.metrics.JiraqMeters.TAG_STATUS;
@@ -30,6 +33,14 @@ public final class MicrometerJiraqMetrics implements JiraqMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> remaining = new ConcurrentHashMap<>();
+    private final Map<String, InboxGauges> inboxes = new ConcurrentHashMap<>();
+
+    /** The suppliers behind one path's inbox gauges; a restarted consumer replaces them, the gauges stay. */
+    private static final class InboxGauges {
+        volatile LongSupplier depth;
+        volatile DoubleSupplier oldestAge;
+        volatile LongSupplier dead;
+    }
 
     public MicrometerJiraqMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -97,6 +108,26 @@ public final class MicrometerJiraqMetrics implements JiraqMetrics {
     @Override
     public void webhookEvent(String event, String outcome) {
         count(JiraqMeters.WEBHOOK_EVENTS, "Webhook deliveries from Jira", TAG_EVENT, event, TAG_OUTCOME, outcome);
+    }
+
+    @Override
+    public void webhookInbox(String path, LongSupplier depth, DoubleSupplier oldestAge, LongSupplier deadEvents) {
+        InboxGauges gauges = inboxes.computeIfAbsent(path, p -> {
+            InboxGauges created = new InboxGauges();
+            Gauge.builder(JiraqMeters.WEBHOOK_INBOX_DEPTH, created, g -> g.depth.getAsLong())
+                    .description("Webhook events waiting in the inbox or being delivered").tag(TAG_PATH, p)
+                    .register(registry);
+            Gauge.builder(JiraqMeters.WEBHOOK_INBOX_OLDEST_AGE, created, g -> g.oldestAge.getAsDouble())
+                    .description("Seconds since the oldest waiting webhook event arrived").baseUnit("seconds")
+                    .tag(TAG_PATH, p).register(registry);
+            Gauge.builder(JiraqMeters.WEBHOOK_INBOX_DEAD, created, g -> g.dead.getAsLong())
+                    .description("Webhook events given up on, in the dead letters").tag(TAG_PATH, p)
+                    .register(registry);
+            return created;
+        });
+        gauges.depth = depth;
+        gauges.oldestAge = oldestAge;
+        gauges.dead = deadEvents;
     }
 
     @Override

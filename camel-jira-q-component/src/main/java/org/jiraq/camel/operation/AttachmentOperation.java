@@ -3,6 +3,7 @@ package org.jiraq.camel.operation;
 import java.io.File;
 import java.io.InputStream;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,16 +15,21 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
+import org.apache.hc.client5.http.entity.mime.ByteArrayBody;
+import org.apache.hc.client5.http.entity.mime.ContentBody;
+import org.apache.hc.client5.http.entity.mime.FileBody;
+import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.core5.http.ContentType;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqEndpoint;
 import org.jiraq.camel.client.JiraqRequest;
-import org.jiraq.camel.client.MultipartBody;
 
 /**
- * addAttachment: one or several files to an issue, as Jira's multipart upload with {@code X-Atlassian-Token: no-check}.
- * The body is streamed from the files as it is sent, so a large attachment never sits in memory. Like every POST it is
- * not resent after a fault that may have reached Jira; a 429 is resent only when the content can be read again
- * (files, byte arrays), not for a stream that was already consumed.
+ * addAttachment: one or several files to an issue, as Jira's multipart upload with {@code X-Atlassian-Token: no-check},
+ * built by httpclient5's MultipartEntityBuilder. The body is streamed from the files as it is sent, so a large
+ * attachment never sits in memory. Like every POST it is not resent after a fault that may have reached Jira; a 429 is
+ * resent only when the content can be read again (files, byte arrays), not for a stream that was already consumed.
  */
 public final class AttachmentOperation {
 
@@ -35,22 +41,17 @@ public final class AttachmentOperation {
         this.outputs = new Outputs(endpoint.getConfiguration().isAdfAsText());
     }
 
-    /** One file to upload. */
-    private record Upload(String name, MultipartBody.Content content) {
-    }
-
     public void add(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         String key = Inputs.issueKeyHeader(in, "addAttachment");
-        MultipartBody body = new MultipartBody();
-        for (Upload upload : uploads(exchange)) {
-            String type = URLConnection.guessContentTypeFromName(upload.name());
-            body.addFile("file", upload.name(), type != null ? type : "application/octet-stream", upload.content());
-        }
+        // LEGACY: file names as raw UTF-8, as browsers send them and Jira reads them; no charset parameter on the type
+        MultipartEntityBuilder body = MultipartEntityBuilder.create().setMode(HttpMultipartMode.LEGACY)
+                .setContentType(ContentType.create("multipart/form-data")).setCharset(StandardCharsets.UTF_8);
+        uploads(exchange).forEach(part -> body.addPart("file", part));
         List<Object> attachments = outputs.list(endpoint.getClient(exchange).execute(
                 JiraqRequest.post(endpoint.apiPath() + "/issue/" + Inputs.segment(key) + "/attachments")
                         .header("X-Atlassian-Token", "no-check")
-                        .stream(body.entity())
+                        .stream(body.build())
                         .retrySafe(false)
                         .build())
                 .json());
@@ -64,11 +65,11 @@ public final class AttachmentOperation {
      * Names come from header CamelJiraqFileName (a String, or a List in the order of a List body), else from the file
      * itself, else from Camel's CamelFileName header.
      */
-    private static List<Upload> uploads(Exchange exchange) {
+    private static List<ContentBody> uploads(Exchange exchange) {
         Message in = exchange.getMessage();
         Object body = in.getBody();
         Object names = in.getHeader(JiraqConstants.FILE_NAME);
-        List<Upload> uploads = new ArrayList<>();
+        List<ContentBody> uploads = new ArrayList<>();
         if (body instanceof Map<?, ?> files) {
             files.forEach((name, content) -> uploads.add(upload(exchange, content, String.valueOf(name))));
         } else if (body instanceof Collection<?> || body instanceof Object[]) {
@@ -88,7 +89,7 @@ public final class AttachmentOperation {
         return uploads;
     }
 
-    private static Upload upload(Exchange exchange, Object content, String name) {
+    private static ContentBody upload(Exchange exchange, Object content, String name) {
         if (content instanceof WrappedFile<?> wrapped && wrapped.getFile() != null) {
             return upload(exchange, wrapped.getFile(), name);
         }
@@ -99,8 +100,8 @@ public final class AttachmentOperation {
             if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
                 throw new IllegalArgumentException("addAttachment cannot read file " + path);
             }
-            return new Upload(fileName(name != null ? name : String.valueOf(path.getFileName())),
-                    MultipartBody.Content.of(path));
+            String fileName = fileName(name != null ? name : String.valueOf(path.getFileName()));
+            return new FileBody(path.toFile(), contentType(fileName), fileName);
         }
         if (content instanceof String) {
             throw new IllegalArgumentException("addAttachment does not take a String body (is it a file path or the"
@@ -112,7 +113,7 @@ public final class AttachmentOperation {
                                                + ": set header " + JiraqConstants.FILE_NAME);
         }
         if (content instanceof byte[] bytes) {
-            return new Upload(fileName(name), MultipartBody.Content.of(bytes));
+            return new ByteArrayBody(bytes, contentType(fileName(name)), fileName(name));
         }
         InputStream stream = content instanceof InputStream s ? s
                 : exchange.getContext().getTypeConverter().tryConvertTo(InputStream.class, exchange, content);
@@ -120,7 +121,12 @@ public final class AttachmentOperation {
             throw new IllegalArgumentException("addAttachment cannot upload a " + content.getClass().getName()
                                                + ": send a File, Path, byte[] or InputStream");
         }
-        return new Upload(fileName(name), MultipartBody.Content.once(stream, name));
+        return new OnceStreamBody(stream, contentType(fileName(name)), fileName(name));
+    }
+
+    private static ContentType contentType(String fileName) {
+        String type = URLConnection.guessContentTypeFromName(fileName);
+        return ContentType.create(type != null ? type : "application/octet-stream");
     }
 
     /** The last segment only: a name is a name, never a place. */

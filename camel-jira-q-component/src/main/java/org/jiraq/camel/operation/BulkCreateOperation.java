@@ -18,7 +18,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqEndpoint;
-import org.jiraq.camel.JiraqFailure;
+import org.jiraq.camel.JiraqException;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.client.DuplicateGuard;
 import org.jiraq.camel.client.JiraqClient;
@@ -93,8 +93,8 @@ public final class BulkCreateOperation {
             ChunkGuard guard = idempotent ? new ChunkGuard(client, chunk) : null;
             try {
                 created += record(client, guard == null ? chunk : guard.sent, send(client, chunk, guard), results);
-            } catch (IOException | JiraqHttpException e) {
-                JiraqFailure failure = JiraqFailure.of(e);
+            } catch (IOException | JiraqException e) {
+                JiraqException failure = JiraqException.of(e);
                 if (guard != null && failure != null && failure.isOutcomeUnknown()) {
                     uncertainty.writeTo(in);
                     throw e;

@@ -1,6 +1,7 @@
 package org.jiraq.camel.operation;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.jiraq.camel.client.JiraqRequest;
 import org.jiraq.camel.client.JiraqResponse;
 import org.jiraq.camel.client.Json;
 import org.jiraq.camel.client.ResponseHeaders;
+import org.jiraq.camel.store.JdbcIdempotencyKeys;
 
 /**
  * Sends a create so that no fault ever makes a second issue. The issue is written with an {@link IdempotencyMarkers}
@@ -23,8 +25,15 @@ import org.jiraq.camel.client.ResponseHeaders;
  * for the issue carrying that key before it sends the create again, and returns it if it exists. When the call still
  * fails, the message keeps what the next lookup needs ({@link UnknownOutcome}), so a Camel redelivery or a replayed
  * dead letter looks first too.
+ * <p>
+ * A key the message was given is also claimed in the component's store first ({@link DurableKeys}): a key that made
+ * its issue before answers with it without sending anything, and a key left uncertain (its process died, or gave up
+ * on a create that may have gone through) makes this create look first, from the key its first holder knew.
  */
 final class CreateOnce {
+
+    /** How long a create waits for another process creating the issue of the same key before it fails retryably. */
+    private static final Duration KEY_WAIT = Duration.ofSeconds(10);
 
     private final JiraqEndpoint endpoint;
     private final IdempotencyMarkers markers;
@@ -40,15 +49,33 @@ final class CreateOnce {
         if (!endpoint.getConfiguration().isIdempotentCreate()) {
             return client.execute(JiraqRequest.post(path).json(request).build());
         }
+        boolean keyGiven = in.getHeader(JiraqConstants.IDEMPOTENCY_KEY) != null;
         String key = IdempotencyMarkers.idempotencyKey(in, 0);
+        String project = IdempotencyMarkers.projectOf(request);
+        DurableKeys.Claim claim = null;
+        if (keyGiven && endpoint.getConfiguration().isDurableIdempotencyKeys()) {
+            IssueKey before = IdempotencyMarkers.lastKnown(client, project);
+            claim = durableKeys().claim(client.siteUrl().toString(), key, before == null ? null : before.toString(),
+                    KEY_WAIT);
+            if (claim.made()) {
+                return existing(in, claim.issue());
+            }
+        }
         IdempotencyMarkers.mark(request, key);
-        Guard guard = new Guard(client, key, IdempotencyMarkers.projectOf(request), UnknownOutcome.of(in));
+        Guard guard = new Guard(client, key, project, earlier(in, claim));
+        JiraqResponse response;
         try {
-            JiraqResponse response = client.execute(JiraqRequest.post(path).json(request).build(), guard);
-            UnknownOutcome.clear(in);
-            in.setHeader(JiraqConstants.EXISTING_ISSUE, guard.found);
-            IdempotencyMarkers.saw(client, guard.project, response.json().path("key").asText(null));
-            return response;
+            response = client.execute(JiraqRequest.post(path).json(request).build(), guard);
+        } catch (IOException | RuntimeException failed) {
+            if (claim != null) {
+                UnknownOutcome uncertain = guard.found || guard.settled() ? null : guard.uncertain();
+                try {
+                    durableKeys().failed(claim, uncertain == null ? null : uncertain.since());
+                } catch (IOException | RuntimeException notReleased) {
+                    failed.addSuppressed(notReleased); // the key's lease runs out; then it is taken over
+                }
+            }
+            throw failed;
         } finally {
             UnknownOutcome uncertain = guard.uncertain();
             if (guard.found || guard.settled()) {
@@ -57,6 +84,47 @@ final class CreateOnce {
                 uncertain.writeTo(in);
             }
         }
+        UnknownOutcome.clear(in);
+        in.setHeader(JiraqConstants.EXISTING_ISSUE, guard.found);
+        JsonNode made = response.json();
+        IdempotencyMarkers.saw(client, guard.project, made.path("key").asText(null));
+        if (claim != null) {
+            durableKeys().made(claim, new JdbcIdempotencyKeys.Issue(made.path("id").asText(), made.path("key").asText(),
+                    made.path("self").asText(null)));
+        }
+        return response;
+    }
+
+    /**
+     * What the earlier attempts left uncertain: the message's own, else its durable key's (a process that died, or
+     * gave up, after sending a create that may have gone through), with the key its holder knew before it.
+     */
+    private static UnknownOutcome earlier(Message in, DurableKeys.Claim claim) {
+        UnknownOutcome carried = UnknownOutcome.of(in);
+        if (carried != null || claim == null || claim.uncertainSince() == null) {
+            return carried;
+        }
+        IssueKey before = IssueKey.parse(claim.precedingKey());
+        return new UnknownOutcome(claim.uncertainSince(), before == null ? List.of() : List.of(before));
+    }
+
+    private DurableKeys durableKeys() {
+        return endpoint.getComponent().getDurableKeys();
+    }
+
+    /** The answer for a key that made its issue before: that issue, as Jira's create answered it, sending nothing. */
+    private static JiraqResponse existing(Message in, JdbcIdempotencyKeys.Issue issue) {
+        UnknownOutcome.clear(in);
+        in.setHeader(JiraqConstants.EXISTING_ISSUE, true);
+        return created(issue.id(), issue.key(), issue.self());
+    }
+
+    private static JiraqResponse created(String id, String key, String self) {
+        ObjectNode created = Json.object().put("id", id).put("key", key);
+        if (self != null) {
+            created.put("self", self);
+        }
+        return new JiraqResponse(201, ResponseHeaders.NONE, Json.write(created));
     }
 
     /** Looks for the issue carrying this create's key; answers as Jira's create would have. */
@@ -93,11 +161,7 @@ final class CreateOnce {
                 return null;
             }
             found = true;
-            ObjectNode created = Json.object().put("id", issue.path("id").asText()).put("key", issue.path("key").asText());
-            if (issue.has("self")) {
-                created.set("self", issue.get("self"));
-            }
-            return new JiraqResponse(201, ResponseHeaders.NONE, Json.write(created));
+            return created(issue.path("id").asText(), issue.path("key").asText(), issue.path("self").asText(null));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.jiraq.camel.operation;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -99,12 +98,12 @@ final class IdempotencyMarkers {
 
     /** Notes an issue created (or found) in {@code project}, so later creates there know a key that precedes them. */
     static void saw(JiraqClient client, String project, String issueKey) {
-        IssueKeyHorizon.of(client.siteUrl()).saw(project, issueKey);
+        IssueKeyHorizon.of(client).saw(project, issueKey);
     }
 
     /** The highest key known in {@code project} now: taken before a create, it certainly precedes it. */
     static IssueKey lastKnown(JiraqClient client, String project) {
-        return IssueKeyHorizon.of(client.siteUrl()).last(project);
+        return IssueKeyHorizon.of(client).last(project);
     }
 
     /**
@@ -169,7 +168,7 @@ final class IdempotencyMarkers {
 
     /** The prefix of the project's issue keys: from a key seen before, the project key itself, or Jira. */
     private String prefixOf(JiraqClient client, String project) throws IOException {
-        String prefix = IssueKeyHorizon.of(client.siteUrl()).prefixOf(project);
+        String prefix = IssueKeyHorizon.of(client).prefixOf(project);
         if (prefix != null) {
             return prefix;
         }
@@ -187,16 +186,12 @@ final class IdempotencyMarkers {
                 ? propertyQuery(keys) : recentCreatesQuery(project, since);
         Map<String, JsonNode> found = new LinkedHashMap<>();
         Paginator candidates = client.paginate(searchRequest(jql, PAGE_SIZE), pageStyle(), Long.MAX_VALUE);
-        try {
-            while (candidates.hasNext() && found.size() < keys.size()) {
-                JsonNode issue = candidates.next();
-                String key = markerOf(client, issue);
-                if (key != null && keys.contains(key)) {
-                    found.putIfAbsent(key, issue);
-                }
+        while (candidates.hasNext() && found.size() < keys.size()) {
+            JsonNode issue = candidates.next();
+            String key = markerOf(client, issue);
+            if (key != null && keys.contains(key)) {
+                found.putIfAbsent(key, issue);
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         return found;
     }

@@ -1,26 +1,26 @@
 package org.jiraq.camel.operation;
 
-import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jiraq.camel.client.JiraqClient;
+
 /**
  * The highest issue key seen created in each project of a site. Read before a create, it names a key that certainly
  * precedes the new issue (Jira numbers the issues of a project in order), which is where the lookup after a lost
- * answer starts reading ({@link KeyWalk}). Keys belong to the site, whatever endpoint or credential creates them, so
- * there is one horizon per site in the JVM, as there is one rate-limit governor.
+ * answer starts reading ({@link KeyWalk}). One per connection, shared by its endpoints: any key seen on the site
+ * precedes a later create, whichever credential saw it.
  */
 final class IssueKeyHorizon {
-
-    private static final Map<String, IssueKeyHorizon> SITES = new ConcurrentHashMap<>();
 
     /** The project as creates name it (key or id, upper case) to the prefix of its issue keys. */
     private final Map<String, String> prefixes = new ConcurrentHashMap<>();
     private final Map<String, Long> highest = new ConcurrentHashMap<>();
 
-    static IssueKeyHorizon of(URI site) {
-        return SITES.computeIfAbsent(site.toString(), s -> new IssueKeyHorizon());
+    /** The horizon of the client's connection. */
+    static IssueKeyHorizon of(JiraqClient client) {
+        return client.connectionState(IssueKeyHorizon.class, IssueKeyHorizon::new);
     }
 
     /** Notes an issue of the project that {@code project} (key or id) names. */

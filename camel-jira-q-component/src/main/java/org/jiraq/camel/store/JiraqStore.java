@@ -14,6 +14,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jiraq.camel.JiraqStoreException;
+import org.jiraq.camel.OptionalDependency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * The component's one database, for all state that must survive a restart and be shared by replicas: OAuth 2.0
  * grants, webhook de-duplication, polling positions, the GDPR account registry, dead letters.
  * <p>
- * On start, Flyway creates and migrates the schema from the scripts in {@value #MIGRATIONS}: each feature adds its
- * tables as one {@code V<n>__<what>.sql} there, in SQL that runs on H2 (MODE=PostgreSQL) and PostgreSQL alike. The
- * default is an embedded H2 file, so a single app needs no set-up; replicas share a PostgreSQL database instead.
+ * On start, Flyway creates and migrates the schema from the scripts in {@value #MIGRATIONS}, in every jar: each
+ * feature adds its tables as one {@code V<n>__<what>.sql} there (the routes module its dead letters, as V5), in SQL
+ * that runs on H2 (MODE=PostgreSQL) and PostgreSQL alike. The default is an embedded H2 file, so a single app needs no set-up; replicas share a PostgreSQL database instead.
  */
 public final class JiraqStore extends ServiceSupport {
 
@@ -52,26 +53,24 @@ public final class JiraqStore extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraqStore.class);
 
-    private final Supplier<DataSource> opener;
-    private final boolean ownPool;
+    private final Supplier<Pool> opener;
     private final Path keyFile;
     private final String location;
     private final boolean inMemory;
     private volatile DataSource dataSource;
+    private volatile Runnable closer;
     private volatile boolean h2;
     /** Holds an in-memory database open while the store runs; H2 drops one whose last connection closes. */
     private volatile Connection keeper;
 
     /**
-     * @param opener   opens the database on every start
-     * @param ownPool  whether what it opens is a pool of the store's own, to close on stop
+     * @param opener   opens the database on every start, with how to close it (only the store's own pools close)
      * @param keyFile  the generated key file beside an H2 file, or null
      * @param location where the data lives, for the log: never a credential
      * @param inMemory whether everything is lost when the store stops
      */
-    private JiraqStore(Supplier<DataSource> opener, boolean ownPool, Path keyFile, String location, boolean inMemory) {
+    private JiraqStore(Supplier<Pool> opener, Path keyFile, String location, boolean inMemory) {
         this.opener = opener;
-        this.ownPool = ownPool;
         this.keyFile = keyFile;
         this.location = location;
         this.inMemory = inMemory;
@@ -80,35 +79,47 @@ public final class JiraqStore extends ServiceSupport {
     /** An embedded H2 database in {@code file} (H2 adds {@code .mv.db}), its encryption key file beside it. */
     public static JiraqStore embedded(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return new JiraqStore(() -> JdbcConnectionPool.create("jdbc:h2:file:" + absolute + H2_SETTINGS, "", ""), true,
-                keyFileBeside(absolute), "the embedded H2 file " + absolute + ".mv.db", false);
+        return new JiraqStore(() -> h2Pool("jdbc:h2:file:" + absolute + H2_SETTINGS, "", ""), keyFileBeside(absolute),
+                "the embedded H2 file " + absolute + ".mv.db", false);
     }
 
     /**
      * A database given by JDBC URL. An H2 file URL gets H2's connection pool and a key file beside it; any other URL
-     * (PostgreSQL for replicas) a small c3p0 pool over its driver, which must be on the classpath.
+     * (PostgreSQL for replicas) a small c3p0 pool over its driver; both must be on the classpath.
      */
     public static JiraqStore url(String jdbcUrl, String username, String password) {
         String shown = withoutParameters(jdbcUrl);
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            OptionalDependency.require("org.h2.Driver", "com.h2database:h2", "Option 'storeUrl' " + shown);
+        }
         if (jdbcUrl.startsWith("jdbc:h2:mem:")) {
             // always a new database, so it gets the embedded store's settings unless the URL sets its own
             String url = jdbcUrl.toUpperCase(Locale.ROOT).contains("MODE=") ? jdbcUrl : jdbcUrl + H2_SETTINGS;
-            return new JiraqStore(
-                    () -> JdbcConnectionPool.create(url, nullToEmpty(username), nullToEmpty(password)), true, null,
+            return new JiraqStore(() -> h2Pool(url, nullToEmpty(username), nullToEmpty(password)), null,
                     "memory (" + shown + "): everything it keeps is lost when the application stops", true);
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             String url = jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? jdbcUrl
                     : jdbcUrl + CLOSED_BY_THE_STORE;
-            return new JiraqStore(
-                    () -> JdbcConnectionPool.create(url, nullToEmpty(username), nullToEmpty(password)), true,
+            return new JiraqStore(() -> h2Pool(url, nullToEmpty(username), nullToEmpty(password)),
                     h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null), shown, false);
         }
-        return new JiraqStore(() -> pooled(jdbcUrl, username, password), true, null, shown, false);
+        OptionalDependency.require("com.mchange.v2.c3p0.ComboPooledDataSource", "com.mchange:c3p0",
+                "Option 'storeUrl' (pooled by the store; give a pooled storeDataSource instead to do without it)");
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            OptionalDependency.require("org.flywaydb.database.postgresql.PostgreSQLDatabaseType",
+                    "org.flywaydb:flyway-database-postgresql", "The jiraq store on PostgreSQL");
+        }
+        return new JiraqStore(() -> c3p0Pool(jdbcUrl, username, password), null, shown, false);
     }
 
-    /** c3p0 comes with Quartz; a connection per statement would cost a server process start each time. */
-    private static DataSource pooled(String jdbcUrl, String username, String password) {
+    private static Pool h2Pool(String jdbcUrl, String username, String password) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, username, password);
+        return new Pool(pool, pool::dispose);
+    }
+
+    /** A connection per statement would cost PostgreSQL a server process start each time. */
+    private static Pool c3p0Pool(String jdbcUrl, String username, String password) {
         ComboPooledDataSource pool = new ComboPooledDataSource();
         pool.setJdbcUrl(jdbcUrl);
         pool.setUser(username);
@@ -121,12 +132,20 @@ public final class JiraqStore extends ServiceSupport {
         pool.setAcquireRetryAttempts(2);
         pool.setAcquireRetryDelay(250);
         pool.setTestConnectionOnCheckout(true);
-        return pool;
+        return new Pool(pool, pool::close);
     }
 
     /** A database the application owns and pools; the store never closes it. */
     public static JiraqStore of(DataSource dataSource) {
-        return new JiraqStore(() -> dataSource, false, null, "the application's DataSource (storeDataSource)", false);
+        return new JiraqStore(() -> new Pool(dataSource, () -> {
+        }), null, "the application's DataSource (storeDataSource)", false);
+    }
+
+    /**
+     * An open database and how to close it; the closing is bound where the pool is made, so a store over the
+     * application's DataSource never links H2 or c3p0 (both optional).
+     */
+    private record Pool(DataSource dataSource, Runnable close) {
     }
 
     /** Whether the database lives in memory only, so nothing survives a stop: a throwaway store for development. */
@@ -180,7 +199,9 @@ public final class JiraqStore extends ServiceSupport {
 
     @Override
     protected void doStart() throws SQLException {
-        dataSource = opener.get();
+        Pool pool = opener.get();
+        dataSource = pool.dataSource();
+        closer = pool.close();
         if (inMemory) {
             keeper = dataSource.getConnection();
         }
@@ -195,12 +216,31 @@ public final class JiraqStore extends ServiceSupport {
                 .migrate();
         try (Connection connection = dataSource.getConnection()) {
             h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+            if (h2) {
+                writeThrough(connection);
+            }
         } catch (SQLException e) {
             throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
         }
-        LOG.info("The jiraq store (webhook de-duplication, polling positions, OAuth 2.0 grants, GDPR registry) is {};"
+        LOG.info("The jiraq store (webhook inbox, idempotency keys, polling positions, OAuth 2.0 grants, GDPR registry) is {};"
                  + " set storeUrl to change it, for example storeUrl=jdbc:h2:mem:jiraq for a throwaway store while"
                  + " developing", location);
+    }
+
+    /**
+     * H2 has no redo log: by default it writes committed changes to its file up to half a second later, so a process
+     * killed in between loses them, although the caller was told they were committed (a webhook answered 2xx, a
+     * rotated refresh token). Writing every commit through to the file keeps them across a kill; a setting of the
+     * database file, so one change on the first start is enough. A user who may not change it is warned.
+     */
+    private static void writeThrough(Connection connection) {
+        try (var statement = connection.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
+        } catch (SQLException e) {
+            LOG.warn("The H2 store writes commits to its file up to 500"
+                    + " ms late, so a killed process may lose the last ones: SET WRITE_DELAY 0 failed ({})",
+                    e.getMessage());
+        }
     }
 
     @Override
@@ -213,10 +253,9 @@ public final class JiraqStore extends ServiceSupport {
             }
             keeper = null;
         }
-        if (ownPool && dataSource instanceof JdbcConnectionPool h2) {
-            h2.dispose();
-        } else if (ownPool) {
-            ((ComboPooledDataSource) dataSource).close();
+        if (closer != null) {
+            closer.run();
+            closer = null;
         }
     }
 

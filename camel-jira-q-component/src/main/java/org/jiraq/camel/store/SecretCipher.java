@@ -1,7 +1,6 @@
 package org.jiraq.camel.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +62,7 @@ public final class SecretCipher {
             writeNewKey(file);
             return fromBase64Key(Files.readString(file, StandardCharsets.US_ASCII), "key file " + file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the token store key file " + file, e);
+            throw new JiraqStoreException("Cannot read or create the token store key file " + file, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.jiraq.camel.webhook;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,10 @@ public final class FailedWebhooks {
         this.url = url;
     }
 
-    /** Replays the failed deliveries to this consumer's URL; returns how many the route processed. */
+    /**
+     * Replays the failed deliveries to this consumer's URL; returns how many were new (stored in the inbox, or
+     * processed by the route when it acknowledges after the route).
+     */
     public int replay(WebhookReceiver receiver) {
         int replayed = 0;
         var failed = client.paginate(JiraqRequest.get(path).query("maxResults", 100).build(), PageStyle.nextUrl("values", client),
@@ -39,15 +43,18 @@ public final class FailedWebhooks {
             if (!url.equals(item.path("url").asText()) || !item.path("body").isTextual()) {
                 continue;
             }
+            String id = item.path("id").asText();
+            byte[] body = item.get("body").asText().getBytes(StandardCharsets.UTF_8);
             WebhookEvent event;
             try {
-                event = WebhookEvent.parse(item.get("body").asText().getBytes(StandardCharsets.UTF_8),
-                        item.path("id").asText(), null);
+                event = WebhookEvent.parse(body, id, null);
             } catch (IllegalArgumentException notAnEvent) {
-                LOG.warn("Skipping failed webhook {}: {}", item.path("id").asText(), notAnEvent.getMessage());
+                LOG.warn("Skipping failed webhook {}: {}", id, notAnEvent.getMessage());
                 continue;
             }
-            if (receiver.accept(event, Map.of()) == WebhookReceiver.Outcome.DELIVERED) {
+            WebhookReceiver.Outcome outcome
+                    = receiver.accept(InboxEvent.received(id, event, body, Map.of(), Instant.now())).join();
+            if (outcome == WebhookReceiver.Outcome.STORED || outcome == WebhookReceiver.Outcome.DELIVERED) {
                 replayed++;
             }
         }

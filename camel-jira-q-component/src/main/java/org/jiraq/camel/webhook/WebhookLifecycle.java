@@ -11,6 +11,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.jiraq.camel.JiraqHttpException;
+import org.jiraq.camel.OptionalDependency;
 import org.jiraq.camel.spi.HealthIndicator;
 import org.jiraq.camel.spi.IndicatorState;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ public final class WebhookLifecycle extends ServiceSupport implements HealthIndi
         registeredAt = clock.instant();
         replay();
         if (cron != null) {
+            OptionalDependency.requireQuartz("jiraq:webhook, which refreshes a dynamic webhook on a Quartz schedule,");
             Endpoint quartz = context.getEndpoint("quartz://jiraq/" + name + "?cron=" + cron.trim().replace(' ', '+'));
             schedule = quartz.createConsumer(exchange -> tick());
             ServiceHelper.startService(schedule);

@@ -23,6 +23,31 @@ public final class WebhookOptions {
         return config.getWebhookSecret();
     }
 
+    /** The options of the inbox at webhookPath, which a consumer and a producer (a replay) of it share. */
+    public static void validateInbox(JiraqConfiguration config) {
+        if (config.getWebhookPath() == null || !PATH.matcher(config.getWebhookPath()).matches()) {
+            throw new IllegalArgumentException("Option 'webhookPath' must be an HTTP path such as /jiraq/webhook");
+        }
+        if (config.getInboxCapacity() < 1) {
+            throw new IllegalArgumentException("Option 'inboxCapacity' must be at least 1 event");
+        }
+        if (config.getInboxConcurrency() < 1) {
+            throw new IllegalArgumentException("Option 'inboxConcurrency' must be at least 1");
+        }
+        if (config.getInboxMaximumRedeliveries() < -1) {
+            throw new IllegalArgumentException("Option 'inboxMaximumRedeliveries' must be -1 (for ever), 0 or more");
+        }
+        if (config.getInboxRedeliveryDelay() < 0 || config.getInboxMaximumRedeliveryDelay() < 0) {
+            throw new IllegalArgumentException(
+                    "Options 'inboxRedeliveryDelay' and 'inboxMaximumRedeliveryDelay' must not be negative");
+        }
+        if (config.getLeaseDuration() < 1_000) {
+            throw new IllegalArgumentException("Option 'leaseDuration' must be at least 1 second (1000 ms); a"
+                                               + " process renews its leases every third of it");
+        }
+    }
+
+    /** The options of a webhook consumer, checked when its route starts. */
     public static void validate(JiraqConfiguration config) {
         JiraqWebhookVerification verification = config.getWebhookVerification();
         if (verification == null) {
@@ -36,9 +61,7 @@ public final class WebhookOptions {
                                                + (verification == JiraqWebhookVerification.jwt
                                                        ? " (or clientSecret, the OAuth 2.0 app's)" : ""));
         }
-        if (config.getWebhookPath() == null || !PATH.matcher(config.getWebhookPath()).matches()) {
-            throw new IllegalArgumentException("Option 'webhookPath' must be an HTTP path such as /jiraq/webhook");
-        }
+        validateInbox(config);
         if (config.getWebhookMaxBodySize() < 1) {
             throw new IllegalArgumentException("Option 'webhookMaxBodySize' must be at least 1 byte");
         }

@@ -8,48 +8,53 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
-import org.apache.camel.Processor;
-import org.apache.camel.spi.CamelLogger;
 import org.apache.camel.spi.HeaderFilterStrategy;
-import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.jiraq.camel.metrics.JiraqMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers Jira's webhook requests. In this order: a request from a source outside webhookAllowedSources is 403; a body
  * above the size limit is 413; a request that fails verification is 401; a body that is not a Jira event, or comes
  * with a malformed delivery identifier, is 400; with a maximum age, an event older than it (or without a timestamp)
  * is 400, so a verified body replayed under a new identifier is not delivered again; an event the route did not ask
- * for, or one whose identifier was delivered already, is 2xx without delivery; otherwise the event goes to the route,
- * and the answer is 2xx only once the route has processed it, 5xx when it failed. A failed event is not kept as
- * delivered, so Jira's retry (same identifier) gets through once.
+ * for is 2xx without more; every other event goes to the {@link WebhookIntake} of the acknowledgement mode, whose
+ * outcome is the answer: 2xx once it is stored (or, after the route, once the route processed it), 2xx for a delivery
+ * the inbox has already, 5xx when Jira must send it again.
  */
-public final class WebhookReceiver implements Processor {
+public final class WebhookReceiver extends AsyncProcessorSupport {
 
     public static final String IDENTIFIER_HEADER = "X-Atlassian-Webhook-Identifier";
     public static final String RETRY_HEADER = "X-Atlassian-Webhook-Retry";
     /** Where Camel's Vert.x platform-http (Camel Main, Quarkus) puts the peer address of the connection. */
     static final String REMOTE_ADDRESS_HEADER = "CamelVertxPlatformHttpRemoteAddress";
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
     private static final String UNKNOWN_EVENT = "unknown";
     private static final String REJECTED = "rejected";
+    /** How long Jira is asked to wait after a 503; it retries on its own schedule (minutes) anyway. */
+    private static final String RETRY_AFTER_SECONDS = "30";
 
     /** What became of an event, and how Jira is answered for it. */
     public enum Outcome {
-        /** The route processed it. */
+        /** Stored in the inbox; a worker hands it to the route. */
+        STORED(204),
+        /** The route processed it (acknowledgement after the route). */
         DELIVERED(204),
         /** Not one of the events asked for: acknowledged so that Jira does not retry it. */
         FILTERED(204),
-        /** Its identifier was delivered before. */
+        /** Its identifier is in the inbox already: stored, processed or dead-lettered before. */
         DUPLICATE(204),
-        /** The route failed: Jira should send it again. */
-        FAILED(500);
+        /** The route failed (acknowledgement after the route): Jira should send it again. */
+        FAILED(500),
+        /** The inbox is full, or an earlier attempt of the same delivery is still running: Jira should send it later. */
+        BUSY(503),
+        /** The store could not be written: Jira should send it again. */
+        UNAVAILABLE(503);
 
         private final int status;
 
@@ -62,124 +67,126 @@ public final class WebhookReceiver implements Processor {
         }
     }
 
-    /** Hands an event to the route; true when the route processed it without failure. */
-    @FunctionalInterface
-    public interface Delivery {
-        boolean deliver(WebhookEvent event, Map<String, Object> httpHeaders);
-    }
-
     private final SourceAddresses sources;
     private final WebhookVerifier verifier;
     private final Set<String> events;
-    private final IdempotentRepository delivered;
-    private final Delivery delivery;
+    private final WebhookIntake intake;
     private final int maxBodySize;
     private final Duration maxAge;
     private final HeaderFilterStrategy headerFilter = new InboundHeaderFilter();
     private final JiraqMetrics metrics;
-    /** Each outcome, at the level the webhookLogLevel option names; refusals at WARN unless it is OFF. */
-    private final CamelLogger outcomes;
-    private final CamelLogger refusals;
+    private final WebhookLog log;
 
     /**
      * @param sources  where requests may come from, or null for anywhere
      * @param maxAge   how old a received event may be (by its payload timestamp), or null to accept any age
-     * @param logLevel how each outcome (delivered, duplicate, filtered) is logged; refusals are logged at WARN unless
-     *                 this is OFF
+     * @param log      where each outcome and refusal is logged
      */
-    public WebhookReceiver(SourceAddresses sources, WebhookVerifier verifier, Set<String> events,
-                           IdempotentRepository delivered, Delivery delivery, int maxBodySize, Duration maxAge,
-                           JiraqMetrics metrics, LoggingLevel logLevel) {
+    public WebhookReceiver(SourceAddresses sources, WebhookVerifier verifier, Set<String> events, WebhookIntake intake,
+                           int maxBodySize, Duration maxAge, JiraqMetrics metrics, WebhookLog log) {
         this.sources = sources;
         this.verifier = verifier;
         this.events = Set.copyOf(events);
-        this.delivered = delivered;
-        this.delivery = delivery;
+        this.intake = intake;
         this.maxBodySize = maxBodySize;
         this.maxAge = maxAge;
         this.metrics = metrics;
-        this.outcomes = new CamelLogger(LOG, logLevel);
-        this.refusals = new CamelLogger(LOG, logLevel == LoggingLevel.OFF ? LoggingLevel.OFF : LoggingLevel.WARN);
+        this.log = log;
     }
 
     @Override
-    public void process(Exchange http) throws IOException {
+    public boolean process(Exchange http, AsyncCallback callback) {
+        Message in = http.getMessage();
+        InboxEvent event;
+        try {
+            event = read(http);
+        } catch (IOException e) {
+            http.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (event == null) {
+            callback.done(true); // refused, answered already
+            return true;
+        }
+        CompletableFuture<Outcome> outcome = accept(event);
+        if (outcome.isDone()) {
+            answer(in, event, outcome.join());
+            callback.done(true);
+            return true;
+        }
+        outcome.thenAccept(o -> {
+            answer(in, event, o);
+            callback.done(false);
+        });
+        return false;
+    }
+
+    /** The verified event of a request, or null when the request was refused (and answered). */
+    private InboxEvent read(Exchange http) throws IOException {
         Message in = http.getMessage();
         if (sources != null && !sources.allows(String.valueOf(in.getHeader(REMOTE_ADDRESS_HEADER)),
                 in.getHeader("X-Forwarded-For", String.class))) {
             reject(in, 403, "Not an allowed source", "it comes from a source outside webhookAllowedSources");
-            return;
+            return null;
         }
         byte[] body = readBody(in);
         if (body == null) {
             reject(in, 413, "The body is larger than " + maxBodySize + " bytes", "the body is larger than"
                                                                               + " webhookMaxBodySize");
-            return;
+            return null;
         }
         Verdict verdict = verifier.verify(body, name -> in.getHeader(name, String.class));
         if (!verdict.ok()) {
             reject(in, 401, "Verification failed", verdict.refusal());
-            return;
+            return null;
         }
         WebhookEvent event;
         try {
             event = WebhookEvent.parse(body, in.getHeader(IDENTIFIER_HEADER, String.class), retry(in));
         } catch (IllegalArgumentException notAnEvent) {
             reject(in, 400, notAnEvent.getMessage(), notAnEvent.getMessage());
-            return;
+            return null;
         }
         String tooOld = tooOld(event);
         if (tooOld != null) {
-            refusals.log("Refused " + describe(event) + " with 400: " + tooOld);
+            log.refusal("Refused " + WebhookLog.describe(event) + " with 400: " + tooOld);
             metrics.webhookEvent(event.name(), REJECTED);
             answer(in, 400, tooOld);
-            return;
+            return null;
         }
-        Outcome outcome = accept(event, safeHeaders(http));
-        metrics.webhookEvent(event.name(), outcome.name().toLowerCase(Locale.ROOT));
-        answer(in, outcome.status(), null);
+        // the identifier as the event keeps it (a long one hashed), so its retries find the same row
+        String key = event.identifier() != null ? event.identifier() : "jiraq-" + UUID.randomUUID();
+        return InboxEvent.received(key, event, body, safeHeaders(http), Instant.now());
     }
 
     /**
-     * Passes a verified event on, once per identifier. Also the way failed deliveries fetched from Jira are
-     * replayed.
+     * Passes a verified event on, once per identifier: what requests do after verification, and how failed
+     * deliveries fetched from Jira are replayed.
      */
-    public Outcome accept(WebhookEvent event, Map<String, Object> httpHeaders) {
-        if (!events.isEmpty() && !events.contains(event.name())) {
-            outcomes.log(describe(event) + " is not among the events asked for " + events + "; answered 204 and"
-                         + " dropped");
-            return Outcome.FILTERED;
+    public CompletableFuture<Outcome> accept(InboxEvent event) {
+        if (!events.isEmpty() && !events.contains(event.event().name())) {
+            return CompletableFuture.completedFuture(Outcome.FILTERED);
         }
-        String id = event.identifier();
-        if (id != null && !delivered.add(id)) {
-            outcomes.log(describe(event) + " was delivered before (its identifier is in the store); answered 204"
-                         + " without delivering it again");
-            return Outcome.DUPLICATE;
-        }
-        boolean processed;
-        try {
-            processed = delivery.deliver(event, httpHeaders);
-        } catch (RuntimeException e) {
-            LOG.warn("Delivering webhook {} ({}) failed: {}", id, event.name(), e.getMessage());
-            processed = false;
-        }
-        if (id != null) {
-            if (processed) {
-                delivered.confirm(id);
-            } else {
-                delivered.remove(id);
-            }
-        }
-        if (processed) {
-            outcomes.log(describe(event) + " delivered to the route");
-        }
-        return processed ? Outcome.DELIVERED : Outcome.FAILED;
+        return intake.accept(event);
     }
 
-    /** {@code Webhook jira:issue_created on DEMO-1 (id 3f1c...)}: nothing of the request but what Jira named. */
-    private static String describe(WebhookEvent event) {
-        return "Webhook " + event.name() + (event.issueKey() != null ? " on " + event.issueKey() : "")
-               + (event.identifier() != null ? " (" + IDENTIFIER_HEADER + " " + event.identifier() + ")" : "");
+    private void answer(Message in, InboxEvent event, Outcome outcome) {
+        metrics.webhookEvent(event.event().name(), outcome.name().toLowerCase(Locale.ROOT));
+        log.outcome(event.event(), switch (outcome) {
+            case STORED -> " stored in the inbox; answered 204, the route gets it from there";
+            case DELIVERED -> " delivered to the route";
+            case FILTERED -> " is not among the events asked for " + events + "; answered 204 and dropped";
+            case DUPLICATE -> " was received before (its identifier is in the inbox); answered 204 without storing it"
+                              + " again";
+            case FAILED -> " failed in the route; answered 500, so Jira sends it again";
+            case BUSY -> " answered 503 (the inbox is full, or an earlier attempt still runs); Jira sends it again";
+            case UNAVAILABLE -> " could not be stored; answered 503, so Jira sends it again";
+        });
+        answer(in, outcome.status(), null);
+        if (outcome.status() == 503) {
+            in.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
     }
 
     /** Why the event is too old to deliver, or null when it is not (or no maximum age is set). */
@@ -237,8 +244,7 @@ public final class WebhookReceiver implements Processor {
      * only the status and a short reason; the log says why in full.
      */
     private void reject(Message in, int status, String answer, String why) {
-        refusals.log("Refused a webhook request to " + in.getHeader(Exchange.HTTP_PATH) + " with " + status + ": "
-                     + why);
+        log.refusal("Refused a webhook request to " + in.getHeader(Exchange.HTTP_PATH) + " with " + status + ": " + why);
         metrics.webhookEvent(UNKNOWN_EVENT, REJECTED);
         answer(in, status, answer);
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.jiraq.camel.JiraqConnectionException;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.auth.ApiTokenAuth;
 import org.junit.jupiter.api.AfterEach;
@@ -98,7 +99,7 @@ class JiraqClientTest {
         jira.stubFor(post("/rest/api/3/issue").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         assertThatThrownBy(() -> client.execute(JiraqRequest.post("/rest/api/3/issue").json("{}").build()))
-                .isInstanceOf(IOException.class);
+                .isInstanceOf(JiraqConnectionException.class);
         jira.verify(1, postRequestedFor(urlPathEqualTo("/rest/api/3/issue")));
     }
 

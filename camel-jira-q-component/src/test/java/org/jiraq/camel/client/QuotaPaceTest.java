@@ -40,7 +40,7 @@ class QuotaPaceTest {
                 .quota(240, Duration.ofSeconds(3), SimulatorRateLimits.TENANT_QUOTA);
         JiraqClient client = start(limits);
 
-        saturate(client, 8, Duration.ofSeconds(10), JiraqRateLimitPriority.normal, new AtomicInteger());
+        saturate(client, 8, Duration.ofSeconds(10), new AtomicInteger());
 
         List<SimulatorRateLimits.QuotaWindow> windows = limits.quotaWindows();
         assertThat(limits.rateLimited(SimulatorRateLimits.TENANT_QUOTA)).as("quota 429s").isZero();
@@ -56,7 +56,7 @@ class QuotaPaceTest {
                 .quota(240, Duration.ofSeconds(3), SimulatorRateLimits.GLOBAL_QUOTA);
         JiraqClient client = start(limits);
 
-        saturate(client, 8, Duration.ofSeconds(7), JiraqRateLimitPriority.normal, new AtomicInteger());
+        saturate(client, 8, Duration.ofSeconds(7), new AtomicInteger());
 
         assertThat(limits.rateLimited(SimulatorRateLimits.GLOBAL_QUOTA)).isZero();
         SimulatorRateLimits.QuotaWindow second = limits.quotaWindows().get(1);
@@ -69,7 +69,7 @@ class QuotaPaceTest {
         client.rateLimitGovernor().useQuota(100, Duration.ofSeconds(2)); // 50 points/s: 25 GETs a second
         AtomicInteger calls = new AtomicInteger();
 
-        saturate(client, 8, Duration.ofSeconds(4), JiraqRateLimitPriority.normal, calls);
+        saturate(client, 8, Duration.ofSeconds(4), calls);
 
         assertThat(calls.get()).as("about 4 s at 0.95 × 25 calls/s").isBetween(70, 110);
     }
@@ -78,16 +78,18 @@ class QuotaPaceTest {
     void whenTheQuotaIsShortHighPriorityCallsGetItFirst() throws Exception {
         SimulatorRateLimits limits = SimulatorRateLimits.create()
                 .quota(120, Duration.ofSeconds(3), SimulatorRateLimits.TENANT_QUOTA); // 20 calls a second in all
-        JiraqClient low = start(limits);
-        JiraqClient high = low.withoutRetries();
-        high.setRateLimitPriority(JiraqRateLimitPriority.high);
-        low.setRateLimitPriority(JiraqRateLimitPriority.low);
+        JiraqClient client = start(limits);
+        // two endpoints of one connection: the governor is theirs alike, the priorities their own
+        JiraqClient high = client.with(RetryPolicy.none(), Duration.ofSeconds(5), JiraqRateLimitPriority.high,
+                JiraqClientListener.NONE);
+        JiraqClient low = client.with(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(30)),
+                Duration.ofSeconds(5), JiraqRateLimitPriority.low, JiraqClientListener.NONE);
         AtomicInteger highCalls = new AtomicInteger();
         AtomicInteger lowCalls = new AtomicInteger();
 
         ExecutorService both = Executors.newFixedThreadPool(2);
-        both.submit(() -> saturate(high, 4, Duration.ofSeconds(6), JiraqRateLimitPriority.high, highCalls));
-        both.submit(() -> saturate(low, 4, Duration.ofSeconds(6), JiraqRateLimitPriority.low, lowCalls));
+        both.submit(() -> saturate(high, 4, Duration.ofSeconds(6), highCalls));
+        both.submit(() -> saturate(low, 4, Duration.ofSeconds(6), lowCalls));
         both.shutdown();
         assertThat(both.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
@@ -106,9 +108,8 @@ class QuotaPaceTest {
     }
 
     /** {@code threads} threads reading an issue as fast as the governor lets them for {@code time}. */
-    private static Void saturate(JiraqClient client, int threads, Duration time, JiraqRateLimitPriority priority,
-                                 AtomicInteger calls) throws InterruptedException {
-        client.setRateLimitPriority(priority);
+    private static Void saturate(JiraqClient client, int threads, Duration time, AtomicInteger calls)
+            throws InterruptedException {
         long end = System.nanoTime() + time.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         for (int i = 0; i < threads; i++) {

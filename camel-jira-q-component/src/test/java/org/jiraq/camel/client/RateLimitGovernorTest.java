@@ -12,7 +12,9 @@ import java.util.concurrent.Future;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.apache.camel.spi.HttpResponseAware;
 import org.jiraq.camel.JiraqHttpException;
+import org.jiraq.camel.JiraqRateLimitException;
 import org.jiraq.camel.auth.ApiTokenAuth;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.limits.SimulatorRateLimits;
@@ -27,16 +29,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RateLimitGovernorTest {
 
     private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
-    private final List<RateLimitListener> listeners = new CopyOnWriteArrayList<>();
-
     @AfterEach
     void close() throws Exception {
-        listeners.forEach(RateLimitGovernor::removeListener);
         for (AutoCloseable closeable : toClose) {
             closeable.close();
         }
@@ -56,10 +56,16 @@ class RateLimitGovernorTest {
     }
 
     private static JiraqClient client(String baseUrl, int maxRetries, Duration maxRetryDelay) {
+        return client(baseUrl, maxRetries, maxRetryDelay, new RateLimitGovernor(baseUrl, "test"));
+    }
+
+    /** A client paced by {@code governor}, as the endpoints of one connection are. */
+    private static JiraqClient client(String baseUrl, int maxRetries, Duration maxRetryDelay,
+                                      RateLimitGovernor governor) {
         return new JiraqClient(URI.create(baseUrl),
                 new ApiTokenAuth(JiraSimulator.DEFAULT_USER, JiraSimulator.DEFAULT_API_TOKEN),
                 HttpClientFactory.createDefault(), new RetryPolicy(maxRetries, Duration.ofMillis(10), maxRetryDelay),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), governor, JiraqClientListener.NONE);
     }
 
     /** The first call to {@code method path} gets a 429 with Retry-After: 1 and {@code reason}; later ones {@code then}. */
@@ -101,14 +107,14 @@ class RateLimitGovernorTest {
             // 50 in the bucket, 80 more at 50/s: the governor spreads them instead of bursting into 429s
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1200));
             assertThat(limits.rateLimited()).isZero();
-            assertThat(client.rateLimitGovernor().state().limit()).isEqualTo(50);
+            assertThat(client.rateLimitGovernor().state().last().limit()).isEqualTo(50);
         } finally {
             pool.shutdownNow();
         }
     }
 
     @Test
-    void spentQuotaHoldsEveryCallInsteadOfSendingIt() throws Exception {
+    void spentQuotaHoldsEveryCallInsteadOfSendingItAndSaysSoWithoutA429() throws Exception {
         SimulatorRateLimits limits = SimulatorRateLimits.create()
                 .quota(6, Duration.ofSeconds(2), SimulatorRateLimits.TENANT_QUOTA); // 3 calls of 2 points
         JiraSimulator sim = JiraSimulator.builder().feature(limits).checkContract(false)
@@ -128,17 +134,21 @@ class RateLimitGovernorTest {
         assertThat(refused.getRateLimitReason()).isEqualTo("jira-quota-tenant-based");
         long sent = limits.requests();
 
-        JiraqHttpException held = catchThrowableOfType(JiraqHttpException.class,
-                () -> impatient.execute(JiraqRequest.get("/rest/api/3/issue/DEMO-1").build()));
+        Throwable held = catchThrowable(() -> impatient.execute(JiraqRequest.get("/rest/api/3/issue/DEMO-1").build()));
 
         assertThat(limits.requests()).isEqualTo(sent);
-        assertThat(held.getStatusCode()).isEqualTo(429);
-        assertThat(held.isRetryable()).isTrue();
-        assertThat(held.getRetryAfter()).isPositive();
-        assertThat(held.getMessage()).contains("Not sent").contains("jira-quota-tenant-based");
+        // not sent, so not an answer from Jira: no 429, no HttpResponseAware, but still retryable after the hold
+        assertThat(held).isInstanceOf(JiraqRateLimitException.class).isNotInstanceOf(HttpResponseAware.class);
+        JiraqRateLimitException notSent = (JiraqRateLimitException) held;
+        assertThat(notSent.isRetryable()).isTrue();
+        assertThat(notSent.isOutcomeUnknown()).isFalse();
+        assertThat(notSent.getRetryAfter()).isPositive();
+        assertThat(notSent.getRateLimitReason()).isEqualTo("jira-quota-tenant-based");
+        assertThat(notSent.getMessage()).contains("Not sent").contains("jira-quota-tenant-based")
+                .doesNotContain("429").doesNotContain("answered");
         assertThat(impatient.rateLimitGovernor().state().heldUntil()).isNotNull();
 
-        JiraqClient patient = client(sim.baseUrl(), 0, Duration.ofSeconds(5));
+        JiraqClient patient = client(sim.baseUrl(), 0, Duration.ofSeconds(5), impatient.rateLimitGovernor());
         assertThat(patient.execute(JiraqRequest.get("/rest/api/3/project/DEMO").build()).status()).isEqualTo(200);
         assertThat(limits.rateLimited()).isEqualTo(1);
     }
@@ -181,35 +191,21 @@ class RateLimitGovernorTest {
     }
 
     @Test
-    void listenersHearTheStateAndEvery429() throws IOException {
-        List<RateLimitState> states = new CopyOnWriteArrayList<>();
-        List<String> limited = new CopyOnWriteArrayList<>();
-        RateLimitListener listener = new RateLimitListener() {
-            @Override
-            public void onState(RateLimitState state) {
-                states.add(state);
-            }
-
-            @Override
-            public void onRateLimited(RateLimitState state, String endpoint, String reason, Duration retryAfter) {
-                limited.add(endpoint + " " + reason + " " + retryAfter);
-            }
-        };
-        listeners.add(listener);
-        RateLimitGovernor.addListener(listener);
+    void stateIsWhatTheLastAnswerWithRateLimitHeadersSaid() throws IOException {
         SimulatorRateLimits limits = SimulatorRateLimits.create().perMethod("GET", 2);
         JiraqClient client = client(simulator(limits).baseUrl(), 0, Duration.ofSeconds(5));
 
         client.execute(JiraqRequest.get("/rest/api/3/project/DEMO").build());
+        RateLimitHeaders afterFirst = client.rateLimitGovernor().state().last();
         client.execute(JiraqRequest.get("/rest/api/3/project/DEMO").build());
         catchThrowableOfType(JiraqHttpException.class,
                 () -> client.execute(JiraqRequest.get("/rest/api/3/issue/DEMO-1").build()));
 
-        assertThat(states).extracting(RateLimitState::remaining).startsWith(1, 0);
-        assertThat(states.get(0).limit()).isEqualTo(2);
-        assertThat(states.get(0).credential()).isEqualTo("apiToken (user alice@example.com)")
-                .doesNotContain(JiraSimulator.DEFAULT_API_TOKEN);
-        assertThat(limited).containsExactly("GET /rest/api/{}/issue/{} jira-burst-based PT1S");
+        assertThat(afterFirst.limit()).isEqualTo(2);
+        assertThat(afterFirst.remaining()).isEqualTo(1);
+        RateLimitState state = client.rateLimitGovernor().state();
+        assertThat(state.last().reason()).isEqualTo("jira-burst-based");
+        assertThat(state.lastAt()).isNotNull();
     }
 
     @Test

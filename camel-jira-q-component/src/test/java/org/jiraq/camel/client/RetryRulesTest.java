@@ -9,12 +9,13 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.jiraq.camel.JiraqConnectionException;
-import org.jiraq.camel.JiraqFailure;
+import org.jiraq.camel.JiraqException;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.auth.ApiTokenAuth;
 import org.junit.jupiter.api.AfterEach;
@@ -138,7 +139,7 @@ class RetryRulesTest {
         JiraqConnectionException cause = new JiraqConnectionException(JiraqRequest.post("/rest/api/3/issue").build(),
                 URI.create("https://acme.atlassian.net"), new IOException("Connection reset"), false, true);
 
-        JiraqFailure failure = JiraqFailure.of(new java.io.UncheckedIOException(cause));
+        JiraqException failure = JiraqException.of(new RuntimeCamelException(cause));
 
         assertThat(failure).isSameAs(cause);
         assertThat(cause.getMessage())

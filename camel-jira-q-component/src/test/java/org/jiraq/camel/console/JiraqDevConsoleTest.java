@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.support.PluginHelper;
 import org.jiraq.camel.JiraqConstants;
@@ -30,7 +31,7 @@ class JiraqDevConsoleTest extends JiraqTestSupport {
                         .withHeader("X-RateLimit-Remaining", "97").withHeader("Content-Type", "application/json")
                         .withBody("{\"errorMessages\":[\"Issue does not exist or you do not have permission to see it.\"],"
                                   + "\"errors\":{}}")));
-        template.request("jiraq:getIssue?fields=summary",
+        Exchange failed = template.request("jiraq:getIssue?fields=summary",
                 e -> e.getMessage().setHeader(JiraqConstants.ISSUE_KEY, "OPS-9"));
         context.getEndpoint("jiraq:getIssue?fields=summary", JiraqEndpoint.class).getConnection()
                 .addIndicator(new FakeIndicator("token"));
@@ -41,18 +42,22 @@ class JiraqDevConsoleTest extends JiraqTestSupport {
 
         assertThat(text)
                 .contains("localhost:" + sim.port() + ": " + sim.baseUrl() + " (cloud, REST API v3)")
-                .contains("auth: apiToken (user " + JiraSimulator.DEFAULT_USER + ")")
+                .contains("    auth: apiToken\n")
                 .contains("token: healthy")
-                .contains("x-ratelimit-remaining=97")
+                .contains("remaining=97")
                 .contains("getIssue GET /rest/api/3/issue/OPS-9 -> 404 [request id req-9]");
         Map<String, Object> connection = (Map<String, Object>) ((List<?>) json.get("connections")).get(0);
         assertThat(connection).containsEntry("deployment", "cloud").containsEntry("apiVersion", 3)
-                .containsEntry("authMethod", "apiToken");
+                .containsEntry("authStrategy", "apiToken");
+        assertThat((Map<String, Object>) connection.get("rateLimit")).containsEntry("remaining", 97);
+        assertThat(failed.getMessage().getHeader(JiraqConstants.RATE_LIMIT_REMAINING))
+                .as("the exchange that got the answer and the console say the same").isEqualTo(97);
         Map<String, Object> error = (Map<String, Object>) ((List<?>) connection.get("recentErrors")).get(0);
         assertThat(error).containsEntry("status", 404).containsEntry("requestId", "req-9")
                 .containsEntry("path", "/rest/api/3/issue/OPS-9");
         for (String output : List.of(text, json.toString())) {
             assertThat(output).doesNotContain(JiraSimulator.DEFAULT_API_TOKEN).doesNotContain(basicCredentials())
+                    .as("the user name is an option marked secret").doesNotContain(JiraSimulator.DEFAULT_USER)
                     .doesNotContain("fields=").doesNotContain("Issue does not exist");
         }
     }

@@ -3,11 +3,14 @@ package org.jiraq.camel.health;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.test.AvailablePortFinder;
+import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqEndpoint;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.connection.JiraqConnection;
@@ -21,10 +24,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The readiness check of a Jira connection going DOWN for each cause and UP again when the cause is gone. */
+/**
+ * The readiness check of a Jira connection, in Camel's producers repository (turned on here), going DOWN for each cause
+ * and UP again when the cause is gone.
+ */
 class JiraqConnectionHealthCheckTest extends JiraqTestSupport {
 
     private final int port = AvailablePortFinder.getNextAvailable();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        enableProducerHealthChecks(context);
+        return context;
+    }
 
     @Override
     protected JiraSimulator.Builder simulator() {
@@ -47,14 +60,17 @@ class JiraqConnectionHealthCheckTest extends JiraqTestSupport {
         HealthCheck.Result result = check();
 
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(result.getCheck().getId()).isEqualTo("jiraq-localhost:" + port);
+        assertThat(result.getCheck().getId()).isEqualTo("producer:jiraq-localhost:" + port);
+        assertThat(result.getCheck()).isInstanceOf(AbstractHealthCheck.class);
         assertThat(result.getDetails())
                 .containsEntry("site", sim.baseUrl())
                 .containsEntry("deployment", "cloud")
                 .containsEntry("api.version", 3)
+                .containsEntry("auth.strategy", "apiToken")
                 .containsEntry("auth.method", "apiToken");
-        assertThat(result.getDetails().toString()).doesNotContain(JiraSimulator.DEFAULT_API_TOKEN);
-        assertThat(HealthCheckRegistry.get(context).stream().filter(c -> c.getId().startsWith("jiraq-")))
+        assertThat(result.getDetails().toString()).doesNotContain(JiraSimulator.DEFAULT_API_TOKEN)
+                .doesNotContain(JiraSimulator.DEFAULT_USER);
+        assertThat(HealthCheckRegistry.get(context).stream().filter(c -> c.getId().startsWith("producer:jiraq-")))
                 .as("two endpoints with the same connection share one check").hasSize(1);
     }
 
@@ -126,12 +142,31 @@ class JiraqConnectionHealthCheckTest extends JiraqTestSupport {
     }
 
     @Test
-    void theCheckGoesAwayWithTheLastEndpointOfItsConnection() throws Exception {
+    void theCheckKeepsWorkingWhenOneRouteOfItsConnectionIsRemovedAndGoesAwayWithTheLast() throws Exception {
+        JiraqConnection connection = context.getEndpoint("jiraq:getIssue", JiraqEndpoint.class).getConnection();
+
         removeRoute("get");
-        assertThat(HealthCheckRegistry.get(context).getCheck("jiraq-localhost:" + port)).isPresent();
+        assertThat(connection.isClosed()).as("the other route still uses the connection").isFalse();
+        assertThat(check().getState()).isEqualTo(HealthCheck.State.UP);
 
         removeRoute("search");
-        assertThat(HealthCheckRegistry.get(context).getCheck("jiraq-localhost:" + port)).isEmpty();
+        assertThat(producerCheck(context, "localhost:" + port)).isEmpty();
+        assertThat(connection.isClosed()).as("the last route took the pool with it").isTrue();
+    }
+
+    @Test
+    void theComponentOptionIsReadAtEveryCall() {
+        JiraqComponent jiraq = context.getComponent("jiraq", JiraqComponent.class);
+        int before = sim.requests("GET", "/rest/api/3/myself").size();
+
+        jiraq.setHealthCheckProducerEnabled(false);
+        HealthCheck.Result disabled = check();
+        assertThat(disabled.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
+        assertThat(disabled.getDetails()).containsEntry(HealthCheck.CHECK_ENABLED, false);
+        assertThat(sim.requests("GET", "/rest/api/3/myself")).as("a disabled check calls nobody").hasSize(before);
+
+        jiraq.setHealthCheckProducerEnabled(true);
+        assertThat(check().getState()).isEqualTo(HealthCheck.State.UP);
     }
 
     private void removeRoute(String routeId) throws Exception {
@@ -140,6 +175,6 @@ class JiraqConnectionHealthCheckTest extends JiraqTestSupport {
     }
 
     private HealthCheck.Result check() {
-        return HealthCheckRegistry.get(context).getCheck("jiraq-localhost:" + port).orElseThrow().call();
+        return producerCheck(context, "localhost:" + port).orElseThrow().call();
     }
 }

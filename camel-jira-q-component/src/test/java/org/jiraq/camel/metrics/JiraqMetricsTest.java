@@ -13,7 +13,6 @@ import org.jiraq.camel.JiraqEndpoint;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.connection.JiraqConnection;
-import org.jiraq.camel.health.JiraqConnectionHealthCheck;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -90,9 +89,11 @@ class JiraqMetricsTest extends JiraqTestSupport {
 
     @Test
     void theHealthCheckCountsAsItsOwnOperation() {
+        enableProducerHealthChecks(context);
+        getIssue("OPS-1"); // a running producer puts its connection's check in the repository
         JiraqConnection connection = context.getEndpoint("jiraq:getIssue", JiraqEndpoint.class).getConnection();
 
-        new JiraqConnectionHealthCheck(connection).call();
+        producerCheck(context, connection.name()).orElseThrow().call();
 
         assertThat(requests("healthCheck", "200").count()).isEqualTo(1);
     }

@@ -12,19 +12,19 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * addAttachment streams: a JVM limited to 24 MB of heap uploads 64 MB, and every byte arrives. The simulator runs in
- * this JVM; the upload runs in a child JVM started with -Xmx24m.
+ * addAttachment streams: a JVM limited to 64 MB of heap uploads 200 MB, and every byte arrives. The simulator runs in
+ * this JVM; the upload runs in a child JVM started with -Xmx64m.
  */
 class AttachmentUploadInSmallHeapTest {
 
-    private static final long SIZE = 64L * 1024 * 1024;
+    private static final long SIZE = 200L * 1024 * 1024;
 
     @Test
     void uploadsMoreThanTwiceTheHeapWithoutHoldingIt() throws Exception {
         try (JiraSimulator sim = JiraSimulator.builder().checkContract(false).requestJournalLimit(5).start()) {
             String key = sim.state().createIssue("DEMO", "Task", "Large file").key();
             String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-            Process child = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
+            Process child = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
                     AttachmentUploadMain.class.getName(), sim.baseUrl(), JiraSimulator.DEFAULT_USER,
                     JiraSimulator.DEFAULT_API_TOKEN, key, Long.toString(SIZE))
                     .redirectErrorStream(true).start();

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.apache.camel.Exchange;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.JiraqFailure;
+import org.jiraq.camel.JiraqException;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.JiraqTestSupport;
 import org.jiraq.camel.client.Json;
@@ -235,7 +235,7 @@ abstract class BulkCreateIssuesContract extends JiraqTestSupport {
             e.getMessage().setBody(items(60, Set.of()));
         });
 
-        JiraqFailure failure = JiraqFailure.of(failed.getException());
+        JiraqException failure = JiraqException.of(failed.getException());
         assertThat(failure.isOutcomeUnknown()).isTrue();
         assertThat(failure.isRetryable()).isTrue();
         assertThat(failed.getMessage().getHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE, Long.class)).isPositive();

@@ -10,7 +10,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.jiraq.camel.JiraqConnectionException;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.JiraqFailure;
+import org.jiraq.camel.JiraqException;
 import org.jiraq.camel.JiraqOutcomeUnknownException;
 import org.jiraq.camel.JiraqRetryAfterProcessor;
 import org.jiraq.camel.JiraqTestSupport;
@@ -127,7 +127,7 @@ abstract class IdempotentCreateContract extends JiraqTestSupport {
     void createWithoutIdempotencyIsNeverResentAfterALostAnswer() {
         Exchange result = create("jiraq:createIssue?idempotentCreate=false", null);
 
-        JiraqFailure failure = JiraqFailure.of(result.getException());
+        JiraqException failure = JiraqException.of(result.getException());
         assertThat(failure).isInstanceOf(JiraqConnectionException.class);
         assertThat(failure.isOutcomeUnknown()).isTrue();
         assertThat(failure.isRetryable()).isFalse();
@@ -153,7 +153,7 @@ abstract class IdempotentCreateContract extends JiraqTestSupport {
 
         Exchange result = create("jiraq:createIssue?maxRetries=2", "order-10");
 
-        JiraqFailure failure = JiraqFailure.of(result.getException());
+        JiraqException failure = JiraqException.of(result.getException());
         assertThat(failure.isRetryable()).isTrue();
         assertThat(failure.isOutcomeUnknown()).as("the last lookup found no issue: nothing was created").isFalse();
         assertThat(result.getMessage().getHeader(JiraqConstants.OUTCOME_UNKNOWN_SINCE)).isNull();
@@ -210,7 +210,7 @@ abstract class IdempotentCreateContract extends JiraqTestSupport {
 
         Exchange failed = create("jiraq:createIssue?maxRetries=1", "unsettled-1");
 
-        JiraqFailure failure = JiraqFailure.of(failed.getException());
+        JiraqException failure = JiraqException.of(failed.getException());
         assertThat(failure).isInstanceOf(JiraqOutcomeUnknownException.class);
         assertThat(failure.isOutcomeUnknown()).isTrue();
         assertThat(failure.isRetryable()).isTrue();

@@ -93,7 +93,7 @@ class JiraqStoreTest {
             memory.stop();
 
             assertThat(log.linesAt(Level.INFO)).anySatisfy(line -> assertThat(line).contains(
-                    "The jiraq store (webhook de-duplication, polling positions, OAuth 2.0 grants, GDPR registry) is the"
+                    "The jiraq store (webhook inbox, idempotency keys, polling positions, OAuth 2.0 grants, GDPR registry) is the"
                     + " embedded H2 file " + dir.resolve("jiraq").toAbsolutePath() + ".mv.db; set storeUrl to change"
                     + " it, for example storeUrl=jdbc:h2:mem:jiraq for a throwaway store while developing"));
             assertThat(log.linesAt(Level.INFO)).anySatisfy(line -> assertThat(line).contains(

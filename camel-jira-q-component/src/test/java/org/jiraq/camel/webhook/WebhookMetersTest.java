@@ -3,6 +3,8 @@ package org.jiraq.camel.webhook;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,38 +13,40 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.jiraq.camel.JiraqWebhookVerification;
 import org.jiraq.camel.metrics.JiraqMeters;
 import org.jiraq.camel.metrics.MicrometerJiraqMetrics;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every webhook request Jira sends is counted by event and outcome: delivered, duplicate, failed, rejected. */
+/** Every webhook request Jira sends is counted by event and outcome: stored, duplicate, busy, rejected. */
 class WebhookMetersTest {
 
     private static final String SECRET = "webhook-meters-secret";
 
     private final CamelContext context = new DefaultCamelContext();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final AtomicBoolean routeFails = new AtomicBoolean();
-    private final WebhookReceiver receiver = new WebhookReceiver(null,
-            new HubSignatureVerifier(SECRET), Set.of("jira:issue_created"),
-            MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> !routeFails.get(), 4096, null,
-            new MicrometerJiraqMetrics(meters), LoggingLevel.INFO);
+    private final AtomicBoolean full = new AtomicBoolean();
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    /** Stands in for the inbox: stores each key once, busy while full. */
+    private final WebhookIntake inbox = event -> CompletableFuture.completedFuture(full.get()
+            ? WebhookReceiver.Outcome.BUSY
+            : stored.add(event.key()) ? WebhookReceiver.Outcome.STORED : WebhookReceiver.Outcome.DUPLICATE);
+    private final WebhookReceiver receiver = new WebhookReceiver(null, new HubSignatureVerifier(SECRET),
+            Set.of("jira:issue_created"), inbox, 4096, null,
+            new MicrometerJiraqMetrics(meters), new WebhookLog(LoggingLevel.INFO));
 
     @Test
-    void deliveriesDuplicatesFailuresAndRefusalsAreCountedByEventAndOutcome() throws Exception {
+    void storedDuplicateBusyAndRefusedRequestsAreCountedByEventAndOutcome() throws Exception {
         assertThat(send("d-1", true)).isEqualTo(204);
         assertThat(send("d-1", true)).isEqualTo(204);
-        routeFails.set(true);
-        assertThat(send("d-2", true)).isEqualTo(500);
+        full.set(true);
+        assertThat(send("d-2", true)).isEqualTo(503);
         assertThat(send("d-3", false)).isEqualTo(401);
 
-        assertThat(count("jira:issue_created", "delivered")).isEqualTo(1);
+        assertThat(count("jira:issue_created", "stored")).isEqualTo(1);
         assertThat(count("jira:issue_created", "duplicate")).isEqualTo(1);
-        assertThat(count("jira:issue_created", "failed")).isEqualTo(1);
+        assertThat(count("jira:issue_created", "busy")).isEqualTo(1);
         assertThat(count("unknown", "rejected")).isEqualTo(1);
     }
 

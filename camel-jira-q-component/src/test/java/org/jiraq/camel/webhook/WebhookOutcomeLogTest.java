@@ -5,13 +5,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.logging.log4j.Level;
 import org.jiraq.camel.JiraqWebhookVerification;
 import org.jiraq.camel.LogCapture;
@@ -31,10 +32,14 @@ class WebhookOutcomeLogTest {
 
     private final CamelContext context = new DefaultCamelContext();
 
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+
+    /** The receiver in front of an inbox that stores each key once. */
     private WebhookReceiver receiver(LoggingLevel level) {
-        return new WebhookReceiver(null, new HubSignatureVerifier(SECRET), Set.of("jira:issue_created"),
-                MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 4096, null,
-                JiraqMetrics.NOOP, level);
+        WebhookIntake inbox = event -> CompletableFuture.completedFuture(stored.add(event.key())
+                ? WebhookReceiver.Outcome.STORED : WebhookReceiver.Outcome.DUPLICATE);
+        return new WebhookReceiver(null, new HubSignatureVerifier(SECRET), Set.of("jira:issue_created"), inbox, 4096,
+                null, JiraqMetrics.NOOP, new WebhookLog(level));
     }
 
     private static String sign(byte[] body) {
@@ -50,7 +55,7 @@ class WebhookOutcomeLogTest {
         receiver.process(http);
     }
 
-    /** Delivered, duplicate, filtered, and refused: no header, malformed, another algorithm, not matching. */
+    /** Stored, duplicate, filtered, and refused: no header, malformed, another algorithm, not matching. */
     private void sendEveryOutcome(WebhookReceiver receiver) throws Exception {
         send(receiver, EVENT, Map.of("X-Hub-Signature", sign(EVENT), "X-Atlassian-Webhook-Identifier", "w-1"));
         send(receiver, EVENT, Map.of("X-Hub-Signature", sign(EVENT), "X-Atlassian-Webhook-Identifier", "w-1"));
@@ -67,9 +72,10 @@ class WebhookOutcomeLogTest {
             sendEveryOutcome(receiver(LoggingLevel.INFO));
 
             assertThat(ours(log.linesAt(Level.INFO))).containsExactly(
-                    "Webhook jira:issue_created on DEMO-1 (X-Atlassian-Webhook-Identifier w-1) delivered to the route",
-                    "Webhook jira:issue_created on DEMO-1 (X-Atlassian-Webhook-Identifier w-1) was delivered before (its"
-                    + " identifier is in the store); answered 204 without delivering it again",
+                    "Webhook jira:issue_created on DEMO-1 (X-Atlassian-Webhook-Identifier w-1) stored in the inbox;"
+                    + " answered 204, the route gets it from there",
+                    "Webhook jira:issue_created on DEMO-1 (X-Atlassian-Webhook-Identifier w-1) was received before (its"
+                    + " identifier is in the inbox); answered 204 without storing it again",
                     "Webhook comment_created on DEMO-1 (X-Atlassian-Webhook-Identifier w-2) is not among the events asked"
                     + " for [jira:issue_created]; answered 204 and dropped");
             assertThat(ours(log.linesAt(Level.WARN))).containsExactly(

@@ -2,15 +2,14 @@ package org.jiraq.camel.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.URISupport;
-import org.jiraq.camel.JiraqWebhookVerification;
 import org.jiraq.camel.LogCapture;
 import org.jiraq.camel.metrics.JiraqMetrics;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,8 @@ class WebhookSecretsTest {
     void refusedRequestsLogAndAnswerWithoutTheSecret() throws Exception {
         CamelContext context = new DefaultCamelContext();
         WebhookReceiver receiver = new WebhookReceiver(null, new HubSignatureVerifier(SECRET),
-                Set.of(), MemoryIdempotentRepository.memoryIdempotentRepository(), (event, headers) -> true, 1024, null,
-                JiraqMetrics.NOOP, LoggingLevel.INFO);
+                Set.of(), event -> CompletableFuture.completedFuture(WebhookReceiver.Outcome.STORED), 1024, null,
+                JiraqMetrics.NOOP, new WebhookLog(LoggingLevel.INFO));
         StringBuilder answers = new StringBuilder();
         try (LogCapture logs = LogCapture.start()) {
             for (String signature : new String[] { "sha256=00", "sha1=" + SECRET, null }) {

@@ -52,6 +52,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.Long lookback = 600000L;
 
     /**
+     * jiraq:webhook: when Jira is answered. inbox: 2xx as soon as the event is stored in the inbox (the component's store), as Atlassian advises; a worker then hands it to the route and redelivers it until the route completes, also after a crash, a restart or on another replica. afterRoute: only once the route has processed it, 5xx when the route failed, so Jira retries and shows the failure; Jira gives up after about 5 retries in 30 minutes.
+     */
+    private org.jiraq.camel.JiraqWebhookAckMode webhookAckMode = org.jiraq.camel.JiraqWebhookAckMode.inbox;
+
+    /**
      * jiraq:webhook: the level at which each delivery is logged with what became of it: delivered to the route, a duplicate (its identifier was delivered before), or filtered (not among events). Refused requests are logged at WARN with the reason (signature header missing, malformed, another algorithm, or not matching), unless this is OFF.
      */
     private org.apache.camel.LoggingLevel webhookLogLevel = org.apache.camel.LoggingLevel.INFO;
@@ -72,9 +77,29 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.String webhookUrl;
 
     /**
-     * jiraq:webhook: where the ids of delivered events (X-Atlassian-Webhook-Identifier) are kept, so Jira's retries and duplicates reach the route once, also across restarts and replicas. Default: a table in the component's store (the jiraq database), keeping ids for 7 days.
+     * jiraq:webhook with webhookAckMode=inbox: how many events may wait in the inbox (all replicas together); while it holds that many, deliveries are answered 503 with Retry-After, so Jira sends them again later.
      */
-    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+    private java.lang.Integer inboxCapacity = 10000;
+
+    /**
+     * jiraq:webhook with webhookAckMode=inbox: how many events this process hands to the route at once. With more than one, events may reach the route in another order than Jira sent them (Jira does not promise an order either).
+     */
+    private java.lang.Integer inboxConcurrency = 4;
+
+    /**
+     * jiraq:webhook with webhookAckMode=inbox: how often an event whose route failed is delivered again before it goes to the dead letters (jiraqDeadLetterStore, by default the table jiraq_dead_letter) with its reason; -1 for ever. With the default delays 50 redeliveries span about 3.5 hours, far longer than Jira's own retries.
+     */
+    private java.lang.Integer inboxMaximumRedeliveries = 50;
+
+    /**
+     * jiraq:webhook with webhookAckMode=inbox: the longest wait between two redeliveries of an event.
+     */
+    private java.lang.Long inboxMaximumRedeliveryDelay = 300000L;
+
+    /**
+     * jiraq:webhook with webhookAckMode=inbox: the wait before the first redelivery of an event whose route failed; it doubles with each further one (with 15 % jitter), up to inboxMaximumRedeliveryDelay.
+     */
+    private java.lang.Long inboxRedeliveryDelay = 1000L;
 
     /**
      * jiraq:issues: the name under which the polling position is stored; by default made of the site and the JQL, so changing the JQL starts afresh.
@@ -130,6 +155,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
      * Whether deleteIssue also deletes the issue's subtasks (Jira refuses to delete an issue with subtasks otherwise).
      */
     private java.lang.Boolean deleteSubtasks = false;
+
+    /**
+     * createIssue: keep each idempotency key the message carries (CamelJiraqIdempotencyKey set by the route, or by jiraq:webhook from the delivery identifier) and the issue it made in the component's store, so the same key makes at most one issue across exchanges, redeliveries, dead-letter replays, restarts and replicas, for the component's idempotencyKeyRetention: a repeated key answers with the existing issue (CamelJiraqExistingIssue true) without calling Jira. Keys taken from the exchange id are never stored.
+     */
+    private java.lang.Boolean durableIdempotencyKeys = true;
 
     /**
      * Comma-separated expansions for getIssue and searchIssues (for example renderedFields,changelog) and for getCustomerRequest (for example status,participant,sla).
@@ -227,6 +257,11 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
     private java.lang.String workspaceId;
 
     /**
+     * How long createIssue keeps an idempotency key it was given (CamelJiraqIdempotencyKey) and the issue it made, in the component's store: within it the same key never makes a second issue, across exchanges, redeliveries, dead-letter replays, restarts and replicas. Keep it longer than anything may be replayed after (7 days by default, as webhook delivery identifiers).
+     */
+    private java.lang.Long idempotencyKeyRetention = 604800000L;
+
+    /**
      * How createIssue looks for an issue carrying its idempotency key: recentCreates searches the issues the same user created in the project since the first uncertain attempt (works on every site), propertyQuery searches issue.propertyjiraq.idempotency.key with JQL (only where an installed app indexes that property).
      */
     private org.jiraq.camel.JiraqIdempotencyLookup idempotencyLookup = org.jiraq.camel.JiraqIdempotencyLookup.recentCreates;
@@ -255,6 +290,21 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
      * Where the account registry and the progress of the personal data reporting cycle are kept. Default: tables in the component's store (storeDataSource, storeUrl or the embedded H2 file).
      */
     private org.jiraq.camel.spi.GdprStore gdprStore;
+
+    /**
+     * An Apache HttpClient 5 client, built by the application, to call Jira with (its own TLS, proxy or tracing set-up); the component never closes it. Build it with disableRedirectHandling() and disableAutomaticRetries(): the component follows redirects itself, so credentials stay with the trusted hosts, and decides what is safe to send again. With it, maxConnections, connectTimeout, proxyHost, proxyPort, sslContextParameters and httpClientConfigurer do not apply.
+     */
+    private org.apache.hc.client5.http.classic.HttpClient httpClient;
+
+    /**
+     * Adjusts the HTTP client the component builds (interceptors for tracing, TLS or proxy settings of your own), called once per Jira connection just before the client is built.
+     */
+    private org.jiraq.camel.spi.JiraqHttpClientConfigurer httpClientConfigurer;
+
+    /**
+     * How long a process holds work it took (a webhook event it delivers, the personal data reporting cycle, an idempotency key it creates an issue for) without renewing the hold; a live process renews it every third of it. When a process dies, a restart or another replica takes its work over once this has passed. Longer than the longest pause a process may make (GC), shorter than you are willing to wait after a crash. For idempotency keys the component's value counts.
+     */
+    private java.lang.Long leaseDuration = 60000L;
 
     /**
      * The most connections the endpoint keeps open to each host (the site, the OAuth token endpoint); calls beyond it wait for a free connection, at most the request timeout.
@@ -555,6 +605,14 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.lookback = lookback;
     }
 
+    public org.jiraq.camel.JiraqWebhookAckMode getWebhookAckMode() {
+        return webhookAckMode;
+    }
+
+    public void setWebhookAckMode(org.jiraq.camel.JiraqWebhookAckMode webhookAckMode) {
+        this.webhookAckMode = webhookAckMode;
+    }
+
     public org.apache.camel.LoggingLevel getWebhookLogLevel() {
         return webhookLogLevel;
     }
@@ -587,12 +645,44 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.webhookUrl = webhookUrl;
     }
 
-    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
-        return idempotentRepository;
+    public java.lang.Integer getInboxCapacity() {
+        return inboxCapacity;
     }
 
-    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
-        this.idempotentRepository = idempotentRepository;
+    public void setInboxCapacity(java.lang.Integer inboxCapacity) {
+        this.inboxCapacity = inboxCapacity;
+    }
+
+    public java.lang.Integer getInboxConcurrency() {
+        return inboxConcurrency;
+    }
+
+    public void setInboxConcurrency(java.lang.Integer inboxConcurrency) {
+        this.inboxConcurrency = inboxConcurrency;
+    }
+
+    public java.lang.Integer getInboxMaximumRedeliveries() {
+        return inboxMaximumRedeliveries;
+    }
+
+    public void setInboxMaximumRedeliveries(java.lang.Integer inboxMaximumRedeliveries) {
+        this.inboxMaximumRedeliveries = inboxMaximumRedeliveries;
+    }
+
+    public java.lang.Long getInboxMaximumRedeliveryDelay() {
+        return inboxMaximumRedeliveryDelay;
+    }
+
+    public void setInboxMaximumRedeliveryDelay(java.lang.Long inboxMaximumRedeliveryDelay) {
+        this.inboxMaximumRedeliveryDelay = inboxMaximumRedeliveryDelay;
+    }
+
+    public java.lang.Long getInboxRedeliveryDelay() {
+        return inboxRedeliveryDelay;
+    }
+
+    public void setInboxRedeliveryDelay(java.lang.Long inboxRedeliveryDelay) {
+        this.inboxRedeliveryDelay = inboxRedeliveryDelay;
     }
 
     public java.lang.String getPositionKey() {
@@ -681,6 +771,14 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setDeleteSubtasks(java.lang.Boolean deleteSubtasks) {
         this.deleteSubtasks = deleteSubtasks;
+    }
+
+    public java.lang.Boolean getDurableIdempotencyKeys() {
+        return durableIdempotencyKeys;
+    }
+
+    public void setDurableIdempotencyKeys(java.lang.Boolean durableIdempotencyKeys) {
+        this.durableIdempotencyKeys = durableIdempotencyKeys;
     }
 
     public java.lang.String getExpand() {
@@ -835,6 +933,14 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
         this.workspaceId = workspaceId;
     }
 
+    public java.lang.Long getIdempotencyKeyRetention() {
+        return idempotencyKeyRetention;
+    }
+
+    public void setIdempotencyKeyRetention(java.lang.Long idempotencyKeyRetention) {
+        this.idempotencyKeyRetention = idempotencyKeyRetention;
+    }
+
     public org.jiraq.camel.JiraqIdempotencyLookup getIdempotencyLookup() {
         return idempotencyLookup;
     }
@@ -881,6 +987,30 @@ public class JiraqComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setGdprStore(org.jiraq.camel.spi.GdprStore gdprStore) {
         this.gdprStore = gdprStore;
+    }
+
+    public org.apache.hc.client5.http.classic.HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(org.apache.hc.client5.http.classic.HttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public org.jiraq.camel.spi.JiraqHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(org.jiraq.camel.spi.JiraqHttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public java.lang.Long getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    public void setLeaseDuration(java.lang.Long leaseDuration) {
+        this.leaseDuration = leaseDuration;
     }
 
     public java.lang.Integer getMaxConnections() {

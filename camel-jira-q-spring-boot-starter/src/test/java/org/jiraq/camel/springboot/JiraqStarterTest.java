@@ -121,6 +121,6 @@ class JiraqStarterTest extends SimulatedJira {
         assertThat(overall.getStatus()).isEqualTo(Status.UP);
         Health camelHealth = (Health) ((CompositeHealth) overall).getComponents().get("camelHealth");
         assertThat(camelHealth.getDetails()).hasEntrySatisfying(
-                "jiraq-localhost:" + jira.port(), status -> assertThat(status.toString()).isEqualTo("UP"));
+                "producer:jiraq-localhost:" + jira.port(), status -> assertThat(status.toString()).isEqualTo("UP"));
     }
 }

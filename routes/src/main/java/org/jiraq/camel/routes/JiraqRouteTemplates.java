@@ -4,10 +4,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqRetryAfterProcessor;
+import org.jiraq.camel.deadletter.DeadLetterStore;
+import org.jiraq.camel.deadletter.FailureReason;
+import org.jiraq.camel.deadletter.JdbcDeadLetterStore;
 import org.jiraq.camel.routes.deadletter.DeadLetterReplay;
-import org.jiraq.camel.routes.deadletter.DeadLetterStore;
-import org.jiraq.camel.routes.deadletter.FailureReason;
-import org.jiraq.camel.routes.deadletter.JdbcDeadLetterStore;
 
 /**
  * Route templates for delivering to Jira without losing or doubling anything. Add this builder to a Camel context
@@ -30,7 +30,7 @@ public class JiraqRouteTemplates extends RouteBuilder {
     public static final String RESILIENT_SINK = "jiraq-resilient-sink";
     public static final String DEAD_LETTER_REPLAY = "jiraq-dead-letter-replay";
     /** The registry name of the {@link DeadLetterStore} the templates use by default. */
-    public static final String DEFAULT_STORE = "jiraqDeadLetterStore";
+    public static final String DEFAULT_STORE = DeadLetterStore.REGISTRY_NAME;
 
     @Override
     public void configure() {

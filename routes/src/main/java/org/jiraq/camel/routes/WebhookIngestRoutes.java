@@ -5,14 +5,12 @@ import org.apache.camel.model.RedeliveryPolicyDefinition;
 import org.apache.camel.model.errorhandler.DeadLetterChannelDefinition;
 
 /**
- * The route template {@value #WEBHOOK_INGEST}: Jira's webhooks, verified and de-duplicated by jiraq:webhook, into
- * any endpoint. A delivery that still fails after the redeliveries goes to the dead letter endpoint and Jira is
- * answered 2xx, since the event is kept there; only when the dead letter fails too is Jira answered 5xx, so that
- * Jira sends it again.
+ * The route template {@value #WEBHOOK_INGEST}: Jira's webhooks, verified, de-duplicated and kept in the inbox by
+ * jiraq:webhook, into any endpoint. A delivery that still fails after the redeliveries goes to the dead letter
+ * endpoint; only when the dead letter fails too does the inbox deliver the event again later.
  * <p>
  * Parameters: {@code target} and {@code deadLetter} (endpoint URIs), {@code verification} (hmac, jwt or none),
- * optional {@code secret}, {@code path} (default /jiraq/webhook), optional {@code events},
- * {@code idempotentRepository} (a bean reference such as #jiraqWebhookIds), {@code maximumRedeliveries} (3) and
+ * optional {@code secret}, {@code path} (default /jiraq/webhook), optional {@code events}, {@code maximumRedeliveries} (3) and
  * {@code redeliveryDelay} (1000 ms). The Jira connection options come from the component
  * (camel.component.jiraq.*) when the webhook registers itself.
  */
@@ -35,11 +33,10 @@ public class WebhookIngestRoutes extends RouteBuilder {
                 .templateOptionalParameter("secret")
                 .templateParameter("path", "/jiraq/webhook")
                 .templateOptionalParameter("events")
-                .templateOptionalParameter("idempotentRepository")
                 .templateParameter("maximumRedeliveries", "3")
                 .templateParameter("redeliveryDelay", "1000")
                 .from("jiraq:webhook?webhookPath={{path}}&webhookVerification={{verification}}"
-                      + "&webhookSecret={{?secret}}&events={{?events}}&idempotentRepository={{?idempotentRepository}}")
+                      + "&webhookSecret={{?secret}}&events={{?events}}")
                 .errorHandler(deadLetter)
                 .to("{{target}}");
     }

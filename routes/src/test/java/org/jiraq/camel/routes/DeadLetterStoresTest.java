@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.support.service.ServiceHelper;
-import org.jiraq.camel.routes.deadletter.DeadLetter;
-import org.jiraq.camel.routes.deadletter.DeadLetterStore;
-import org.jiraq.camel.routes.deadletter.FailureReason;
-import org.jiraq.camel.routes.deadletter.InMemoryDeadLetterStore;
-import org.jiraq.camel.routes.deadletter.JdbcDeadLetterStore;
+import org.jiraq.camel.deadletter.DeadLetter;
+import org.jiraq.camel.deadletter.DeadLetterStore;
+import org.jiraq.camel.deadletter.FailureReason;
+import org.jiraq.camel.deadletter.InMemoryDeadLetterStore;
+import org.jiraq.camel.deadletter.JdbcDeadLetterStore;
 import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.camel.store.SharedDatabase;
 import org.junit.jupiter.api.AfterEach;

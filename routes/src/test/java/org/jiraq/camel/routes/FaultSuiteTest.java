@@ -1,5 +1,6 @@
 package org.jiraq.camel.routes;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,13 +18,16 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.routes.deadletter.DeadLetterHeaders;
+import org.jiraq.camel.JiraqWebhookAckMode;
+import org.jiraq.camel.deadletter.DeadLetterHeaders;
+import org.jiraq.camel.store.SharedDatabase;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.limits.SimulatorFaults;
 import org.jiraq.simulator.limits.SimulatorRateLimits;
 import org.jiraq.simulator.model.Comment;
 import org.jiraq.simulator.model.Issue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -164,6 +168,32 @@ class FaultSuiteTest extends SinkTestSupport {
                 CREATES, left);
         assertThat(creates).allSatisfy(o -> assertThat(afterReplay.get(o.id())).as(o.id()).hasSize(1));
         assertThat(deadLetters.count("creates")).isZero();
+    }
+
+    /**
+     * What faulty calls cannot show: the application killed with kill -9 while it handles webhook events and creates an
+     * issue for each, and while it runs a reporting cycle (restarted on the H2 file, or taken over on PostgreSQL);
+     * Jira's retries during a first attempt still running; a downstream outage longer than Jira's retry window.
+     */
+    @Test
+    void killsOverlappingRetriesAndALongOutageLoseNothingAndDuplicateNothing(@TempDir Path dir) throws Exception {
+        long start = System.nanoTime();
+        List<FaultScenarios.Tally> tallies = List.of(
+                FaultScenarios.webhookCreatesUnderKills(dir.resolve("w1"), SharedDatabase.H2, 300, 3, 11),
+                FaultScenarios.webhookCreatesUnderKills(dir.resolve("w2"), SharedDatabase.POSTGRESQL, 200, 2, 12),
+                FaultScenarios.gdprCycleUnderKills(dir.resolve("g1"), SharedDatabase.H2, 600, 3, 13),
+                FaultScenarios.gdprCycleUnderKills(dir.resolve("g2"), SharedDatabase.POSTGRESQL, 400, 2, 14),
+                FaultScenarios.retriesDuringTheFirstAttempt(dir.resolve("r1"), JiraqWebhookAckMode.afterRoute, 40, 15),
+                FaultScenarios.retriesDuringTheFirstAttempt(dir.resolve("r2"), JiraqWebhookAckMode.inbox, 100, 16),
+                FaultScenarios.longDownstreamOutage(dir.resolve("o1"), 200, Duration.ofSeconds(4)));
+        System.out.printf("%nFault suite (issue 18): kills, overlapping retries, a long outage; %.1f s%n%s%n",
+                (System.nanoTime() - start) / 1e9, FaultScenarios.table(tallies));
+
+        assertThat(tallies).allSatisfy(t -> {
+            assertThat(t.tried()).as(t.scenario()).isPositive();
+            assertThat(t.lost()).as(t.scenario() + ": lost").isZero();
+            assertThat(t.duplicated()).as(t.scenario() + ": duplicated").isZero();
+        });
     }
 
     private List<Outcome> runAll(List<String> targets) throws Exception {

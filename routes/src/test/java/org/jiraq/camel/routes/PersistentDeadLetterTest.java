@@ -9,7 +9,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqDeployment;
-import org.jiraq.camel.routes.deadletter.DeadLetterHeaders;
+import org.jiraq.camel.deadletter.DeadLetterHeaders;
 import org.jiraq.camel.store.SharedDatabase;
 import org.jiraq.simulator.JiraSimulator;
 import org.junit.jupiter.api.AfterEach;

@@ -93,7 +93,9 @@ class ReplicasTest {
             jira.shutdownNow();
         }
 
-        assertThat(received).hasSize(deliveries);
+        // answered once stored: the routes get the events from the inbox right after
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == deliveries);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> received.size() == deliveries);
         assertThat(received.values()).allSatisfy(times -> assertThat(times.get()).isOne());
     }
 

@@ -3,7 +3,7 @@ package org.jiraq.camel.routes;
 import org.apache.camel.CamelContext;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqTestSupport;
-import org.jiraq.camel.routes.deadletter.InMemoryDeadLetterStore;
+import org.jiraq.camel.deadletter.InMemoryDeadLetterStore;
 
 /**
  * The component's simulator fixture (Cloud, contract checked after each test) with the route templates loaded and an

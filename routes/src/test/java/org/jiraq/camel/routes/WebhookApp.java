@@ -57,11 +57,24 @@ final class WebhookApp implements AutoCloseable {
     /** Starts the application with the component options {@code configure} sets over the simulator's defaults. */
     static WebhookApp start(JiraSimulator sim, int port, String storeUrl, Consumer<JiraqConfiguration> configure,
                             RoutesBuilder... routes) throws Exception {
+        return start(sim.baseUrl(), sim.flavour(), port, storeUrl, context -> configure.accept(
+                context.getComponent("jiraq", JiraqComponent.class).getConfiguration()), routes);
+    }
+
+    /** Starts the application after {@code beforeStart} has prepared its context (beans, options). */
+    static WebhookApp startPrepared(JiraSimulator sim, int port, String storeUrl, Consumer<CamelContext> beforeStart,
+                                    RoutesBuilder... routes) throws Exception {
+        return start(sim.baseUrl(), sim.flavour(), port, storeUrl, beforeStart, routes);
+    }
+
+    /** Starts the application on a simulator known only by its address, as one in another process is. */
+    static WebhookApp start(String jiraUrl, JiraSimulator.Flavour flavour, int port, String storeUrl,
+                            Consumer<CamelContext> beforeStart, RoutesBuilder... routes) throws Exception {
         for (int attempt = 1; ; attempt++) {
             VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
             config.setBindPort(port);
-            VertxPlatformHttpServer server = new VertxPlatformHttpServer(config);
-            CamelContext context = create(sim, server, storeUrl, configure, routes);
+            PortOpenedLast server = new PortOpenedLast(config);
+            CamelContext context = create(jiraUrl, flavour, server, storeUrl, beforeStart, routes);
             if (server.getPort() == port) {
                 return new WebhookApp(context);
             }
@@ -73,15 +86,17 @@ final class WebhookApp implements AutoCloseable {
         }
     }
 
-    private static CamelContext create(JiraSimulator sim, VertxPlatformHttpServer server, String storeUrl,
-                                       Consumer<JiraqConfiguration> configure, RoutesBuilder... routes)
+    private static CamelContext create(String jiraUrl, JiraSimulator.Flavour flavour, PortOpenedLast server,
+                                       String storeUrl, Consumer<CamelContext> beforeStart, RoutesBuilder... routes)
             throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addService(server);
+        // the routes find the server's port here while it is not listening yet
+        context.getRegistry().bind("platformHttpServerConfiguration", server.configuration());
         JiraqComponent jiraq = new JiraqComponent();
         JiraqConfiguration config = jiraq.getConfiguration();
-        config.setBaseUrl(sim.baseUrl());
-        if (sim.flavour() == JiraSimulator.Flavour.CLOUD) {
+        config.setBaseUrl(jiraUrl);
+        if (flavour == JiraSimulator.Flavour.CLOUD) {
             config.setDeployment(JiraqDeployment.cloud);
             config.setUsername(JiraSimulator.DEFAULT_USER);
             config.setApiToken(JiraSimulator.DEFAULT_API_TOKEN);
@@ -91,14 +106,47 @@ final class WebhookApp implements AutoCloseable {
         }
         config.setRetryDelay(10);
         config.setMaxRetryDelay(50);
-        configure.accept(config);
         jiraq.setStoreUrl(storeUrl);
         context.addComponent("jiraq", jiraq);
+        beforeStart.accept(context);
         for (RoutesBuilder builder : routes) {
             context.addRoutes(builder);
         }
         context.start();
+        server.open();
         return context;
+    }
+
+    /**
+     * The Vert.x server, opening its port only once the routes have registered their paths, as a readiness probe
+     * lets traffic in on Kubernetes: one listening earlier answers 404 to Jira's deliveries meanwhile, and Jira does
+     * not retry a 404.
+     */
+    private static final class PortOpenedLast extends VertxPlatformHttpServer {
+
+        private final VertxPlatformHttpServerConfiguration configuration;
+        private volatile boolean open;
+
+        PortOpenedLast(VertxPlatformHttpServerConfiguration configuration) {
+            super(configuration);
+            this.configuration = configuration;
+        }
+
+        VertxPlatformHttpServerConfiguration configuration() {
+            return configuration;
+        }
+
+        @Override
+        protected void startServer() throws Exception {
+            if (open) {
+                super.startServer();
+            }
+        }
+
+        void open() throws Exception {
+            open = true;
+            super.startServer();
+        }
     }
 
     static String url(int port, String path) {

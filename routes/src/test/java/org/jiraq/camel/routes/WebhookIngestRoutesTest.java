@@ -62,6 +62,7 @@ class WebhookIngestRoutesTest {
 
         sim.state().createIssue("OPS", "Task", "Into the target");
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.webhooks().idle());
+        await().atMost(Duration.ofSeconds(10)).until(() -> mock("target").getReceivedCounter() == 1);
 
         assertThat(mock("target").getReceivedExchanges()).singleElement()
                 .satisfies(e -> assertThat(e.getMessage().getHeader(JiraqConstants.ISSUE_KEY)).isEqualTo("OPS-1"));
@@ -76,6 +77,7 @@ class WebhookIngestRoutesTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.webhooks().idle());
 
         assertThat(sim.webhooks().attempts()).singleElement().matches(WebhookAttempt::succeeded);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mock("dead").getReceivedCounter() == 1);
         assertThat(mock("dead").getReceivedExchanges()).singleElement()
                 .satisfies(e -> assertThat(e.getMessage().getHeader(JiraqConstants.WEBHOOK_EVENT))
                         .isEqualTo("jira:issue_created"));

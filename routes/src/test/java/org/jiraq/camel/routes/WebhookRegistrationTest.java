@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.JiraqEndpoint;
-import org.jiraq.camel.health.JiraqConnectionHealthCheck;
+import org.jiraq.camel.JiraqWebhookAckMode;
+import org.jiraq.camel.JiraqWebhookConsumer;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.SimulatorClock;
 import org.jiraq.simulator.webhooks.DynamicWebhook;
@@ -57,11 +59,15 @@ class WebhookRegistrationTest {
     }
 
     private WebhookApp startDynamic() throws Exception {
+        return startDynamic(JiraqWebhookAckMode.inbox);
+    }
+
+    private WebhookApp startDynamic(JiraqWebhookAckMode ackMode) throws Exception {
         return WebhookApp.start(sim, port, store, routes("jiraq:webhook?webhookPath=/jira/app"
                 + "&webhookVerification=jwt&webhookSecret=RAW(" + APP_SECRET + ")"
                 + "&webhookRegistration=dynamic&webhookUrl=" + WebhookApp.url(port, "/jira/app")
                 + "&jql=RAW(project = DEMO)&events=issueCreated,commentCreated"
-                + "&webhookRefreshCron=RAW(0/1 * * * * ?)"));
+                + "&webhookRefreshCron=RAW(0/1 * * * * ?)&webhookAckMode=" + ackMode));
     }
 
     private RouteBuilder routes(String from) {
@@ -138,11 +144,11 @@ class WebhookRegistrationTest {
         assertThat(health().getDetails()).containsKey("webhook-jira-app.lastRefreshAt");
     }
 
-    /** The readiness check of the webhook endpoint's Jira connection, as Camel's health registry runs it. */
+    /** The readiness check of the webhook consumer, as Camel's consumers repository runs it. */
     private HealthCheck.Result health() {
-        JiraqEndpoint endpoint = app.context().getEndpoints().stream().filter(JiraqEndpoint.class::isInstance)
-                .map(JiraqEndpoint.class::cast).findFirst().orElseThrow();
-        return new JiraqConnectionHealthCheck(endpoint.getConnection()).call();
+        Route route = app.context().getRoutes().stream().filter(r -> r.getConsumer() instanceof JiraqWebhookConsumer)
+                .findFirst().orElseThrow();
+        return ((HealthCheckAware) route.getConsumer()).getHealthCheck().call();
     }
 
     @Test
@@ -150,7 +156,8 @@ class WebhookRegistrationTest {
         sim = JiraSimulator.builder().webhookAppSecret(APP_SECRET).start();
         sim.webhooks().retries(1, Duration.ofMillis(50));
         downstreamDown.set(true);
-        app = startDynamic();
+        // answered after the route, Jira sees the failures, gives up, and lists the delivery as failed
+        app = startDynamic(JiraqWebhookAckMode.afterRoute);
 
         sim.state().createIssue("DEMO", "Bug", "Lost while downstream was down");
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.webhooks().failed().size() == 1);

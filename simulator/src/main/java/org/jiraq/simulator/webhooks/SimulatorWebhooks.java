@@ -79,6 +79,7 @@ public final class SimulatorWebhooks implements AutoCloseable {
     private volatile int copies = 1;
     private volatile int maxRetries = 5;
     private volatile Duration retryDelay = Duration.ofMillis(200);
+    private volatile Duration timeout = Duration.ofSeconds(20);
 
     public SimulatorWebhooks(SimulatorState state, SimulatorClock clock) {
         this.state = state;
@@ -119,6 +120,15 @@ public final class SimulatorWebhooks implements AutoCloseable {
     public SimulatorWebhooks retries(int maxRetries, Duration delay) {
         this.maxRetries = maxRetries;
         this.retryDelay = delay;
+        return this;
+    }
+
+    /**
+     * How long a delivery waits for the receiver's answer before it counts as failed and is retried (Jira Cloud: about
+     * 20 s, the default). A shorter one makes a retry arrive while the receiver is still working on the first attempt.
+     */
+    public SimulatorWebhooks timeout(Duration answerTimeout) {
+        this.timeout = answerTimeout;
         return this;
     }
 
@@ -336,7 +346,7 @@ public final class SimulatorWebhooks implements AutoCloseable {
 
     private int post(Delivery delivery, int retry) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                .timeout(Duration.ofSeconds(20))
+                .timeout(timeout)
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .header("User-Agent", "Atlassian Webhook HTTP Client")
                 .header("X-Atlassian-Webhook-Identifier", delivery.identifier())

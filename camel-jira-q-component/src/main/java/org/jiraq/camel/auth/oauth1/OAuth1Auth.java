@@ -30,9 +30,4 @@ public final class OAuth1Auth implements AuthStrategy {
         request.setHeader("Authorization",
                 signer.authorization(request.method(), request.uri(), request.formParameters(), protocolParameters));
     }
-
-    @Override
-    public String describe() {
-        return "oauth1 (consumer " + signer.consumerKey() + ")";
-    }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,8 @@ import java.util.Map;
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.net.PercentCodec;
+import org.apache.hc.core5.net.WWWFormCodec;
 import org.jiraq.camel.client.HttpClientFactory;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqRequest;
@@ -96,7 +97,7 @@ public final class OAuth1Dance implements Closeable {
     public RequestToken requestToken(String callback) throws IOException {
         String token = post("request-token", Map.of("oauth_callback", callback));
         URI authorize = URI.create(stripTrailingSlash(baseUrl) + SERVLET + "/authorize?oauth_token="
-                                   + URLEncoder.encode(token, StandardCharsets.UTF_8));
+                                   + PercentCodec.RFC3986.encode(token));
         return new RequestToken(token, authorize);
     }
 
@@ -110,8 +111,9 @@ public final class OAuth1Dance implements Closeable {
         JiraqClient client = new JiraqClient(baseUrl, new OAuth1Auth(signer, protocolParameters), http,
                 RetryPolicy.none(), TIMEOUT);
         JiraqResponse response = client.execute(JiraqRequest.post(SERVLET + "/" + step).build());
-        String token = FormUrlEncoded.first(
-                FormUrlEncoded.parse(new String(response.body(), StandardCharsets.UTF_8)), "oauth_token");
+        String token = OAuth1Problem.first(
+                WWWFormCodec.parse(new String(response.body(), StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                "oauth_token");
         if (token == null || token.isEmpty()) {
             throw new IOException("Jira's answer to POST " + SERVLET + "/" + step + " carries no oauth_token");
         }

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.net.WWWFormCodec;
+
 /**
  * Jira's answer to a rejected OAuth 1.0a request: a form-encoded 401 body (or the WWW-Authenticate challenge) naming
  * an oauth_problem. Turned into a sentence that says what to fix. Only the problem and its advice are read: the
@@ -35,9 +38,9 @@ public final class OAuth1Problem {
         String advice = null;
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.startsWith("oauth_problem=") || text.contains("&oauth_problem=")) {
-            List<Map.Entry<String, String>> report = FormUrlEncoded.parse(text);
-            problem = FormUrlEncoded.first(report, "oauth_problem");
-            advice = FormUrlEncoded.first(report, "oauth_problem_advice");
+            List<NameValuePair> report = WWWFormCodec.parse(text.trim(), StandardCharsets.UTF_8);
+            problem = first(report, "oauth_problem");
+            advice = first(report, "oauth_problem_advice");
         }
         if (problem == null && wwwAuthenticate != null) {
             Matcher m = CHALLENGE.matcher(wwwAuthenticate);
@@ -52,5 +55,11 @@ public final class OAuth1Problem {
             sb.append(" (").append(hint).append(')');
         }
         return Optional.of(sb.toString());
+    }
+
+    /** The first value of a form field, or null. */
+    static String first(List<NameValuePair> form, String name) {
+        return form.stream().filter(p -> p.getName().equals(name)).map(NameValuePair::getValue).findFirst()
+                .orElse(null);
     }
 }

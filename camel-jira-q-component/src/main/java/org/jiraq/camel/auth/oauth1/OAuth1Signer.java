@@ -15,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.StringJoiner;
+
+import org.apache.hc.core5.net.PercentCodec;
+import org.apache.hc.core5.net.WWWFormCodec;
 
 /**
  * Signs requests with OAuth 1.0a RSA-SHA1 (RFC 5849 section 3.4), as Jira Data Center application links expect: the
@@ -83,7 +87,10 @@ public final class OAuth1Signer {
             String method, URI uri, Map<String, List<String>> formParameters, Map<String, String> oauthParameters) {
         List<String[]> params = new ArrayList<>();
         // query parameters are form-encoded (a + is a space), then re-encoded the RFC 3986 way like all others
-        FormUrlEncoded.parse(uri.getRawQuery()).forEach(p -> params.add(encodedPair(p.getKey(), p.getValue())));
+        if (uri.getRawQuery() != null) {
+            WWWFormCodec.parse(uri.getRawQuery(), StandardCharsets.UTF_8)
+                    .forEach(p -> params.add(encodedPair(p.getName(), Objects.toString(p.getValue(), ""))));
+        }
         formParameters.forEach((name, values) -> values.forEach(v -> params.add(encodedPair(name, v))));
         oauthParameters.forEach((name, value) -> params.add(encodedPair(name, value)));
         params.sort(Comparator.<String[], String> comparing(p -> p[0]).thenComparing(p -> p[1]));
@@ -103,17 +110,7 @@ public final class OAuth1Signer {
 
     /** RFC 3986 percent-encoding of UTF-8 bytes: only unreserved characters stay as they are. */
     static String percentEncode(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xFF);
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                out.append(c);
-            } else {
-                out.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
-            }
-        }
-        return out.toString();
+        return PercentCodec.RFC3986.encode(value);
     }
 
     private static String[] encodedPair(String name, String value) {

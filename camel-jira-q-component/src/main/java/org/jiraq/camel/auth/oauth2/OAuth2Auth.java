@@ -2,6 +2,8 @@ package org.jiraq.camel.auth.oauth2;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,11 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.apache.hc.client5.http.classic.HttpClient;
 import org.jiraq.camel.auth.AuthRequest;
 import org.jiraq.camel.auth.AuthStrategy;
+import org.jiraq.camel.client.RetryPolicy;
 import org.jiraq.camel.spi.HealthIndicator;
 import org.jiraq.camel.spi.IndicatorState;
 import org.jiraq.camel.spi.OAuth2Grant;
+import org.jiraq.camel.spi.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +40,24 @@ public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
     // operation and credentialId pairs whose scopes were judged, so each endpoint warns at most once
     private final Set<String> scopesJudged = ConcurrentHashMap.newKeySet();
 
-    public OAuth2Auth(OAuth2TokenManager tokens) {
+    OAuth2Auth(OAuth2TokenManager tokens) {
         this.settings = tokens.settings();
         this.tokens = tokens;
+    }
+
+    /**
+     * The strategy of one connection: its token manager keeps the grants in {@code store} and calls the token endpoint
+     * on the connection's HTTP client.
+     */
+    public static OAuth2Auth create(OAuth2Settings settings, TokenStore store, HttpClient http, RetryPolicy retryPolicy,
+                                    Duration requestTimeout) {
+        return new OAuth2Auth(new OAuth2TokenManager(settings, store,
+                new OAuth2TokenClient(settings, http, retryPolicy, requestTimeout), Clock.systemUTC()));
+    }
+
+    /** A consent flow that stores grants where this strategy finds them, for the connect processors. */
+    public OAuth2Consent consent() {
+        return new OAuth2Consent(tokens);
     }
 
     @Override
@@ -124,10 +144,5 @@ public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
     @Override
     public IndicatorState state() {
         return tokens.state(settings.credentialId());
-    }
-
-    @Override
-    public String describe() {
-        return "oauth2 " + settings.grantType() + " (client " + settings.clientId() + ")";
     }
 }

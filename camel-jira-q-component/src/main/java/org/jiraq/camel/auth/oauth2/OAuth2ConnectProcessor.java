@@ -8,17 +8,16 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.camel.util.IOHelper;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
-import org.jiraq.camel.JiraqDeployment;
 import org.jiraq.camel.JiraqEndpoint;
 
 /**
  * A step of the OAuth 2.0 connect flow, behind any Camel HTTP consumer. It acts with the OAuth 2.0 options of a jiraq
  * component (clientId, clientSecret, scopes, redirectUri, ...; by default the component named jiraq), or of a jiraq
- * endpoint URI that sets them ({@link #setEndpoint}), and stores grants in that component's token store, where its
- * endpoints find them. Its HTTP connections close when its route stops.
+ * endpoint URI that sets them ({@link #setEndpoint}), and stores grants through that component's Jira connection for
+ * those options (its HTTP pool and token manager), where its endpoints find them; it lets go of the connection when its
+ * route stops.
  */
 public abstract class OAuth2ConnectProcessor extends ServiceSupport implements Processor {
 
@@ -30,7 +29,7 @@ public abstract class OAuth2ConnectProcessor extends ServiceSupport implements P
     private String component = "jiraq";
     private String endpoint;
     private volatile OAuth2Consent consent;
-    private AuthContext context;
+    private JiraqComponent jiraq;
     private String cookieAttributes;
 
     @Override
@@ -101,7 +100,6 @@ public abstract class OAuth2ConnectProcessor extends ServiceSupport implements P
     }
 
     private OAuth2Consent create(CamelContext camelContext) throws Exception {
-        JiraqComponent jiraq;
         JiraqConfiguration config;
         if (endpoint != null) {
             JiraqEndpoint configured = camelContext.getEndpoint(EMPTY_OPTION.matcher(endpoint).replaceAll("")
@@ -120,24 +118,19 @@ public abstract class OAuth2ConnectProcessor extends ServiceSupport implements P
             throw new IllegalArgumentException("Option 'baseUrl' is required for the OAuth 2.0 connect flow: the Jira"
                                                + " site URL");
         }
-        URI siteUrl = config.siteUrl();
-        JiraqDeployment deployment = config.getDeployment() != null ? config.getDeployment()
-                : JiraqDeployment.inferFrom(siteUrl);
-        context = AuthContext.create(camelContext, config, siteUrl, deployment, () -> jiraq.tokenStoreFor(config));
-        OAuth2Settings settings = OAuth2Settings.from(config, siteUrl, deployment);
-        URI callback = URI.create(settings.requireRedirectUri());
+        OAuth2Consent started = jiraq.startConsent(config);
+        URI callback = URI.create(started.settings().requireRedirectUri());
         String path = callback.getRawPath() == null || callback.getRawPath().isEmpty() ? "/" : callback.getRawPath();
         cookieAttributes = "; Path=" + path + "; HttpOnly; SameSite=Lax"
                            + ("https".equalsIgnoreCase(callback.getScheme()) ? "; Secure" : "");
-        return new OAuth2Consent(settings, context);
+        return started;
     }
 
     @Override
     protected void doStop() {
         synchronized (this) {
-            if (context != null) {
-                IOHelper.close(context.http());
-                context = null;
+            if (consent != null) {
+                jiraq.stopConsent(consent);
                 consent = null;
             }
         }

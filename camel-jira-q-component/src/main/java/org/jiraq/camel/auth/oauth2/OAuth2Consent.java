@@ -2,7 +2,6 @@ package org.jiraq.camel.auth.oauth2;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.apache.hc.core5.net.PercentCodec;
 import org.jiraq.camel.spi.OAuth2Grant;
 
 /**
@@ -28,7 +28,7 @@ import org.jiraq.camel.spi.OAuth2Grant;
  * referrer, another browser) completes nothing. On Data Center the consent uses PKCE (S256): the code verifier is
  * derived from the browser secret and the state, so it is as unguessable as the secret and is never stored.
  */
-final class OAuth2Consent {
+public final class OAuth2Consent {
 
     /** How long a user may take on the consent screen. */
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
@@ -38,13 +38,16 @@ final class OAuth2Consent {
 
     private final OAuth2Settings settings;
     private final OAuth2TokenManager tokens;
-    private final AuthContext context;
 
-    OAuth2Consent(OAuth2Settings settings, AuthContext context) {
-        settings.requireRedirectUri();
-        this.settings = settings;
-        this.context = context;
-        this.tokens = new OAuth2TokenManager(settings, context);
+    /** A consent flow that stores its grants through {@code tokens}, the connection's token manager. */
+    OAuth2Consent(OAuth2TokenManager tokens) {
+        tokens.settings().requireRedirectUri();
+        this.settings = tokens.settings();
+        this.tokens = tokens;
+    }
+
+    OAuth2Settings settings() {
+        return settings;
     }
 
     /** A begun consent: where to send the user, and the secret their browser must bring back to the callback. */
@@ -69,7 +72,7 @@ final class OAuth2Consent {
         }
         String state = random();
         String browserSecret = random();
-        context.tokenStore().get().saveState(binding(state, browserSecret), settings.credentialIdOr(credentialId),
+        tokens.store().saveState(binding(state, browserSecret), settings.credentialIdOr(credentialId),
                 Instant.now().plus(STATE_LIFETIME));
         Map<String, String> query = new LinkedHashMap<>();
         if (settings.viaGateway()) {
@@ -92,7 +95,7 @@ final class OAuth2Consent {
         }
         String base = settings.authorizationUrl().toString();
         return new Begun(URI.create(base + (base.contains("?") ? "&" : "?") + query.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .map(e -> e.getKey() + "=" + PercentCodec.RFC3986.encode(e.getValue()))
                 .collect(Collectors.joining("&"))), browserSecret);
     }
 
@@ -103,7 +106,7 @@ final class OAuth2Consent {
      */
     Optional<Connected> complete(String state, String browserSecret, String code) throws IOException {
         Optional<String> credentialId = state == null || browserSecret == null ? Optional.empty()
-                : context.tokenStore().get().takeState(binding(state, browserSecret));
+                : tokens.store().takeState(binding(state, browserSecret));
         if (credentialId.isEmpty()) {
             return Optional.empty();
         }

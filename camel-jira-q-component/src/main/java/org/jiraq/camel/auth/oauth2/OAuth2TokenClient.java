@@ -3,6 +3,7 @@ package org.jiraq.camel.auth.oauth2;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.jiraq.camel.JiraqHttpException;
@@ -18,6 +20,7 @@ import org.jiraq.camel.auth.AuthStrategy;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqRequest;
 import org.jiraq.camel.client.Json;
+import org.jiraq.camel.client.RetryPolicy;
 
 /**
  * Calls the OAuth 2.0 authorization server (code exchange, refresh, client credentials) and Atlassian's
@@ -29,13 +32,18 @@ import org.jiraq.camel.client.Json;
 final class OAuth2TokenClient {
 
     private final OAuth2Settings settings;
-    private final AuthContext context;
+    private final HttpClient http;
+    private final RetryPolicy retryPolicy;
+    private final Duration requestTimeout;
     private final JiraqClient tokenEndpoint;
     private final String tokenPath;
 
-    public OAuth2TokenClient(OAuth2Settings settings, AuthContext context) {
+    /** Calls on the connection's HTTP client, with its retries and timeout. */
+    OAuth2TokenClient(OAuth2Settings settings, HttpClient http, RetryPolicy retryPolicy, Duration requestTimeout) {
         this.settings = settings;
-        this.context = context;
+        this.http = http;
+        this.retryPolicy = retryPolicy;
+        this.requestTimeout = requestTimeout;
         URI tokenUrl = settings.tokenUrl();
         this.tokenEndpoint = client(origin(tokenUrl), null);
         this.tokenPath = tokenUrl.getRawPath() == null || tokenUrl.getRawPath().isEmpty() ? "/" : tokenUrl.getRawPath();
@@ -122,8 +130,7 @@ final class OAuth2TokenClient {
     }
 
     private JiraqClient client(URI root, String bearerToken) {
-        return new JiraqClient(root, new BearerOrNone(bearerToken), context.http(), context.retryPolicy(),
-                context.requestTimeout());
+        return new JiraqClient(root, new BearerOrNone(bearerToken), http, retryPolicy, requestTimeout);
     }
 
     private static URI origin(URI uri) {
@@ -158,13 +165,8 @@ final class OAuth2TokenClient {
         }
 
         @Override
-        public String describe() {
-            return "oauth2 token client";
-        }
-
-        @Override
         public String toString() {
-            return describe();
+            return "oauth2 token client"; // never the token
         }
     }
 }

@@ -56,19 +56,20 @@ public final class OAuth2TokenManager {
     private volatile Consumer<String> refreshOutcomes = outcome -> {
     };
 
-    public OAuth2TokenManager(OAuth2Settings settings, AuthContext context) {
-        this(settings, context, new OAuth2TokenClient(settings, context), Clock.systemUTC());
-    }
-
-    OAuth2TokenManager(OAuth2Settings settings, AuthContext context, OAuth2TokenClient client, Clock clock) {
+    OAuth2TokenManager(OAuth2Settings settings, TokenStore store, OAuth2TokenClient client, Clock clock) {
         this.settings = settings;
-        this.store = context.tokenStore().get(); // now, so a store that cannot keep tokens fails at start
+        this.store = store;
         this.client = client;
         this.clock = clock;
     }
 
     public OAuth2Settings settings() {
         return settings;
+    }
+
+    /** Where the grants and the consent flow's states are kept. */
+    TokenStore store() {
+        return store;
     }
 
     /** Hears the outcome of every call to the token endpoint for a new token: success, failure or revoked (metrics). */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.hc.core5.net.WWWFormCodec;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqHttpException;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class OAuth1DanceTest extends OAuth1TestSupport {
         URI callback = URI.create(approval.headers().firstValue("Location").orElseThrow());
         assertThat(callback.getHost()).isEqualTo("app.example.com");
         Map<String, String> query = new HashMap<>();
-        FormUrlEncoded.parse(callback.getRawQuery()).forEach(p -> query.put(p.getKey(), p.getValue()));
+        WWWFormCodec.parse(callback.getRawQuery(), StandardCharsets.UTF_8).forEach(p -> query.put(p.getName(), p.getValue()));
         assertThat(query).containsEntry("state", "42").containsEntry("oauth_token", requestToken.token());
         return query.get("oauth_verifier");
     }

@@ -42,9 +42,8 @@ final class IndependentAuthorizationServer implements AutoCloseable {
                 REDIRECT_URI, SITE, JiraqDeployment.datacenter);
     }
 
-    AuthContext context(TokenStore store) {
-        return new AuthContext(SITE, JiraqDeployment.datacenter, HttpClientFactory.createDefault(), RetryPolicy.none(), Duration.ofSeconds(10),
-                () -> store);
+    OAuth2TokenClient tokenClient(OAuth2Settings settings) {
+        return new OAuth2TokenClient(settings, HttpClientFactory.createDefault(), RetryPolicy.none(), Duration.ofSeconds(10));
     }
 
     /** Consents as a browser would: the server consents at once and redirects back with a code and the state. */

@@ -94,23 +94,6 @@ class OAuth2CloudTest extends OAuth2TestSupport {
     }
 
     @Test
-    void aTokenCloseToExpiryIsRefreshedBeforeTheCallAndTheRotatedRefreshTokenIsStored() throws Exception {
-        connect("default");
-        OAuth2Grant connected = tokenStore().load("default").orElseThrow();
-        tokenStore().save("default", new OAuth2Grant(connected.accessToken(), Instant.now().plusSeconds(30),
-                connected.refreshToken(), connected.scopes(), connected.cloudId(), connected.siteUrl(), false));
-
-        assertThat(createIssue(null).getException()).isNull();
-
-        OAuth2Grant refreshed = tokenStore().load("default").orElseThrow();
-        assertThat(oauth.tokenRequests("refresh_token")).isEqualTo(1);
-        assertThat(oauth.refusedAccessTokens()).as("the old token was never sent").isZero();
-        assertThat(refreshed.refreshToken()).isNotEqualTo(connected.refreshToken());
-        assertThat(refreshed.accessToken()).isNotEqualTo(connected.accessToken());
-        assertThat(refreshed.expiresAt()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
-    }
-
-    @Test
     void aTokenJiraRefusesIsRefreshedOnceAndTheCallRepeated() throws Exception {
         connect("default");
         assertThat(createIssue(null).getException()).isNull();

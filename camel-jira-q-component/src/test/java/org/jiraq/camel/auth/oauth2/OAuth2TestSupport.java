@@ -36,6 +36,8 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     /** Follows nothing by itself, so each redirect of the consent can be looked at. */
     private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private static final String OTHER_REPLICA = "otherReplica";
+
     protected final AtlassianOAuth2 oauth = new AtlassianOAuth2();
 
     @TempDir
@@ -49,8 +51,24 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.getComponent("jiraq", JiraqComponent.class).setStoreUrl("jdbc:h2:file:" + storeDir.resolve("jiraq"));
+        JiraqComponent jiraq = context.getComponent("jiraq", JiraqComponent.class);
+        jiraq.setStoreUrl("jdbc:h2:file:" + storeDir.resolve("jiraq"));
+        if (connectsOnAnotherReplica()) {
+            JiraqComponent otherReplica = new JiraqComponent();
+            otherReplica.setConfiguration(jiraq.getConfiguration().copy());
+            otherReplica.setStoreUrl(jiraq.getStoreUrl());
+            context.addComponent(OTHER_REPLICA, otherReplica);
+        }
         return context;
+    }
+
+    /**
+     * Whether the user connects through another component on the same store, as through another replica: the
+     * endpoints' connection then knows the grant only from the store, so a test may change it there (a token near its
+     * expiry) and the endpoints see the change, as they would once that much time had passed.
+     */
+    protected boolean connectsOnAnotherReplica() {
+        return false;
     }
 
     @Override
@@ -76,16 +94,24 @@ public abstract class OAuth2TestSupport extends JiraqTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        return routes();
+        return routes(connectsOnAnotherReplica() ? OTHER_REPLICA : "jiraq");
     }
 
     /** The connect flow's processors and createIssue, as an app would route them. */
     static RouteBuilder routes() {
+        return routes("jiraq");
+    }
+
+    private static RouteBuilder routes(String connectComponent) {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:connect").process(new OAuth2AuthorizeProcessor());
-                from("direct:callback").process(new OAuth2CallbackProcessor());
+                OAuth2AuthorizeProcessor authorize = new OAuth2AuthorizeProcessor();
+                authorize.setComponent(connectComponent);
+                OAuth2CallbackProcessor callback = new OAuth2CallbackProcessor();
+                callback.setComponent(connectComponent);
+                from("direct:connect").process(authorize);
+                from("direct:callback").process(callback);
                 from("direct:createIssue").to("jiraq:createIssue");
             }
         };

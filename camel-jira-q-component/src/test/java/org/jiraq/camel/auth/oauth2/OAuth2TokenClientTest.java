@@ -21,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OAuth2TokenClientTest {
 
     final IndependentAuthorizationServer server = new IndependentAuthorizationServer();
-    final OAuth2TokenClient client = new OAuth2TokenClient(
-            server.settings(JiraqGrantType.authorizationCode, null), server.context(new InMemoryTokenStore()));
+    final OAuth2TokenClient client = server.tokenClient(server.settings(JiraqGrantType.authorizationCode, null));
 
     @AfterEach
     void stopServer() {
@@ -58,8 +57,7 @@ class OAuth2TokenClientTest {
 
     @Test
     void clientCredentialsBuyAnAccessTokenWithTheScopesAsked() throws Exception {
-        OAuth2TokenClient serviceAccount = new OAuth2TokenClient(
-                server.settings(JiraqGrantType.clientCredentials, null), server.context(new InMemoryTokenStore()));
+        OAuth2TokenClient serviceAccount = server.tokenClient(server.settings(JiraqGrantType.clientCredentials, null));
 
         OAuth2TokenClient.Tokens tokens = serviceAccount.clientCredentials();
 

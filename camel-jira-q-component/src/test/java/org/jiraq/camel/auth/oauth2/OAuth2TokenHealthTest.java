@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.health.HealthCheck;
 import org.jiraq.camel.JiraqEndpoint;
-import org.jiraq.camel.health.JiraqConnectionHealthCheck;
 import org.jiraq.camel.metrics.JiraqMeters;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +90,8 @@ class OAuth2TokenHealthTest extends OAuth2TestSupport {
     }
 
     private HealthCheck.Result health() {
-        return new JiraqConnectionHealthCheck(
-                context.getEndpoint("jiraq:createIssue", JiraqEndpoint.class).getConnection()).call();
+        enableProducerHealthChecks(context);
+        return producerCheck(context, context.getEndpoint("jiraq:createIssue", JiraqEndpoint.class).getConnection().name())
+                .orElseThrow().call();
     }
 }

@@ -123,13 +123,12 @@ class OAuth2TokenManagerTest {
 
     private OAuth2TokenManager manager(JiraqGrantType grantType, String refreshToken) {
         OAuth2Settings settings = server.settings(grantType, refreshToken);
-        AuthContext context = server.context(store);
-        return new OAuth2TokenManager(settings, context, new OAuth2TokenClient(settings, context), clock);
+        return new OAuth2TokenManager(settings, store, server.tokenClient(settings), clock);
     }
 
     private String consentRefreshToken() throws Exception {
-        String refreshToken = new OAuth2TokenClient(server.settings(JiraqGrantType.authorizationCode, null),
-                server.context(store)).exchangeCode(server.consentCode(), null).refreshToken();
+        String refreshToken = server.tokenClient(server.settings(JiraqGrantType.authorizationCode, null))
+                .exchangeCode(server.consentCode(), null).refreshToken();
         server.nextRequest(); // the code exchange
         return refreshToken;
     }

@@ -9,6 +9,10 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.DefaultExchange;
+import org.jiraq.camel.deadletter.DeadLetter;
+import org.jiraq.camel.deadletter.DeadLetterHeaders;
+import org.jiraq.camel.deadletter.DeadLetterStore;
+import org.jiraq.camel.deadletter.FailureReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

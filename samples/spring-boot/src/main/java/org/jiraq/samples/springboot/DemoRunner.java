@@ -41,7 +41,7 @@ public class DemoRunner implements ApplicationRunner {
         HealthComponent overall = health.health();
         Health camel = (Health) ((CompositeHealth) overall).getComponents().get("camelHealth");
         System.out.println("Health: " + overall.getStatus() + " (" + camel.getDetails().entrySet().stream()
-                .filter(check -> check.getKey().startsWith("jiraq-") && !check.getKey().endsWith(".data"))
+                .filter(check -> check.getKey().startsWith("producer:jiraq-") && !check.getKey().endsWith(".data"))
                 .map(check -> check.getKey() + " " + check.getValue()).collect(Collectors.joining(", ")) + ")");
     }
 

@@ -47,13 +47,13 @@ class SpringBootSampleTest {
     void theDemoRunsOnStartAndTheActuatorShowsTheJiraConnection(CapturedOutput output) {
         assertThat(output.getOut()).contains("Created issue DEMO-1")
                 .contains("Search \"key = DEMO-1\" found 1 issue(s); DEMO-1 is In Progress")
-                .containsPattern("Health: UP \\(jiraq-localhost:" + jira.port() + " UP\\)");
+                .containsPattern("Health: UP \\(producer:jiraq-localhost:" + jira.port() + " UP\\)");
 
         JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
         assertThat(health.path("status").asText()).isEqualTo("UP");
-        assertThat(health.at("/components/camelHealth/details/jiraq-localhost:" + jira.port()).asText())
+        assertThat(health.at("/components/camelHealth/details/producer:jiraq-localhost:" + jira.port()).asText())
                 .isEqualTo("UP");
-        assertThat(health.at("/components/camelHealth/details/jiraq-localhost:" + jira.port() + ".data/deployment")
+        assertThat(health.at("/components/camelHealth/details/producer:jiraq-localhost:" + jira.port() + ".data/deployment")
                 .asText()).isEqualTo("cloud");
         jira.assertNoContractViolations();
     }

@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes.deadletter;
+package org.jiraq.camel.deadletter;
 
 import java.io.IOException;
 import java.util.List;
@@ -6,11 +6,15 @@ import java.util.List;
 import org.apache.camel.Exchange;
 
 /**
- * Where a resilient sink keeps what it could not deliver, until a replay delivers it. Bind one in the registry under
- * {@value org.jiraq.camel.routes.JiraqRouteTemplates#DEFAULT_STORE}: a {@link JdbcDeadLetterStore} on the project's
- * {@code JiraqStore} so dead letters survive restarts, or an {@link InMemoryDeadLetterStore} for tests.
+ * Where what could not be delivered is kept, with its reason, until a replay delivers it: exchanges a resilient sink
+ * gave up on, and webhook events the route kept failing on. Bind one in the registry under {@value #REGISTRY_NAME}:
+ * a {@link JdbcDeadLetterStore} on the component's store (the default when none is bound) so dead letters survive
+ * restarts, or an {@link InMemoryDeadLetterStore} for tests.
  */
 public interface DeadLetterStore {
+
+    /** The registry name under which the application may bind its own store. */
+    String REGISTRY_NAME = "jiraqDeadLetterStore";
 
     /** Keeps a dead letter; returns it with its id. */
     DeadLetter add(DeadLetter letter) throws IOException;

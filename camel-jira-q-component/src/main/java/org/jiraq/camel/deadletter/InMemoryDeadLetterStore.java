@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes.deadletter;
+package org.jiraq.camel.deadletter;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes.deadletter;
+package org.jiraq.camel.deadletter;
 
 /**
  * The headers a resilient sink puts on an exchange it gives up on, before handing it to its dead-letter endpoint, so

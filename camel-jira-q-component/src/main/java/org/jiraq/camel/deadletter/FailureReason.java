@@ -1,8 +1,8 @@
-package org.jiraq.camel.routes.deadletter;
+package org.jiraq.camel.deadletter;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.jiraq.camel.JiraqFailure;
+import org.jiraq.camel.JiraqException;
 import org.jiraq.camel.JiraqHttpException;
 
 /**
@@ -19,8 +19,8 @@ public record FailureReason(Integer status, String message, String requestId, bo
     /** The reason a failure gives: what Jira said when it answered, else the fault. */
     public static FailureReason of(Throwable error) {
         JiraqHttpException answer = find(error, JiraqHttpException.class);
-        JiraqFailure failure = JiraqFailure.of(error);
-        Throwable described = failure instanceof Throwable t ? t : error;
+        JiraqException failure = JiraqException.of(error);
+        Throwable described = failure != null ? failure : error;
         String message = described == null ? "unknown failure"
                 : described.getMessage() != null ? described.getMessage() : described.getClass().getName();
         return new FailureReason(answer == null ? null : answer.getStatusCode(), message,

@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes.deadletter;
+package org.jiraq.camel.deadletter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

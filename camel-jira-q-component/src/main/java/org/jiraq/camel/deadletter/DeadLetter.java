@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes.deadletter;
+package org.jiraq.camel.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
