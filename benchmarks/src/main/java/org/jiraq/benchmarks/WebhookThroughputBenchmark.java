@@ -27,6 +27,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.util.FileUtil;
 import org.jiraq.camel.JiraqComponent;
 
 /**
@@ -106,6 +107,8 @@ public final class WebhookThroughputBenchmark implements Benchmark {
         } finally {
             camel.stop();
             loadThreads.shutdownNow();
+            // the store grows by gigabytes over a run (H2 writing every commit through keeps no compaction going)
+            FileUtil.removeDir(store.toFile());
         }
         Contender baseline = CONTENDERS.get(0);
         List<Figure> figures = CONTENDERS.subList(1, CONTENDERS.size()).stream()
