@@ -27,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The OAuth 2.0 scopes each jiraq operation needs, generated from Atlassian's Cloud OpenAPI documents (their
  * {@code x-atlassian-oauth2-scopes}, classic and granular) for the REST calls the operation makes: rendered as the
- * table in the component doc, and as {@code jiraq-oauth2-scopes.json}, which the component reads at start to warn
- * about a grant that lacks a scope. Fails when an operation has no entry or either output is stale; rerun with
- * {@code -Djiraq.updateDocs=true} to regenerate.
+ * table of the authentication page ({@code jiraq-auth.adoc}), and as {@code jiraq-oauth2-scopes.json}, which the
+ * component reads at start to warn about a grant that lacks a scope. Fails when an operation has no entry or either
+ * output is stale; rerun with {@code -Djiraq.updateDocs=true} to regenerate.
  */
 class OAuth2ScopesDocTest {
 
-    private static final Path DOC = Path.of("src/main/docs/jiraq-component.adoc");
+    private static final Path DOC = Path.of("src/main/docs/jiraq-auth.adoc");
     private static final Path RESOURCE = Path.of("src/main/resources/META-INF/org/jiraq/camel/jiraq-oauth2-scopes.json");
     private static final String API = "/rest/api/3";
     private static final String JSM = "/rest/servicedeskapi";
