@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * When a round fails, each of its items is written again in a transaction of its own, so one bad item (or a row
  * another replica inserted at the same moment) fails only itself.
+ * <p>
+ * The writer keeps its connection from round to round while it has work, so the database parses its statements once
+ * (H2's pool empties a connection's cache of parsed statements when it is given back); it gives the connection back
+ * after a second without work, and drops it when a round fails (the database may have gone away).
  *
  * @param <T> what is written
  * @param <R> what a written item answers
@@ -35,12 +39,16 @@ public final class GroupCommit<T, R> {
     }
 
     private static final Entry<?, ?> STOP = new Entry<>(null, null);
+    /** How long the writer keeps its connection without work. */
+    private static final long IDLE_MILLIS = 1_000;
 
     private final JiraqStore store;
     private final Round<T, R> round;
     private final int maxRound;
     private final BlockingQueue<Entry<T, R>> queue = new LinkedBlockingQueue<>();
     private ExecutorService thread;
+    /** The writer's connection while it has work; used by the writer thread only. */
+    private Connection connection;
 
     /**
      * @param maxRound the most items one transaction writes
@@ -79,29 +87,51 @@ public final class GroupCommit<T, R> {
     private void run() {
         List<Entry<T, R>> batch = new ArrayList<>(maxRound);
         boolean stopping = false;
-        while (!stopping) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            while (!stopping) {
+                Entry<T, R> first = queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    release();
+                    first = queue.take();
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxRound - 1);
+                stopping = batch.remove(STOP);
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
+                batch.clear();
             }
-            queue.drainTo(batch, maxRound - 1);
-            stopping = batch.remove(STOP);
-            if (!batch.isEmpty()) {
-                write(batch);
-            }
-            batch.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            release();
         }
     }
 
     private void write(List<Entry<T, R>> batch) {
+        List<T> items = batch.stream().map(Entry::item).toList();
         try {
-            complete(batch, store.inTransaction(c -> round.write(c, batch.stream().map(Entry::item).toList())));
-        } catch (IOException | RuntimeException failedRound) {
+            if (connection == null) {
+                connection = store.getDataSource().getConnection();
+            }
+            complete(batch, JiraqStore.inTransaction(connection, c -> round.write(c, items)));
+        } catch (SQLException | IOException | RuntimeException failedRound) {
+            release();
             for (Entry<T, R> entry : batch) {
                 writeAlone(entry);
             }
+        }
+    }
+
+    private void release() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException alreadyBroken) {
+                // a connection a failed round broke: the pool replaces it
+            }
+            connection = null;
         }
     }
 

@@ -3,7 +3,10 @@ package org.jiraq.camel.store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -50,6 +53,9 @@ public final class JiraqStore extends ServiceSupport {
     /** Enough for a refresh, a webhook burst, the Quartz threads and a poll at once; more callers wait. */
     static final int MAX_POOLED_CONNECTIONS = 16;
     static final int CHECKOUT_TIMEOUT_MILLIS = 5_000;
+    /** How many identity values H2 hands out between writes of the next one to its file; its default is 32. */
+    static final int IDENTITY_CACHE = 4096;
+    private static final int IDENTITY_CACHE_DEFAULT = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraqStore.class);
 
@@ -174,18 +180,33 @@ public final class JiraqStore extends ServiceSupport {
      */
     public <T> T inTransaction(SqlWork<T> work) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (Throwable e) {
-                connection.rollback();
-                throw e;
-            }
+            return inTransaction(connection, work);
         } catch (SQLException e) {
-            throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * Runs {@code work} in one transaction on a connection the caller keeps (taken from {@link #getDataSource()}):
+     * committed when it returns, rolled back when it throws. For a writer that commits many times a second: a
+     * connection given back to H2's pool is rolled back, which empties its cache of parsed statements, so a kept one
+     * parses its statements once.
+     */
+    public static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException, IOException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (Throwable e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /** A database fault as the store reports it. */
+    public static JiraqStoreException failure(SQLException e) {
+        return new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
     }
 
     /** Runs {@code work} on a connection in auto-commit mode, for single statements. */
@@ -193,7 +214,7 @@ public final class JiraqStore extends ServiceSupport {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -218,9 +239,10 @@ public final class JiraqStore extends ServiceSupport {
             h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
             if (h2) {
                 writeThrough(connection);
+                cacheIdentities(connection);
             }
         } catch (SQLException e) {
-            throw new JiraqStoreException("The jiraq store failed: " + e.getMessage(), e);
+            throw failure(e);
         }
         LOG.info("The jiraq store (webhook inbox, idempotency keys, polling positions, OAuth 2.0 grants, GDPR registry) is {};"
                  + " set storeUrl to change it, for example storeUrl=jdbc:h2:mem:jiraq for a throwaway store while"
@@ -240,6 +262,32 @@ public final class JiraqStore extends ServiceSupport {
             LOG.warn("The H2 store writes commits to its file up to 500"
                     + " ms late, so a killed process may lose the last ones: SET WRITE_DELAY 0 failed ({})",
                     e.getMessage());
+        }
+    }
+
+    /**
+     * H2 writes an identity column's next value to its file every {@value #IDENTITY_CACHE_DEFAULT} values, with a
+     * commit of its own (a file write) that also empties every connection's cache of parsed statements; the webhook
+     * inbox takes an identity per event. A larger cache makes both rare. After a kill the column goes on past the
+     * values it had cached: a gap, never a value used twice. A setting of the database file, so idempotent.
+     */
+    private static void cacheIdentities(Connection connection) {
+        List<String> alters = new ArrayList<>();
+        try (var statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT table_schema, table_name, column_name FROM"
+                                                         + " information_schema.columns WHERE is_identity = 'YES'"
+                                                         + " AND LOWER(table_name) LIKE 'jiraq\\_%' ESCAPE '\\'")) {
+                while (rows.next()) {
+                    alters.add("ALTER TABLE \"" + rows.getString(1) + "\".\"" + rows.getString(2) + "\" ALTER COLUMN \""
+                               + rows.getString(3) + "\" SET CACHE " + IDENTITY_CACHE);
+                }
+            }
+            for (String alter : alters) {
+                statement.execute(alter);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not enlarge the identity caches of the H2 store; each commits every {} rows: {}",
+                    IDENTITY_CACHE_DEFAULT, e.getMessage());
         }
     }
 

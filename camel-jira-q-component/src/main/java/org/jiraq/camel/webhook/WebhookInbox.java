@@ -59,8 +59,17 @@ public final class WebhookInbox {
     public record Depth(long pending, Instant oldestReceivedAt, long inFlight) {
     }
 
-    /** An event to store: whether this process takes its lease at once (to work on it now) and in which state. */
-    public record NewEvent(InboxEvent event, State state, Instant leaseUntil) {
+    /**
+     * An event to store: whether this process takes its lease at once (to work on it now) and in which state.
+     *
+     * @param headersJson the headers a pending event keeps, as JSON (null for another state)
+     */
+    public record NewEvent(InboxEvent event, State state, Instant leaseUntil, String headersJson) {
+
+        /** Writes the headers as JSON here, on the caller's thread, rather than on the one that writes the rounds. */
+        public NewEvent(InboxEvent event, State state, Instant leaseUntil) {
+            this(event, state, leaseUntil, state == State.PENDING ? WebhookInbox.headersJson(event.headers()) : null);
+        }
     }
 
     private static final String TABLE = "jiraq_webhook_inbox";
@@ -120,7 +129,7 @@ public final class WebhookInbox {
                 insert.setString(4, event.event().name());
                 boolean keep = entry.state() == State.PENDING;
                 setPayload(insert, 5, keep ? event.payload() : null);
-                insert.setString(7, keep ? headersJson(event.headers()) : null);
+                insert.setString(7, entry.headersJson());
                 insert.setObject(8, event.event().retry(), Types.INTEGER);
                 insert.setObject(9, timestamp(event.receivedAt()));
                 insert.setObject(10, timestamp(now));

@@ -22,7 +22,10 @@ public final class WebhookLog {
 
     /** {@code Webhook jira:issue_created on DEMO-1 (X-Atlassian-Webhook-Identifier 3f1c...)} and what became of it. */
     void outcome(WebhookEvent event, String what) {
-        outcomes.log(describe(event) + what);
+        // per event: the message is built only when its level is on
+        if (outcomes.shouldLog()) {
+            outcomes.log(describe(event) + what);
+        }
     }
 
     void refusal(String message) {
