@@ -1,6 +1,7 @@
 package org.jiraq.camel.auth.oauth2;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.logging.log4j.Level;
@@ -9,6 +10,7 @@ import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.LogCapture;
+import org.jiraq.simulator.CustomerServiceManagement;
 import org.jiraq.simulator.JiraSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OAuth2ScopesTest extends OAuth2TestSupport {
 
+    private final CustomerServiceManagement csm = new CustomerServiceManagement(oauth.cloudId());
+
     @Override
     protected JiraSimulator.Builder simulator() {
         oauth.checkScopes();
-        return super.simulator();
+        return super.simulator().feature(csm);
     }
 
     @Override
@@ -93,5 +97,33 @@ class OAuth2ScopesTest extends OAuth2TestSupport {
             assertThat(log.text()).doesNotContain("will be refused");
         }
         assertThat(oauth.tokenRequests("authorization_code")).isEqualTo(1);
+    }
+
+    @Test
+    void customerServiceManagementEndpointsWarnAndFailNamingTheScopeOfTheirResource() throws Exception {
+        context.getComponent("jiraq", JiraqComponent.class).getConfiguration()
+                .setScopes("read:jira-work read:product:jira-service-management");
+        connect("default");
+
+        try (LogCapture log = LogCapture.start()) {
+            Exchange listed = template.request("jiraq:csmList?csmResource=product", e -> { });
+            Exchange created = template.request("jiraq:csmCreate?csmResource=product",
+                    e -> e.getMessage().setBody(Map.of("name", "Gold support")));
+            template.request("jiraq:csmGet?csmResource=customer",
+                    e -> e.getMessage().setHeader(JiraqConstants.CSM_ID, "1"));
+
+            assertThat(listed.getException()).isNull();
+            assertThat(created.getException()).isInstanceOf(JiraqHttpException.class)
+                    .hasMessageContaining("Unauthorized; scope does not match")
+                    .hasMessageContaining("lacks scope write:product:jira-service-management, which csmCreate needs");
+            List<String> warnings = log.linesAt(Level.WARN).stream().filter(l -> l.contains("will be refused")).toList();
+            assertThat(warnings).as("csmList of products holds its scope").hasSize(2);
+            assertThat(warnings).filteredOn(l -> l.contains("jiraq://csmCreate?csmResource=product")).singleElement()
+                    .asString().contains("lacks scope write:product:jira-service-management,");
+            assertThat(warnings).filteredOn(l -> l.contains("jiraq://csmGet?csmResource=customer")).singleElement()
+                    .asString().contains("lacks scope read:customer:jira-service-management,")
+                    .doesNotContain("organization");
+        }
+        assertThat(sim.requests("POST", csm.root() + "/product")).hasSize(1);
     }
 }
