@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheck;
 import org.apache.logging.log4j.Level;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqEndpoint;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.LogCapture;
 import org.jiraq.simulator.CustomerServiceManagement;
@@ -125,5 +127,35 @@ class OAuth2ScopesTest extends OAuth2TestSupport {
                     .doesNotContain("organization");
         }
         assertThat(sim.requests("POST", csm.root() + "/product")).hasSize(1);
+    }
+
+    @Test
+    void theHealthCheckOfAGrantWithoutTheScopeOfMyselfSaysWhichScopeToAdd() throws Exception {
+        connect("default");
+        assertThat(template.request("jiraq:searchIssues", e -> e.getMessage().setBody("project = DEMO")).getException())
+                .as("the routes' own calls are granted").isNull();
+
+        HealthCheck.Result down = health();
+
+        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getDetails()).containsEntry("http.response.code", 401);
+        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m)
+                .contains("lacks scope read:jira-user (or the granular ")
+                .contains("which health check needs; it holds read:jira-work"));
+    }
+
+    @Test
+    void theHealthCheckOfAGrantWithTheScopeOfMyselfIsUp() throws Exception {
+        context.getComponent("jiraq", JiraqComponent.class).getConfiguration().setScopes("read:jira-work read:jira-user");
+        connect("default");
+        template.request("jiraq:searchIssues", e -> e.getMessage().setBody("project = DEMO"));
+
+        assertThat(health().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    private HealthCheck.Result health() {
+        enableProducerHealthChecks(context);
+        return producerCheck(context, context.getEndpoint("jiraq:searchIssues", JiraqEndpoint.class).getConnection()
+                .name()).orElseThrow().call();
     }
 }
