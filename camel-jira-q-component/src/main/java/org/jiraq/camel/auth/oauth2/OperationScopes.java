@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +22,11 @@ final class OperationScopes {
 
     /** Data Center's scopes, each including the ones before it. */
     static final List<String> DATA_CENTER_LEVELS = List.of("READ", "WRITE", "ADMIN", "SYSTEM_ADMIN");
+    /**
+     * Data Center's service-to-service scopes (Jira 10.3+), which read everything but change nothing: as READ here.
+     * Source: "OAuth 2.0 scopes for incoming links", confluence.atlassian.com/adminjiraserver103/.
+     */
+    private static final Set<String> READ_ONLY_SERVICE_SCOPES = Set.of("READ_ALL", "MANAGE_SUBSCRIPTIONS");
     private static final String RESOURCE = "META-INF/org/jiraq/camel/jiraq-oauth2-scopes.json";
     private static final JsonNode TABLE = load();
 
@@ -41,7 +47,9 @@ final class OperationScopes {
         JsonNode entry = TABLE.path(operation);
         if (!cloud) {
             String needed = entry.path("dataCenter").asText(null);
-            int held = granted.stream().mapToInt(DATA_CENTER_LEVELS::indexOf).max().orElse(-1);
+            int held = granted.stream().map(s -> s.toUpperCase(Locale.ROOT))
+                    .mapToInt(s -> READ_ONLY_SERVICE_SCOPES.contains(s) ? 0 : DATA_CENTER_LEVELS.indexOf(s))
+                    .max().orElse(-1);
             return needed == null || held >= DATA_CENTER_LEVELS.indexOf(needed) ? Optional.empty() : Optional.of(needed);
         }
         List<String> missing = new ArrayList<>();
