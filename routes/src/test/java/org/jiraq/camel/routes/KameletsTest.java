@@ -18,6 +18,7 @@ import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqDeployment;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.PersonalDataReporting;
@@ -254,7 +255,7 @@ class KameletsTest {
         String url = WebhookApp.url(port, "/jiraq/webhook"); // the component's default path
 
         var unsigned = WebhookApp.post(url, event, Map.of("X-Atlassian-Webhook-Identifier", "k-1"));
-        var signed = WebhookApp.post(url, event, Map.of("X-Hub-Signature", "sha256=" + WebhookConsumerTest.hmac(SECRET, event),
+        var signed = WebhookApp.post(url, event, Map.of("X-Hub-Signature", "sha256=" + WebhookApp.hmac(SECRET, event),
                 "X-Atlassian-Webhook-Identifier", "k-2"));
 
         assertThat(unsigned.statusCode()).isEqualTo(401);

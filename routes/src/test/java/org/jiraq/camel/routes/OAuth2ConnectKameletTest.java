@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.simulator.AtlassianOAuth2;
 import org.jiraq.simulator.ConsentBrowser;
 import org.jiraq.simulator.JiraSimulator;

@@ -11,6 +11,7 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.camel.auth.oauth2.OAuth2TestSupport;
 import org.jiraq.simulator.AtlassianOAuth2;
 import org.jiraq.simulator.ConsentBrowser;

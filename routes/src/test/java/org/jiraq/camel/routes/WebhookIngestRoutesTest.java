@@ -7,6 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.simulator.AdminWebhook;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.WebhookAttempt;

@@ -1,12 +1,17 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -15,17 +20,14 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
-import org.jiraq.camel.JiraqComponent;
-import org.jiraq.camel.JiraqConfiguration;
-import org.jiraq.camel.JiraqDeployment;
 import org.jiraq.simulator.JiraSimulator;
 
 /**
  * A Camel application as users run it: platform-http on a port of its own (Vert.x, as on Camel Main), and the jiraq
- * component connected to a simulator through its component options, its store in a directory of the test's. A test may start several in turn on the same
- * port, to show what survives a restart.
+ * component connected to a simulator through its component options, its store in a directory of the test's. A test may
+ * start several in turn on the same port, to show what survives a restart. The routes module's tests use it too.
  */
-final class WebhookApp implements AutoCloseable {
+public final class WebhookApp implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -35,7 +37,7 @@ final class WebhookApp implements AutoCloseable {
         this.context = context;
     }
 
-    static int freePort() {
+    public static int freePort() {
         return AvailablePortFinder.getNextAvailable();
     }
 
@@ -43,32 +45,32 @@ final class WebhookApp implements AutoCloseable {
      * Starts the application; when the port is not free yet (the previous run's server is still letting go of it),
      * tries again for a few seconds, since Vert.x only logs a failed bind.
      */
-    static WebhookApp start(JiraSimulator sim, int port, Path store, RoutesBuilder... routes) throws Exception {
+    public static WebhookApp start(JiraSimulator sim, int port, Path store, RoutesBuilder... routes) throws Exception {
         // the component's store (webhook identifiers, positions) in an H2 file that outlives each application
         return start(sim, port, "jdbc:h2:file:" + store.resolve("jiraq"), routes);
     }
 
     /** Starts the application on the store database at {@code storeUrl}, which replicas may share. */
-    static WebhookApp start(JiraSimulator sim, int port, String storeUrl, RoutesBuilder... routes) throws Exception {
+    public static WebhookApp start(JiraSimulator sim, int port, String storeUrl, RoutesBuilder... routes) throws Exception {
         return start(sim, port, storeUrl, config -> {
         }, routes);
     }
 
     /** Starts the application with the component options {@code configure} sets over the simulator's defaults. */
-    static WebhookApp start(JiraSimulator sim, int port, String storeUrl, Consumer<JiraqConfiguration> configure,
+    public static WebhookApp start(JiraSimulator sim, int port, String storeUrl, Consumer<JiraqConfiguration> configure,
                             RoutesBuilder... routes) throws Exception {
         return start(sim.baseUrl(), sim.flavour(), port, storeUrl, context -> configure.accept(
                 context.getComponent("jiraq", JiraqComponent.class).getConfiguration()), routes);
     }
 
     /** Starts the application after {@code beforeStart} has prepared its context (beans, options). */
-    static WebhookApp startPrepared(JiraSimulator sim, int port, String storeUrl, Consumer<CamelContext> beforeStart,
+    public static WebhookApp startPrepared(JiraSimulator sim, int port, String storeUrl, Consumer<CamelContext> beforeStart,
                                     RoutesBuilder... routes) throws Exception {
         return start(sim.baseUrl(), sim.flavour(), port, storeUrl, beforeStart, routes);
     }
 
     /** Starts the application on a simulator known only by its address, as one in another process is. */
-    static WebhookApp start(String jiraUrl, JiraSimulator.Flavour flavour, int port, String storeUrl,
+    public static WebhookApp start(String jiraUrl, JiraSimulator.Flavour flavour, int port, String storeUrl,
                             Consumer<CamelContext> beforeStart, RoutesBuilder... routes) throws Exception {
         for (int attempt = 1; ; attempt++) {
             VertxPlatformHttpServerConfiguration config = new VertxPlatformHttpServerConfiguration();
@@ -149,25 +151,32 @@ final class WebhookApp implements AutoCloseable {
         }
     }
 
-    static String url(int port, String path) {
+    public static String url(int port, String path) {
         return "http://localhost:" + port + path;
     }
 
-    CamelContext context() {
+    public CamelContext context() {
         return context;
     }
 
-    ProducerTemplate template() {
+    public ProducerTemplate template() {
         return context.createProducerTemplate();
     }
 
     /** POSTs a body with the given headers, as Jira (or someone pretending to be Jira) would. */
-    static HttpResponse<String> post(String url, byte[] body, Map<String, String> headers) throws Exception {
+    public static HttpResponse<String> post(String url, byte[] body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The hex HMAC-SHA256 of {@code body}, as Jira signs an admin webhook in X-Hub-Signature (after "sha256="). */
+    public static String hmac(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
     }
 
     @Override
@@ -176,7 +185,7 @@ final class WebhookApp implements AutoCloseable {
     }
 
     /** A test's teardown: the application (when started) and the simulator stop; what broke the contract fails it. */
-    static void stop(WebhookApp app, JiraSimulator sim) {
+    public static void stop(WebhookApp app, JiraSimulator sim) {
         if (app != null) {
             app.close();
         }

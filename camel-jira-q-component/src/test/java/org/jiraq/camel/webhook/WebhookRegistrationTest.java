@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel.webhook;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +15,7 @@ import org.apache.camel.health.HealthCheckAware;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqWebhookAckMode;
 import org.jiraq.camel.JiraqWebhookConsumer;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.simulator.DynamicWebhook;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.SimulatorClock;

@@ -1,21 +1,18 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqWebhookConsumer;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.simulator.AdminWebhook;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.WebhookAttempt;
@@ -123,17 +120,17 @@ class WebhookConsumerTest {
         byte[] body = event("jira:issue_created", "DEMO-7");
 
         var wrong = WebhookApp.post(WebhookApp.url(port, PATH), body, Map.of(
-                "X-Hub-Signature", "sha256=" + hmac("not the secret", body),
+                "X-Hub-Signature", "sha256=" + WebhookApp.hmac("not the secret", body),
                 "X-Atlassian-Webhook-Identifier", "1001"));
         var missing = WebhookApp.post(WebhookApp.url(port, PATH), body, Map.of("X-Atlassian-Webhook-Identifier", "1002"));
         var tampered = WebhookApp.post(WebhookApp.url(port, PATH), event("jira:issue_created", "DEMO-8"), Map.of(
-                "X-Hub-Signature", "sha256=" + hmac(SECRET, body), "X-Atlassian-Webhook-Identifier", "1003"));
+                "X-Hub-Signature", "sha256=" + WebhookApp.hmac(SECRET, body), "X-Atlassian-Webhook-Identifier", "1003"));
 
         assertThat(List.of(wrong.statusCode(), missing.statusCode(), tampered.statusCode())).containsOnly(401);
         assertThat(events().getReceivedCounter()).isZero();
         // the identifiers were not spent: the genuine delivery still gets through
         var genuine = WebhookApp.post(WebhookApp.url(port, PATH), body, Map.of(
-                "X-Hub-Signature", "sha256=" + hmac(SECRET, body), "X-Atlassian-Webhook-Identifier", "1001"));
+                "X-Hub-Signature", "sha256=" + WebhookApp.hmac(SECRET, body), "X-Atlassian-Webhook-Identifier", "1001"));
         assertThat(genuine.statusCode()).isBetween(200, 299);
         awaitInboxEmpty();
         assertThat(events().getReceivedCounter()).isOne();
@@ -158,10 +155,10 @@ class WebhookConsumerTest {
         byte[] issueEvent = event("jira:issue_updated", "DEMO-1");
 
         var first = WebhookApp.post(WebhookApp.url(port, PATH), projectEvent, Map.of(
-                "X-Hub-Signature", "sha256=" + hmac(SECRET, projectEvent), "X-Atlassian-Webhook-Identifier", "2001",
+                "X-Hub-Signature", "sha256=" + WebhookApp.hmac(SECRET, projectEvent), "X-Atlassian-Webhook-Identifier", "2001",
                 "CamelJiraqIssueKey", "EVIL-1", "CamelJiraqTransition", "Done"));
         var second = WebhookApp.post(WebhookApp.url(port, PATH), issueEvent, Map.of(
-                "X-Hub-Signature", "sha256=" + hmac(SECRET, issueEvent), "X-Atlassian-Webhook-Identifier", "2002",
+                "X-Hub-Signature", "sha256=" + WebhookApp.hmac(SECRET, issueEvent), "X-Atlassian-Webhook-Identifier", "2002",
                 "cameljiraqissuekey", "EVIL-1", "CamelHttpUri", "/elsewhere"));
 
         assertThat(List.of(first.statusCode(), second.statusCode())).allMatch(s -> s >= 200 && s < 300);
@@ -182,9 +179,9 @@ class WebhookConsumerTest {
                 .getBytes(StandardCharsets.UTF_8);
 
         var bad = WebhookApp.post(WebhookApp.url(port, PATH), notAnEvent,
-                Map.of("X-Hub-Signature", "sha256=" + hmac(SECRET, notAnEvent)));
+                Map.of("X-Hub-Signature", "sha256=" + WebhookApp.hmac(SECRET, notAnEvent)));
         var tooLarge = WebhookApp.post(WebhookApp.url(port, PATH), huge,
-                Map.of("X-Hub-Signature", "sha256=" + hmac(SECRET, huge)));
+                Map.of("X-Hub-Signature", "sha256=" + WebhookApp.hmac(SECRET, huge)));
 
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(tooLarge.statusCode()).isEqualTo(413);
@@ -212,11 +209,5 @@ class WebhookConsumerTest {
     private static byte[] event(String name, String issueKey) {
         return ("{\"timestamp\":1,\"webhookEvent\":\"" + name + "\",\"issue\":{\"id\":\"10000\",\"key\":\"" + issueKey
                 + "\",\"fields\":{\"project\":{\"key\":\"DEMO\"}}}}").getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String hmac(String secret, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
     }
 }

@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -6,8 +6,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
-import org.jiraq.camel.JiraqComponent;
-import org.jiraq.camel.JiraqConstants;
 import org.jiraq.simulator.JiraSimulator;
 
 /**
@@ -29,8 +27,8 @@ import org.jiraq.simulator.JiraSimulator;
  */
 public final class CrashApp {
 
-    static final String SECRET = "crash test secret";
-    static final String PATH = "/crash";
+    public static final String SECRET = "crash test secret";
+    public static final String PATH = "/crash";
 
     private CrashApp() {
     }

@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel.gdpr;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.jiraq.camel.ChildJvm;
+import org.jiraq.camel.CrashApp;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.camel.store.JdbcGdprStore;
 import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.camel.store.SharedDatabase;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restart on the same H2 file or on the other replica of a shared PostgreSQL, and every account is reported once and
  * handed to the route to completion once: none skipped, none repeated.
  */
-class GdprCrashTest {
+class ReportingCycleCrashTest {
 
     private static final Duration START = Duration.ofMinutes(2);
     private static final int ACCOUNTS = 200;
@@ -69,7 +71,7 @@ class GdprCrashTest {
         } finally {
             store.stop();
         }
-        reporting.closed(IntStream.range(0, ACCOUNTS).mapToObj(GdprCrashTest::account).toArray(String[]::new));
+        reporting.closed(IntStream.range(0, ACCOUNTS).mapToObj(ReportingCycleCrashTest::account).toArray(String[]::new));
         return url;
     }
 

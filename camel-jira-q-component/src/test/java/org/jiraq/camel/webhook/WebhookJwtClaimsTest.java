@@ -1,10 +1,11 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel.webhook;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.WebhookAttempt;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel.webhook;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jiraq.camel.ChildJvm;
+import org.jiraq.camel.CrashApp;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.camel.store.SharedDatabase;
 import org.jiraq.simulator.AdminWebhook;
 import org.jiraq.simulator.Issue;

@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.store.SharedDatabase;
 import org.jiraq.simulator.JiraSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * one database: a real PostgreSQL as on Kubernetes, and the H2 file of the single-process default. What the routes
  * see must be what one replica alone would have seen.
  */
-class ReplicasTest {
+class ConsumerReplicasTest {
 
     private static final String SECRET = "shared by the replicas";
     private static final String PATH = "/jira/events";
@@ -76,7 +75,7 @@ class ReplicasTest {
                 byte[] body = ("{\"timestamp\":1,\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"id\":\"1000" + delivery
                                + "\",\"key\":\"DEMO-" + delivery + "\",\"fields\":{\"project\":{\"key\":\"DEMO\"}}}}")
                         .getBytes(StandardCharsets.UTF_8);
-                Map<String, String> headers = Map.of("X-Hub-Signature", "sha256=" + WebhookConsumerTest.hmac(SECRET, body),
+                Map<String, String> headers = Map.of("X-Hub-Signature", "sha256=" + WebhookApp.hmac(SECRET, body),
                         "X-Atlassian-Webhook-Identifier", identifier);
                 for (int port : ports) {
                     answers.add(jira.submit(() -> {

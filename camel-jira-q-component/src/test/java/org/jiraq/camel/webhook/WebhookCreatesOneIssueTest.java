@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel.webhook;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqWebhookAckMode;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.simulator.AdminWebhook;
 import org.jiraq.simulator.Issue;
 import org.jiraq.simulator.JiraSimulator;

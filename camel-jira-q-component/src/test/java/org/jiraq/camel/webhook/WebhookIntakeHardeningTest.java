@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel.webhook;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.camel.store.SharedDatabase;
 import org.jiraq.simulator.JiraSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ class WebhookIntakeHardeningTest {
 
     private HttpResponse<String> deliver(String path, byte[] body, String identifier) throws Exception {
         return WebhookApp.post(WebhookApp.url(port, path), body, Map.of(
-                "X-Hub-Signature", "sha256=" + WebhookConsumerTest.hmac(SECRET, body),
+                "X-Hub-Signature", "sha256=" + WebhookApp.hmac(SECRET, body),
                 "X-Atlassian-Webhook-Identifier", identifier));
     }
 

@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel.webhook;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.simulator.AdminWebhook;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.WebhookAttempt;
@@ -23,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * the same delivery that arrives while the first attempt still runs (Jira stops waiting after its timeout) waits for
  * that attempt instead of being answered 2xx and lost.
  */
-class WebhookAfterRouteTest {
+class WebhookAnswerAfterRouteTest {
 
     private static final String SECRET = "after the route";
     private static final String PATH = "/jira/after";

@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel.deadletter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,11 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.support.service.ServiceHelper;
-import org.jiraq.camel.deadletter.DeadLetter;
-import org.jiraq.camel.deadletter.DeadLetterStore;
-import org.jiraq.camel.deadletter.FailureReason;
-import org.jiraq.camel.deadletter.InMemoryDeadLetterStore;
-import org.jiraq.camel.deadletter.JdbcDeadLetterStore;
 import org.jiraq.camel.store.JiraqStore;
 import org.jiraq.camel.store.SharedDatabase;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package org.jiraq.camel.routes;
+package org.jiraq.camel.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.jiraq.camel.JiraqConstants;
-import org.jiraq.camel.webhook.WebhookEvents;
+import org.jiraq.camel.WebhookApp;
 import org.jiraq.simulator.AdminWebhook;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.WebhookAttempt;
@@ -102,7 +102,7 @@ class WebhookEventCatalogueTest {
     void aRequestFromOutsideTheAllowedSourcesIsRefused() throws Exception {
         start("&webhookAllowedSources=104.192.136.0/21");
         byte[] body = "{\"timestamp\":1,\"webhookEvent\":\"sprint_started\"}".getBytes(StandardCharsets.UTF_8);
-        Map<String, String> signed = Map.of("X-Hub-Signature", "sha256=" + WebhookConsumerTest.hmac(SECRET, body),
+        Map<String, String> signed = Map.of("X-Hub-Signature", "sha256=" + WebhookApp.hmac(SECRET, body),
                 "X-Atlassian-Webhook-Identifier", "s-1");
 
         var refused = WebhookApp.post(WebhookApp.url(port, PATH), body, signed);
@@ -118,7 +118,7 @@ class WebhookEventCatalogueTest {
     void behindATrustedProxyTheForwardedSourceIsChecked() throws Exception {
         start("&webhookAllowedSources=104.192.136.0/21&webhookTrustedProxies=127.0.0.1/32,::1/128");
         byte[] body = "{\"timestamp\":1,\"webhookEvent\":\"sprint_started\"}".getBytes(StandardCharsets.UTF_8);
-        String signature = "sha256=" + WebhookConsumerTest.hmac(SECRET, body);
+        String signature = "sha256=" + WebhookApp.hmac(SECRET, body);
 
         var fromAtlassian = WebhookApp.post(WebhookApp.url(port, PATH), body, Map.of("X-Hub-Signature", signature,
                 "X-Atlassian-Webhook-Identifier", "p-1", "X-Forwarded-For", "104.192.136.9"));
