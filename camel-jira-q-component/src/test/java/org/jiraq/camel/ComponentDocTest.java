@@ -1,13 +1,19 @@
 package org.jiraq.camel;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jiraq.camel.client.Json;
@@ -16,13 +22,21 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the component documentation true: its option and header tables are rendered from the generated catalog JSON
- * (as Camel's own docs are), and every operation has a section. After changing options, run
+ * Keeps the component documentation true: the component page's option and header tables are rendered from the
+ * generated catalog JSON (as Camel's own docs are), every operation has a section on the operations page, and the
+ * pages, split by topic as Apache Camel's aws2-s3 docs are, link to each other without a dangling reference. After
+ * changing options, run
  * {@code mvn -pl camel-jira-q-component -am test -Dtest=ComponentDocTest -Djiraq.updateDocs=true} to rewrite them.
  */
 class ComponentDocTest {
 
-    private static final Path DOC = Path.of("src/main/docs/jiraq-component.adoc");
+    private static final Path DOCS = Path.of("src/main/docs");
+    private static final Path DOC = DOCS.resolve("jiraq-component.adoc");
+    private static final Path OPERATIONS = DOCS.resolve("jiraq-operations.adoc");
+    private static final Pattern XREF = Pattern.compile("xref:([\\w.-]+\\.adoc)(?:#([\\w-]+))?\\[");
+    private static final Pattern INTERNAL_REF = Pattern.compile("<<([^,>]+)(?:,[^>]*)?>>");
+    private static final Pattern ANCHOR = Pattern.compile("^\\[(?:#([\\w-]+)|\\[([\\w-]+)\\])\\]$", Pattern.MULTILINE);
+    private static final Pattern TITLE = Pattern.compile("^=+ (.+)$", Pattern.MULTILINE);
 
     @Test
     void optionAndHeaderTablesMatchTheCatalog() throws Exception {
@@ -44,10 +58,72 @@ class ComponentDocTest {
     }
 
     @Test
-    void everyOperationIsDocumented() throws Exception {
-        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+    void everyOperationHasASectionOnTheOperationsPage() throws Exception {
+        String doc = Files.readString(OPERATIONS, StandardCharsets.UTF_8);
         Arrays.stream(JiraqOperation.values()).forEach(op -> assertThat(doc)
-                .as("section for operation " + op).contains("=== " + op.name() + "\n"));
+                .as("section for operation " + op + ", with its anchor, on jiraq-operations.adoc")
+                .contains("[#" + op.name() + "]\n== " + op.name() + "\n"));
+    }
+
+    @Test
+    void everyCrossReferenceReachesAnAnchorOrTitle() throws Exception {
+        List<String> dangling = new ArrayList<>();
+        for (Path page : pages()) {
+            String text = Files.readString(page, StandardCharsets.UTF_8);
+            Matcher xref = XREF.matcher(text);
+            while (xref.find()) {
+                Path target = DOCS.resolve(xref.group(1));
+                if (!Files.exists(target)) {
+                    dangling.add(page.getFileName() + ": xref to a missing page " + xref.group(1));
+                } else if (xref.group(2) != null && !anchors(Files.readString(target)).contains(xref.group(2))) {
+                    dangling.add(page.getFileName() + ": xref to " + xref.group(1) + "#" + xref.group(2)
+                                 + ", which has no such anchor");
+                }
+            }
+            Matcher ref = INTERNAL_REF.matcher(text);
+            Set<String> here = anchors(text);
+            while (ref.find()) {
+                String target = ref.group(1).replaceAll("\\s+", " ");
+                if (!here.contains(target)) {
+                    dangling.add(page.getFileName() + ": <<" + target + ">> names no anchor or title of its page"
+                                 + " (a section on another page is an xref:page.adoc#anchor[...])");
+                }
+            }
+        }
+        assertThat(dangling).isEmpty();
+    }
+
+    @Test
+    void theComponentPageLinksEveryPageAndEveryPageLinksBack() throws Exception {
+        String component = Files.readString(DOC, StandardCharsets.UTF_8);
+        for (Path page : pages()) {
+            if (!page.equals(DOC)) {
+                assertThat(component).as("the component page's map links " + page.getFileName())
+                        .contains("xref:" + page.getFileName() + "[");
+                assertThat(Files.readString(page, StandardCharsets.UTF_8)).as(page.getFileName() + " links back")
+                        .contains("xref:jiraq-component.adoc[Back to the Jira (jiraq) component]");
+            }
+        }
+    }
+
+    private static List<Path> pages() throws IOException {
+        try (Stream<Path> files = Files.list(DOCS)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".adoc")).sorted().toList();
+        }
+    }
+
+    /** Explicit anchors ({@code [#id]}, {@code [[id]]}) and section titles, which a {@code <<title>>} may name. */
+    private static Set<String> anchors(String page) {
+        Set<String> anchors = new HashSet<>();
+        Matcher anchor = ANCHOR.matcher(page);
+        while (anchor.find()) {
+            anchors.add(anchor.group(1) != null ? anchor.group(1) : anchor.group(2));
+        }
+        Matcher title = TITLE.matcher(page);
+        while (title.find()) {
+            anchors.add(title.group(1));
+        }
+        return anchors;
     }
 
     private static String replaceSection(String doc, String name, String content) {

@@ -29,14 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code x-atlassian-oauth2-scopes}, classic and granular) for the REST calls the operation makes, and for the gateway
  * calls no document here describes (Customer Service Management, personal data reporting) from the simulator's
  * {@code specs/gateway-oauth2-scopes.json}, transcribed from Atlassian's reference pages (its SOURCES.md says which):
- * rendered as the table in the component doc, and as {@code jiraq-oauth2-scopes.json}, which the component reads at
- * start to warn about a grant that lacks a scope. Fails when an operation has no calls (only request and
- * serviceDeskRequest, whose path the route chooses, may have none) or either output is stale; rerun with
- * {@code -Djiraq.updateDocs=true} to regenerate.
+ * rendered as the table of the authentication page ({@code jiraq-auth.adoc}), and as {@code jiraq-oauth2-scopes.json},
+ * which the component reads at start to warn about a grant that lacks a scope. Fails when an operation has no calls
+ * (only request and serviceDeskRequest, whose path the route chooses, may have none) or either output is stale; rerun
+ * with {@code -Djiraq.updateDocs=true} to regenerate.
  */
 class OAuth2ScopesDocTest {
 
-    private static final Path DOC = Path.of("src/main/docs/jiraq-component.adoc");
+    private static final Path DOC = Path.of("src/main/docs/jiraq-auth.adoc");
     private static final Path RESOURCE = Path.of("src/main/resources/META-INF/org/jiraq/camel/jiraq-oauth2-scopes.json");
     private static final String API = "/rest/api/3";
     private static final String JSM = "/rest/servicedeskapi";

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The component doc's table of the guides' JIRA_* variables says what the sample does: every variable the sample reads
- * is in the table, and each sets the option the table names.
+ * The table of the guides' JIRA_* variables on the authentication page ({@code jiraq-auth.adoc}) says what the sample
+ * does: every variable the sample reads is in the table, and each sets the option the table names.
  */
 class EnvironmentVariablesDocTest {
 
-    private static final Path DOC = Path.of("../camel-jira-q-component/src/main/docs/jiraq-component.adoc");
+    private static final Path DOC = Path.of("../camel-jira-q-component/src/main/docs/jiraq-auth.adoc");
     private static final Path SAMPLE = Path.of("src/main/java/org/jiraq/samples/JiraConnection.java");
     /** Variables whose value is translated rather than copied, with a value to set and the option value it gives. */
     private static final Map<String, List<String>> TRANSLATED = Map.of(
@@ -77,7 +77,7 @@ class EnvironmentVariablesDocTest {
         String doc = Files.readString(DOC);
         Matcher section = Pattern.compile("// jira variables: START\n(.*?)// jira variables: END", Pattern.DOTALL)
                 .matcher(doc);
-        assertThat(section.find()).as("markers // jira variables: START/END in the component doc").isTrue();
+        assertThat(section.find()).as("markers // jira variables: START/END in jiraq-auth.adoc").isTrue();
         Map<String, String> table = new LinkedHashMap<>();
         Matcher row = Pattern.compile("^\\| `(JIRA_[A-Z0-9_]+)` \\| `([A-Za-z]+)` \\|", Pattern.MULTILINE)
                 .matcher(section.group(1));

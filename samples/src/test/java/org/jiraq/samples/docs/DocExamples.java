@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The code examples of README.md and the component documentation, read from the files themselves, so a test runs
- * exactly what a user copies. An example is a code block tagged just before it: {@code // example: <id>} in AsciiDoc,
+ * The code examples of README.md and of every page of the component documentation (the component page, its topic pages
+ * and the platform pages), read from the files themselves, so a test runs exactly what a user copies. An example is a code block tagged just before it: {@code // example: <id>} in AsciiDoc,
  * {@code <!-- example: <id> -->} in Markdown. Blocks of output (logs, JSON answers) are not tagged and not examples.
  */
 public final class DocExamples {
@@ -23,7 +24,7 @@ public final class DocExamples {
     /** The repository's root, from a module's directory (where Maven runs the tests). */
     public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     public static final Path README = ROOT.resolve("README.md");
-    public static final Path COMPONENT_DOC = ROOT.resolve("camel-jira-q-component/src/main/docs/jiraq-component.adoc");
+    public static final Path DOCS = ROOT.resolve("camel-jira-q-component/src/main/docs");
 
     /** What a reader would copy and run: code, configuration and commands; output blocks are other languages. */
     static final Set<String> RUNNABLE = Set.of("java", "yaml", "properties", "xml", "bash");
@@ -52,19 +53,28 @@ public final class DocExamples {
     private DocExamples() {
     }
 
-    /** README.md and the component documentation. */
+    /** README.md and every page under the component's src/main/docs. */
     public static DocExamples read() {
         DocExamples docs = new DocExamples();
-        docs.readAsciiDoc(COMPONENT_DOC);
+        pages().forEach(docs::readAsciiDoc);
         docs.readMarkdown(README);
         return docs;
+    }
+
+    /** The AsciiDoc pages of the component documentation, in name order. */
+    public static List<Path> pages() {
+        try (Stream<Path> files = Files.list(DOCS)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".adoc")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The example with this id; fails when the documentation has none. */
     public Example get(String id) {
         Example example = examples.get(id);
         if (example == null) {
-            throw new IllegalArgumentException("No example '" + id + "' in README.md or jiraq-component.adoc");
+            throw new IllegalArgumentException("No example '" + id + "' in README.md or the pages of " + ROOT.relativize(DOCS));
         }
         return example;
     }

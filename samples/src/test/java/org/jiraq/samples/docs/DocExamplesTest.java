@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,10 +68,19 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /**
- * Every example of README.md and the component documentation, taken from the files and run as a user would run it:
- * Java route code compiled into a RouteBuilder, YAML loaded by Camel Main, properties given to Camel Main, commands
- * run, against the simulator. Examples that are first-day tasks run in {@link FirstDayTasksTest}. A code block without
- * a tag, or a tag without a run here or there, fails {@link #everyExampleIsTaggedAndRun()}.
+ * Every example of README.md and of every page of the component documentation (component, topic and platform pages),
+ * taken from the files and run as a user would run it: Java route code compiled into a RouteBuilder, YAML loaded by
+ * Camel Main, properties given to Camel Main, commands run, against the simulator. Examples that are first-day tasks
+ * run in {@link FirstDayTasksTest}; those that need another runtime run in that runtime's module
+ * ({@link #RUN_IN_THEIR_MODULE}). A code block without a tag, or a tag without a run, fails
+ * {@link #everyExampleIsTaggedAndRun()}.
+ * <p>
+ * Two kinds of block are checked rather than run, because running them here would prove nothing more or cannot be
+ * done in a unit test: a user's dependency snippet (there is no user project to resolve it in; the check is that every
+ * artifact is one this build makes or uses, at the version it uses, see {@link #dependenciesAreTheBuilds}), and shell
+ * commands that build this repository or need a Kubernetes cluster (a nested reactor build takes minutes and no
+ * cluster runs here; the check is that every module, test class, manifest and Deployment they name exists, see
+ * {@link #commandsNameWhatExists}; the README's Quick start commands are run by {@code .ci/run} itself).
  */
 class DocExamplesTest {
 
@@ -130,6 +140,7 @@ class DocExamplesTest {
                                        + " <id> -->) before them").isEmpty();
         TreeSet<String> run = new TreeSet<>(runners.keySet());
         run.addAll(FirstDayTasksTest.EXAMPLES);
+        run.addAll(RUN_IN_THEIR_MODULE.keySet());
         assertThat(run).as("examples with a run").containsAll(DOCS.all().keySet());
         assertThat(DOCS.all().keySet()).as("runs of examples the docs no longer have").containsAll(run);
     }
@@ -177,7 +188,39 @@ class DocExamplesTest {
         all.put("test-kit-example", this::testKitExample);
         all.put("sample-routes", this::sampleRoutes);
         all.put("throwaway-store", this::throwawayStore);
+        // the platform pages
+        all.put("camel-main-dependencies", (example, dir) -> dependenciesAreTheBuilds(example, "samples/pom.xml"));
+        all.put("kubernetes-dependencies", (example, dir) -> dependenciesAreTheBuilds(example, "samples/pom.xml"));
+        all.put("spring-boot-dependencies", (example, dir) -> dependenciesAreTheBuilds(example,
+                "samples/spring-boot/pom.xml"));
+        all.put("quarkus-dependencies", (example, dir) -> dependenciesAreTheBuilds(example, "samples/quarkus/pom.xml"));
+        all.put("camel-k-kamelet-dependencies", this::everyKameletNamesTheseDependencies);
+        all.put("camel-main-properties", this::camelMainProperties);
+        for (String commands : List.of("camel-main-checks", "spring-boot-checks", "quarkus-checks", "camel-k-install",
+                "camel-k-checks", "kubernetes-install", "kubernetes-checks")) {
+            all.put(commands, this::commandsNameWhatExists);
+        }
         return all;
+    }
+
+    /**
+     * Examples for Spring Boot and Quarkus run in the sample of that runtime, with the properties read from the page:
+     * the test that runs each, which must name the example.
+     */
+    static final Map<String, String> RUN_IN_THEIR_MODULE = Map.of(
+            "spring-boot-properties",
+            "samples/spring-boot/src/test/java/org/jiraq/samples/springboot/SpringBootDocConfigurationTest.java",
+            "quarkus-properties", "samples/quarkus/src/test/java/org/jiraq/samples/quarkus/QuarkusDocConfigurationTest.java");
+
+    @Test
+    void examplesRunInTheirRuntimesModuleAreRunThere() throws IOException {
+        for (Map.Entry<String, String> run : RUN_IN_THEIR_MODULE.entrySet()) {
+            DOCS.get(run.getKey());
+            Path test = DocExamples.ROOT.resolve(run.getValue());
+            assertThat(test).exists();
+            assertThat(Files.readString(test)).as(test + " reads the example from the page")
+                    .contains("\"" + run.getKey() + "\"");
+        }
     }
 
     // --- the runs --------------------------------------------------------------------------------------------------
@@ -601,22 +644,11 @@ class DocExamplesTest {
 
     private void observabilityProperties(DocExamples.Example example, Path dir) throws Exception {
         int port = ExampleApp.freePort();
-        ExampleApp app = start(ExampleApp.builder(dir).site(sim).properties(asMap(properties(example.code())))
-                .property("camel.management.port", Integer.toString(port))
-                .routes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:read").to("jiraq:getProjects");
-                    }
-                }));
-        app.template().requestBody("direct:read", (Object) null);
+        callJiraOnce(ExampleApp.builder(dir).site(sim).properties(asMap(properties(example.code()))), port);
 
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/observe/health?exposureLevel=full")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> console = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/q/dev/jiraq")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = management(port, "/observe/health?exposureLevel=full");
+        HttpResponse<String> metrics = management(port, "/observe/metrics");
+        HttpResponse<String> console = management(port, "/q/dev/jiraq");
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("jiraq-localhost:" + sim.port());
@@ -718,7 +750,170 @@ class DocExamplesTest {
         assertThat(dir.resolve("jiraq.mv.db")).doesNotExist();
     }
 
+    /**
+     * A dependency snippet for a user's project: every camel-jira-q artifact is one this build makes, left at the
+     * release the reader picks ({@code x.x.x}); every other artifact is one the sample of that runtime (or the build)
+     * declares, and a version the snippet pins is the one the build uses.
+     */
+    private void dependenciesAreTheBuilds(DocExamples.Example example, String samplePom) throws IOException {
+        String sample = Files.readString(DocExamples.ROOT.resolve(samplePom));
+        String parent = Files.readString(DocExamples.ROOT.resolve("pom.xml"));
+        Set<String> ours = artifactsOfTheBuild();
+        Matcher dependency = Pattern.compile("<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>"
+                                             + "(?:\\s*<version>([^<]+)</version>)?").matcher(example.code());
+        int count = 0;
+        while (dependency.find()) {
+            count++;
+            String group = dependency.group(1);
+            String artifact = dependency.group(2);
+            String version = dependency.group(3);
+            if (group.equals("org.jiraq")) {
+                assertThat(ours).as("camel-jira-q artifacts").contains(artifact);
+                assertThat(version).as(artifact + "'s version").isIn(null, "x.x.x");
+            } else {
+                assertThat(sample + parent).as(artifact + " in " + samplePom + " or the build's pom")
+                        .contains("<artifactId>" + artifact + "</artifactId>");
+                if (version != null) {
+                    assertThat(version).as(artifact + "'s version").isEqualTo(versionInTheBuild(artifact, sample, parent));
+                }
+            }
+        }
+        assertThat(count).as("dependencies in the snippet").isPositive();
+        if (example.code().contains("x.x.x")) {
+            assertThat(example.code()).contains("CHANGELOG.md");
+        }
+    }
+
+    private static String versionInTheBuild(String artifact, String... poms) {
+        for (String pom : poms) {
+            Matcher pinned = Pattern.compile("<artifactId>" + Pattern.quote(artifact) + "</artifactId>\\s*<version>([^<]+)"
+                                             + "</version>").matcher(pom);
+            if (pinned.find()) {
+                String version = pinned.group(1);
+                if (!version.startsWith("${")) {
+                    return version;
+                }
+                String property = version.substring(2, version.length() - 1);
+                for (String withProperty : poms) {
+                    Matcher value = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</").matcher(withProperty);
+                    if (value.find()) {
+                        return value.group(1);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("The build pins no version of " + artifact);
+    }
+
+    /** The artifactIds of the reactor's modules. */
+    private static Set<String> artifactsOfTheBuild() throws IOException {
+        Set<String> artifacts = new TreeSet<>();
+        Matcher module = Pattern.compile("<module>([^<]+)</module>")
+                .matcher(Files.readString(DocExamples.ROOT.resolve("pom.xml")));
+        while (module.find()) {
+            String pom = Files.readString(DocExamples.ROOT.resolve(module.group(1)).resolve("pom.xml"));
+            artifacts.add(tag(pom.contains("</parent>") ? pom.substring(pom.indexOf("</parent>")) : pom, "artifactId"));
+        }
+        return artifacts;
+    }
+
+    /** The Kamelets bring the component: each names these dependencies, the version filled in by the build. */
+    private void everyKameletNamesTheseDependencies(DocExamples.Example example, Path dir) throws IOException {
+        List<String> dependencies = example.code().lines().map(l -> l.replaceAll("#.*", "").trim())
+                .filter(l -> l.startsWith("- ")).toList();
+        assertThat(dependencies).isNotEmpty();
+        try (Stream<Path> kamelets = Files.list(DocExamples.ROOT.resolve("routes/src/main/resources/kamelets"))) {
+            List<Path> all = kamelets.toList();
+            assertThat(all).isNotEmpty();
+            for (Path kamelet : all) {
+                List<String> lines = Files.readAllLines(kamelet).stream().map(String::trim).toList();
+                assertThat(lines).as(kamelet.getFileName() + "'s dependencies").containsAll(dependencies);
+            }
+        }
+    }
+
+    /**
+     * Camel Main with the page's configuration, its API token from the environment variable it names and its site the
+     * simulator's, on a free management port: the health endpoint shows the Jira connection, the metrics its meters.
+     */
+    private void camelMainProperties(DocExamples.Example example, Path dir) throws Exception {
+        Map<String, String> props = asMap(properties(example.code()));
+        int port = ExampleApp.freePort();
+        callJiraOnce(ExampleApp.builder(dir).properties(props)
+                .function(new EnvFunction(Map.of("JIRA_API_TOKEN", "token-of-bot")))
+                .property("camel.component.jiraq.baseUrl", sim.baseUrl())
+                .property("camel.component.jiraq.deployment", "cloud"), port);
+
+        HttpResponse<String> health = management(port, "/observe/health?exposureLevel=full");
+        HttpResponse<String> metrics = management(port, "/observe/metrics");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("producer:jiraq-localhost:" + sim.port());
+        assertThat(metrics.body()).contains("jiraq_requests_seconds_count");
+    }
+
+    /**
+     * Build and cluster commands are not run here (see the class comment); what they name must exist: each module of
+     * {@code -pl}, each test class of {@code -Dtest}, each file {@code kubectl apply -f} applies and each Deployment
+     * whose rollout is awaited.
+     */
+    private void commandsNameWhatExists(DocExamples.Example example, Path dir) throws IOException {
+        Path root = DocExamples.ROOT;
+        String reactor = Files.readString(root.resolve("pom.xml"));
+        List<String> commands = example.code().lines().map(l -> l.replaceAll("\\s+#.*", "").trim())
+                .filter(l -> !l.isEmpty()).toList();
+        assertThat(commands).isNotEmpty();
+        for (String command : commands) {
+            assertThat(command).as("a command of this repository").matches("(mvn|kubectl) .*");
+            Matcher module = Pattern.compile("-pl (\\S+)").matcher(command);
+            if (module.find()) {
+                assertThat(reactor).as("module " + module.group(1)).contains("<module>" + module.group(1) + "</module>");
+                Matcher tests = Pattern.compile("-Dtest=(\\S+)").matcher(command);
+                if (tests.find()) {
+                    for (String test : tests.group(1).split(",")) {
+                        try (Stream<Path> files = Files.walk(root.resolve(module.group(1)).resolve("src/test"))) {
+                            assertThat(files.map(f -> f.getFileName().toString())).as("test class " + test)
+                                    .contains(test + ".java");
+                        }
+                    }
+                }
+            }
+            Matcher applied = Pattern.compile("-f (\\S+)").matcher(command);
+            while (applied.find()) {
+                assertThat(root.resolve(applied.group(1))).as("applied by " + command).exists();
+            }
+            Matcher rollout = Pattern.compile("rollout status deployment/(\\S+)").matcher(command);
+            if (rollout.find()) {
+                String appliedBefore = String.join("\n", commands.subList(0, commands.indexOf(command)));
+                Matcher file = Pattern.compile("-f (\\S+)").matcher(appliedBefore);
+                boolean found = false;
+                while (file.find()) {
+                    String manifest = Files.readString(root.resolve(file.group(1)));
+                    found |= manifest.contains("kind: Deployment") && manifest.contains("name: " + rollout.group(1));
+                }
+                assertThat(found).as("a Deployment " + rollout.group(1) + " among the manifests applied").isTrue();
+            }
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
+
+    /** Starts the app with its management server on {@code port} and calls Jira once, so a connection exists. */
+    private void callJiraOnce(ExampleApp.Builder builder, int port) throws Exception {
+        ExampleApp app = start(builder.property("camel.management.port", Integer.toString(port))
+                .routes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:read").to("jiraq:getProjects");
+                    }
+                }));
+        app.template().requestBody("direct:read", (Object) null);
+    }
+
+    private static HttpResponse<String> management(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
     private static String tag(String xml, String name) {
         Matcher m = Pattern.compile("<" + name + ">([^<]+)</" + name + ">").matcher(xml);

@@ -37,8 +37,9 @@ public final class ExampleApp implements AutoCloseable {
     private ExampleApp(Builder builder) throws Exception {
         this.workDir = builder.workDir;
         this.httpPort = freePort();
-        // the samples' own application.properties starts a management server on a fixed port: not in tests
-        main.addOverrideProperty("camel.management.enabled", "false");
+        // an example runs with its own configuration only, as in a user's project: not with the sample's
+        // application.properties, which would also fill in what the example leaves out
+        main.setDefaultPropertyPlaceholderLocation("false");
         main.addOverrideProperty("camel.main.name", "example");
         if (builder.httpServer) {
             main.addOverrideProperty("camel.server.enabled", "true");

@@ -15,7 +15,7 @@ import org.jiraq.camel.client.Json;
 
 /**
  * The OAuth 2.0 scopes each jiraq operation needs, as generated from Atlassian's OpenAPI documents into
- * {@code jiraq-oauth2-scopes.json} (see the scope table of the component doc): per REST call its classic and granular
+ * {@code jiraq-oauth2-scopes.json} (see the scope table of jiraq-auth.adoc): per REST call its classic and granular
  * scopes on Cloud, and Data Center's coarse READ, WRITE or ADMIN.
  */
 final class OperationScopes {

@@ -25,7 +25,7 @@ import static org.hamcrest.Matchers.startsWith;
  * Quartz from it) and starts.
  */
 @QuarkusTest
-@QuarkusTestResource(SimulatedJira.class)
+@QuarkusTestResource(value = SimulatedJira.class, restrictToAnnotatedClass = true)
 class QuarkusSampleTest {
 
     @Inject
