@@ -132,7 +132,8 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
             connection.governor().useQuota(configuration.getQuotaPoints(),
                     Duration.ofSeconds(configuration.getQuotaWindow()));
             if (client.auth() instanceof OAuth2Auth oauth && checksScopes()) {
-                oauth.warnIfScopesLacking(operation.name(), getEndpointUri(), configuration.getCredentialId(), true);
+                oauth.warnIfScopesLacking(operation.name(), csmResource(), getEndpointUri(),
+                        configuration.getCredentialId(), true);
             }
         }
     }
@@ -182,7 +183,7 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
      */
     void checkScopes(Exchange exchange) {
         if (client != null && client.auth() instanceof OAuth2Auth oauth && checksScopes()) {
-            oauth.warnIfScopesLacking(operation.name(), getEndpointUri(),
+            oauth.warnIfScopesLacking(operation.name(), csmResource(), getEndpointUri(),
                     exchange.getMessage().getHeader(JiraqConstants.CREDENTIAL_ID, String.class), false);
         }
     }
@@ -196,9 +197,13 @@ public class JiraqEndpoint extends ScheduledPollEndpoint implements EndpointServ
                 || client == null || !(client.auth() instanceof OAuth2Auth oauth)) {
             return refused;
         }
-        return oauth.lackingScopes(operation.name(),
+        return oauth.lackingScopes(operation.name(), csmResource(),
                 exchange.getMessage().getHeader(JiraqConstants.CREDENTIAL_ID, String.class), true)
                 .map(refused::withExplanation).orElse(refused);
+    }
+
+    private String csmResource() {
+        return configuration.getCsmResource() == null ? null : configuration.getCsmResource().name();
     }
 
     /** Whether the scope table applies: a webhook needs its scopes only to register itself dynamically. */

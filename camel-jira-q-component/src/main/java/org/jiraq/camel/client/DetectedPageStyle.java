@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>{@code isLastPage} or {@code start} with {@code limit}: Service Management ({@code /rest/servicedeskapi});</li>
  * <li>{@code startAt}: offset paging ({@code PageBean*}, comments, worklogs, Data Center search);</li>
  * <li>{@code next} (a URL): cursor paging ({@code /webhook/failed});</li>
+ * <li>{@code links.next} (a URL): Jira Service Management Operations (alerts and the like);</li>
  * <li>anything else holding a list, or a bare JSON array: a single page.</li>
  * </ul>
  * The items are the array in {@code values}, {@code issues}, {@code comments} or {@code worklogs}, else the answer's
@@ -73,6 +74,9 @@ final class DetectedPageStyle implements PageStyle {
         }
         if (page.path("next").isTextual()) {
             return PageStyle.nextUrl(items, client);
+        }
+        if (page.path("links").path("next").isTextual()) {
+            return PageStyle.linksNext(items, client);
         }
         return new SinglePage(items);
     }

@@ -300,8 +300,7 @@ public final class JiraqClient {
      * credentials never follow it anywhere else.
      */
     public JiraqRequest followLink(JiraqRequest current, String link) throws IOException {
-        String credential = current.credentialId() != null ? current.credentialId() : credentialId;
-        URI root = stripTrailingSlash(auth.apiRoot(siteUrl, credential));
+        URI root = rootFor(current.credentialId() != null ? current : current.withCredentialId(credentialId));
         URI target;
         try {
             target = URI.create(root + current.path()).resolve(link);

@@ -50,8 +50,8 @@ public interface PageStyle {
     }
 
     /**
-     * Whichever style the first page shows (token, Service Management, offset, cursor or a single page), for calls
-     * whose resource is not known in advance; cursor links are followed only on the client's own site.
+     * Whichever style the first page shows (token, Service Management, offset, cursor, next link or a single page), for
+     * calls whose resource is not known in advance; next links are followed only on the client's own site or API.
      */
     static PageStyle detect(JiraqClient client) {
         return new DetectedPageStyle(client);
@@ -62,6 +62,14 @@ public interface PageStyle {
      * leaves the resource or the client's site is refused rather than followed.
      */
     static PageStyle nextUrl(String itemsField, JiraqClient client) {
-        return new NextUrlPageStyle(itemsField, client);
+        return new NextUrlPageStyle(itemsField, "/next", client);
+    }
+
+    /**
+     * Jira Service Management Operations' paging: each page but the last holds the URL of the next in
+     * {@code links.next}, on the same API; followed as {@link #nextUrl}.
+     */
+    static PageStyle linksNext(String itemsField, JiraqClient client) {
+        return new NextUrlPageStyle(itemsField, "/links/next", client);
     }
 }

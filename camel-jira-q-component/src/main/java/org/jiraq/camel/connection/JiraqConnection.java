@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +19,7 @@ import org.jiraq.camel.JiraqAuthStrategy;
 import org.jiraq.camel.JiraqDeployment;
 import org.jiraq.camel.JiraqRateLimitPriority;
 import org.jiraq.camel.auth.AuthStrategy;
+import org.jiraq.camel.auth.oauth2.OAuth2Auth;
 import org.jiraq.camel.client.JiraqClient;
 import org.jiraq.camel.client.JiraqClientListener;
 import org.jiraq.camel.client.JiraqRequest;
@@ -156,6 +158,15 @@ public final class JiraqConnection {
     /** The auth strategy every endpoint of this connection uses (one OAuth 2.0 token manager for all of them). */
     public AuthStrategy auth() {
         return auth;
+    }
+
+    /**
+     * What the OAuth 2.0 grant of this connection's credential lacks for {@code operation} (an entry of the scope
+     * table, such as "health check"), naming the scopes, when its scopes are known; empty otherwise, and for any other
+     * auth strategy.
+     */
+    public Optional<String> lackingScopes(String operation) {
+        return auth instanceof OAuth2Auth oauth ? oauth.lackingScopes(operation, null, null, true) : Optional.empty();
     }
 
     public long requests() {

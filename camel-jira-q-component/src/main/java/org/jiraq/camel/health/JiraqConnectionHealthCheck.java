@@ -17,9 +17,13 @@ import org.jiraq.camel.connection.JiraqConnection;
  * state of the connection's indicators. Lives in Camel's {@code producers} repository while a producer of the
  * connection runs, so it is off unless Camel's producer checks are on, and the component option
  * healthCheckProducerEnabled is read at every call. Details name the site, deployment, API version and auth strategy,
- * and on failure Jira's status and request id; never a credential.
+ * and on failure Jira's status and request id, and the scope an OAuth 2.0 grant lacks for {@code /myself} when that is
+ * why it was refused; never a credential.
  */
 public final class JiraqConnectionHealthCheck extends ConnectionHealthCheck {
+
+    /** This check's entry in the OAuth 2.0 scope table: GET /myself needs read:jira-user (or its granular set). */
+    private static final String SCOPE_TABLE_ENTRY = "health check";
 
     JiraqConnectionHealthCheck(JiraqConnection connection, BooleanSupplier enabledByComponent) {
         super("producer:jiraq-" + connection.name(), connection, enabledByComponent);
@@ -31,7 +35,11 @@ public final class JiraqConnectionHealthCheck extends ConnectionHealthCheck {
         try {
             connection.checkClient().execute(JiraqRequest.get(connection.apiPath() + "/myself").build());
             builder.up();
-        } catch (JiraqHttpException e) {
+        } catch (JiraqHttpException refused) {
+            // a grant without the scopes of /myself is refused however good it is for the routes: say so
+            JiraqHttpException e = refused.getStatusCode() == 401 || refused.getStatusCode() == 403
+                    ? connection.lackingScopes(SCOPE_TABLE_ENTRY).map(refused::withExplanation).orElse(refused)
+                    : refused;
             builder.down().message(e.getMessage()).detail(HTTP_RESPONSE_CODE, e.getStatusCode());
             if (e.getRequestId() != null) {
                 builder.detail("jira.request.id", e.getRequestId());

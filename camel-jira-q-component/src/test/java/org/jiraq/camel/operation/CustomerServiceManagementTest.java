@@ -8,6 +8,7 @@ import org.apache.camel.Exchange;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.JiraqTestSupport;
+import org.jiraq.simulator.http.GatewayApi;
 import org.jiraq.simulator.JiraSimulator;
 import org.jiraq.simulator.RecordedRequest;
 import org.jiraq.simulator.servicedesk.AssetsAndOperations;
@@ -122,6 +123,19 @@ class CustomerServiceManagementTest extends JiraqTestSupport {
         assertThat(absolute.getException()).hasMessageContaining("absolute URLs are not allowed");
         assertThat(sim.requests("GET", "/jsm/")).allSatisfy(r -> assertThat(r.headers().get("Authorization").get(0))
                 .startsWith("Basic "));
+    }
+
+    @Test
+    void operationsAlertsArePagedByTheirLinksNextBelowTheApisRoot() {
+        Exchange alerts = send("jiraq:request?api=operations&path=/alerts&query.size=2&paginate=true", null, Map.of());
+
+        assertThat(alerts.getException()).isNull();
+        assertThat(alerts.getMessage().getBody(List.class)).extracting(a -> ((Map<?, ?>) a).get("message"))
+                .containsExactly("Disk almost full", "CPU high", "Backup failed");
+        List<RecordedRequest> pages = sim.requests("GET", GatewayApi.OPERATIONS.root(csm.cloudId()) + "/alerts");
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(1).query()).containsEntry("offset", List.of("2")).containsEntry("size", List.of("2"));
+        assertThat(pages.get(1).headers().get("Authorization").get(0)).startsWith("Basic ");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.apache.camel.builder.PredicateBuilder.and;
 import org.jiraq.camel.JiraqConstants;
 import org.jiraq.camel.auth.oauth2.OAuth2AuthorizeProcessor;
 import org.jiraq.camel.auth.oauth2.OAuth2CallbackProcessor;
+import org.jiraq.camel.auth.oauth2.OAuth2ConnectedAccount;
 
 /**
  * The route template {@value #OAUTH2_CONNECT}: connects a Jira account to the application over Camel's platform-http,
@@ -17,8 +18,8 @@ import org.jiraq.camel.auth.oauth2.OAuth2CallbackProcessor;
  * {@code offlineAccess} is false; the site's on Data Center, with PKCE) with a single-use state, bound to the browser
  * that asked (a cookie) and to the credentialId the grant will be stored under;</li>
  * <li>{@code GET {path}/callback} checks the state, trades the code, finds the Jira Cloud site, stores the grant and
- * answers a small page; each connected account is also sent to {@code connected} (header
- * {@code CamelJiraqCredentialId}).</li>
+ * answers a small page; each connected account is also sent to {@code connected}: JSON text
+ * {@code {"credentialId", "siteUrl", "cloudId", "scopes"}} with header {@code CamelJiraqCredentialId}.</li>
  * </ul>
  * The credentialId is the {@code credentialId} parameter (by default the component's), never anything the request
  * says: a multi-user application sets it from its own login, by using the two processors in its own routes.
@@ -35,7 +36,8 @@ public class OAuth2ConnectRoutes extends RouteBuilder {
                         "The credentialId to store the grant under; by default the jiraq component's credentialId")
                 .templateParameter("component", "jiraq", "The name of the jiraq component whose OAuth 2.0 options to use")
                 .templateParameter("connected", "log:org.jiraq.camel.routes.OAuth2Connect?level=INFO&showBody=false",
-                        "Where each connected account is announced, with header CamelJiraqCredentialId")
+                        "Where each connected account is announced: JSON text (credentialId, siteUrl, cloudId, scopes),"
+                        + " with header CamelJiraqCredentialId")
                 .templateParameter("offlineAccess", "true",
                         "Whether to ask Jira Cloud for a refresh token (offline_access), so the grant outlives its first"
                         + " hour; Data Center's provider issues one anyway")
@@ -66,7 +68,7 @@ public class OAuth2ConnectRoutes extends RouteBuilder {
                     .end()
                     .filter(and(header(Exchange.HTTP_PATH).endsWith("/callback"),
                             header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(200)))
-                        .wireTap("{{connected}}")
+                        .wireTap("{{connected}}").onPrepare(new OAuth2ConnectedAccount())
                     .end();
     }
 }

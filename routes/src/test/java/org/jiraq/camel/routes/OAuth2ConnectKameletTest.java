@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -20,10 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The jiraq-oauth2-connect Kamelet, loaded from the classpath as Camel K loads it, with its connection as Kamelet
- * properties only (the jiraq component has no OAuth options): a browser connects on Cloud and on Data Center, and a
- * jiraq endpoint with the same credentialId then calls Jira with the stored grant.
+ * properties only (the jiraq component has no OAuth options): a browser connects on Cloud and on Data Center, the
+ * Kamelet emits the connected account as JSON (its declared output), and a jiraq endpoint with the same credentialId
+ * then calls Jira with the stored grant.
  */
 class OAuth2ConnectKameletTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path store;
@@ -50,9 +55,20 @@ class OAuth2ConnectKameletTest {
         HttpResponse<String> page = ConsentBrowser.approve(URI.create(WebhookApp.url(port, "/connect/jira/connect")));
 
         assertThat(page.body()).contains("Your Jira account is connected to " + sim.baseUrl());
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         MockEndpoint connected = app.context().getEndpoint("mock:connected", MockEndpoint.class);
         connected.expectedHeaderReceived(JiraqConstants.CREDENTIAL_ID, "alice");
+        connected.expectedHeaderReceived(Exchange.CONTENT_TYPE, "application/json");
+        connected.expectedMessageCount(1); // the account, not every answer of the Kamelet
         connected.assertIsSatisfied(5000);
+        String announced = connected.getReceivedExchanges().get(0).getMessage().getBody(String.class);
+        JsonNode account = JSON.readTree(announced);
+        assertThat(account.path("credentialId").asText()).isEqualTo("alice");
+        assertThat(account.path("siteUrl").asText()).isEqualTo(sim.baseUrl());
+        assertThat(account.path("cloudId").asText()).isEqualTo(oauth.cloudId());
+        assertThat(account.path("scopes").asText()).contains("read:jira-work");
+        assertThat(oauth.issuedSecrets()).noneMatch(announced::contains);
+        assertThat(connected.getReceivedExchanges().get(0).getMessage().getHeaders()).doesNotContainKey("Set-Cookie");
         String sameGrant = "jiraq:createIssue?baseUrl=" + sim.baseUrl() + "&deployment=cloud&authStrategy=oauth2&clientId="
                            + AtlassianOAuth2.CLIENT_ID + "&clientSecret=RAW(" + AtlassianOAuth2.CLIENT_SECRET
                            + ")&credentialId=alice&tokenUrl=" + sim.baseUrl() + "/oauth/token&apiGatewayUrl=" + sim.baseUrl();
@@ -72,6 +88,12 @@ class OAuth2ConnectKameletTest {
         assertThat(page.body()).contains("Your Jira account is connected");
         assertThat(sim.requests("GET", AtlassianOAuth2.DATA_CENTER_AUTHORIZE_PATH).get(0).query())
                 .containsKey("code_challenge");
+        MockEndpoint connected = app.context().getEndpoint("mock:connected", MockEndpoint.class);
+        connected.expectedMessageCount(1);
+        connected.assertIsSatisfied(5000);
+        JsonNode account = JSON.readTree(connected.getReceivedExchanges().get(0).getMessage().getBody(String.class));
+        assertThat(account.path("credentialId").asText()).isEqualTo("default");
+        assertThat(account.path("scopes").asText()).isEqualTo("READ WRITE");
         assertThat(createIssue("jiraq:createIssue?baseUrl=" + sim.baseUrl() + "&deployment=datacenter"
                                + "&authStrategy=oauth2&clientId=" + AtlassianOAuth2.CLIENT_ID + "&clientSecret=RAW("
                                + AtlassianOAuth2.CLIENT_SECRET + ")").getException()).isNull();

@@ -53,6 +53,8 @@ class OAuth2ConnectRoutesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Your Jira account is connected to " + sim.baseUrl());
         connected.assertIsSatisfied(5000);
+        assertThat(connected.getReceivedExchanges().get(0).getMessage().getBody(String.class))
+                .contains("\"credentialId\":\"acme-user\"").contains("\"siteUrl\":\"" + sim.baseUrl() + "\"");
         Exchange created = app.template().request("jiraq:createIssue?credentialId=acme-user", e -> {
             e.getMessage().setHeader(JiraqConstants.PROJECT_KEY, "DEMO");
             e.getMessage().setHeader(JiraqConstants.ISSUE_TYPE_NAME, "Task");

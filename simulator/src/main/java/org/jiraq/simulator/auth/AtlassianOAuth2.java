@@ -48,7 +48,8 @@ import org.jiraq.simulator.model.SimulatorUser;
  * documents list for its operation, else the gateway answers 401 "scope does not match", as Atlassian's does.
  * <p>
  * On Data Center: the provider of Jira DC ({@code /rest/oauth2/latest/authorize} and {@code /token}): scopes READ,
- * WRITE, ADMIN and SYSTEM_ADMIN, PKCE (S256 or plain), a refresh token with every user grant, rotated on each use
+ * WRITE, ADMIN and SYSTEM_ADMIN (with {@link #checkScopes()}, a call needs the one its operation does: reading READ,
+ * changing WRITE, configuring ADMIN), PKCE (S256 or plain), a refresh token with every user grant, rotated on each use
  * with no reuse leeway and ending the previous access token; access tokens sent straight to the site.
  * <p>
  * The consent screen consents at once and redirects back with a code and the same state, unless
@@ -141,8 +142,9 @@ public final class AtlassianOAuth2 implements SimulatorFeature {
     }
 
     /**
-     * Cloud calls with an access token must hold the scopes their operation needs, as on Atlassian's gateway; off by
-     * default, so tests that do not care about scopes need not list them.
+     * Calls with an access token must hold the scopes their operation needs: on Cloud as on Atlassian's gateway, on
+     * Data Center READ, WRITE or ADMIN (each including the ones before it); off by default, so tests that do not care
+     * about scopes need not list them.
      */
     public AtlassianOAuth2 checkScopes() {
         this.checkScopes = true;
@@ -182,6 +184,9 @@ public final class AtlassianOAuth2 implements SimulatorFeature {
             }
         } else {
             context.route("POST", DATA_CENTER_TOKEN_PATH, this::token).anonymous().contractExempt();
+            if (checkScopes) {
+                context.interceptor(Interceptor.ORDER_AUTHENTICATION + 10, this::enforceDataCenterScopes);
+            }
         }
     }
 
@@ -357,6 +362,25 @@ public final class AtlassianOAuth2 implements SimulatorFeature {
             if (needed.isPresent() && !needed.get().satisfiedBy(granted)) {
                 return ApiResponse.json(401, Json.object().put("code", 401).put("message", SCOPE_MISMATCH))
                         .withHeader(ContractValidator.UNDOCUMENTED_ANSWER, "gateway scope check");
+            }
+        }
+        return next.proceed(request);
+    }
+
+    /**
+     * Data Center's scope check: a call with an access token must hold the scope its operation needs (READ, WRITE or
+     * ADMIN, see {@link OperationScopes#dataCenterScope}) or a higher one. Which status and message Jira DC answers is
+     * not documented; this simulator answers 403 with Jira's error envelope naming the scopes.
+     */
+    private ApiResponse enforceDataCenterScopes(ApiRequest request, Interceptor.Chain next) {
+        Optional<OAuth2Authority.Access> access = accessOf(request);
+        if (access.isPresent() && request.path().startsWith("/rest/") && !request.path().startsWith("/rest/oauth2/")) {
+            String needed = OperationScopes.cloud().dataCenterScope(request.method(), request.path());
+            String granted = access.get().grant().scope();
+            int held = Arrays.stream(granted.split(" ")).mapToInt(DATA_CENTER_SCOPES::indexOf).max().orElse(-1);
+            if (held < DATA_CENTER_SCOPES.indexOf(needed)) {
+                return ApiResponse.error(403, "The OAuth 2.0 token's scopes (" + granted
+                        + ") do not allow this request; it needs " + needed);
             }
         }
         return next.proceed(request);

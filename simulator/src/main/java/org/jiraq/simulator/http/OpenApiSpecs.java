@@ -81,9 +81,14 @@ public enum OpenApiSpecs {
 
     /** The document as Atlassian published it, freshly read. */
     public JsonNode document() {
+        return read(resource);
+    }
+
+    /** A JSON document shipped in this jar, freshly read. */
+    public static JsonNode read(String resource) {
         try (InputStream in = OpenApiSpecs.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("OpenAPI document " + resource + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             return Json.MAPPER.readTree(in);
         } catch (IOException e) {

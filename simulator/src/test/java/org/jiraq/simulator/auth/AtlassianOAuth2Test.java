@@ -159,19 +159,42 @@ class AtlassianOAuth2Test {
     @Test
     void dataCenterClientCredentialsAreServedAtTheSitesOwnTokenEndpointAndWorkOnTheSite() throws Exception {
         start(JiraSimulator.Flavour.DATA_CENTER);
-        String form = "grant_type=client_credentials&client_id=" + AtlassianOAuth2.CLIENT_ID + "&client_secret="
-                + URLEncoder.encode(AtlassianOAuth2.CLIENT_SECRET, StandardCharsets.UTF_8) + "&scope=READ+WRITE";
 
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(sim.baseUrl()
-                + AtlassianOAuth2.DATA_CENTER_TOKEN_PATH)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        JsonNode tokens = JiraHttp.MAPPER.readTree(answer.body());
+        JsonNode tokens = dataCenterClientCredentials("READ WRITE");
 
         assertThat(tokens.path("scope").asText()).isEqualTo("READ WRITE");
         HttpResponse<String> myself = call(tokens.path("access_token").asText(), "/rest/api/2/myself");
         assertThat(myself.statusCode()).isEqualTo(200);
         assertThat(myself.body()).contains("service-account");
         assertThat(oauth.tokenRequests("client_credentials")).isEqualTo(1);
+    }
+
+    @Test
+    void dataCenterTokensReadWithReadAndChangeOnlyWithWriteWhenScopesAreChecked() throws Exception {
+        oauth.checkScopes();
+        start(JiraSimulator.Flavour.DATA_CENTER);
+        JiraHttp reader = JiraHttp.bearer(sim, dataCenterClientCredentials("READ").path("access_token").asText());
+        JiraHttp writer = JiraHttp.bearer(sim,
+                dataCenterClientCredentials("READ WRITE").path("access_token").asText());
+
+        JiraHttp.Reply refused = reader.post("/rest/api/2/issue", JiraHttp.createBody("DEMO", "Task", "s"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("errorMessages").get(0).asText()).contains("it needs WRITE");
+        assertThat(reader.get("/rest/api/2/myself").status()).isEqualTo(200);
+        assertThat(reader.post("/rest/api/2/search", "{\"jql\":\"project = DEMO\"}").status())
+                .as("a POST search only reads").isEqualTo(200);
+        assertThat(writer.post("/rest/api/2/issue", JiraHttp.createBody("DEMO", "Task", "s")).status()).isEqualTo(201);
+    }
+
+    /** The token answer of Data Center's provider to a client-credentials request, as a form. */
+    private JsonNode dataCenterClientCredentials(String scope) throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + AtlassianOAuth2.CLIENT_ID + "&client_secret="
+                + URLEncoder.encode(AtlassianOAuth2.CLIENT_SECRET, StandardCharsets.UTF_8) + "&scope="
+                + URLEncoder.encode(scope, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(sim.baseUrl()
+                + AtlassianOAuth2.DATA_CENTER_TOKEN_PATH)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return JiraHttp.MAPPER.readTree(answer.body());
     }
 
     private void start(JiraSimulator.Flavour flavour) {

@@ -99,7 +99,7 @@ class GatewayApisTest {
     @Test
     void accessTokensReachTheGatewayApisOfTheirSiteOnly() {
         start();
-        String token = clientCredentialsToken("read:jira-work write:jira-work");
+        String token = clientCredentialsToken("read:jira-work write:jira-work read:product:jira-service-management");
         JiraHttp app = JiraHttp.bearer(sim, token);
 
         assertThat(app.get(csm.root() + "/product").status()).isEqualTo(200);
@@ -126,6 +126,22 @@ class GatewayApisTest {
                 + " write:comment.property:jira write:attachment:jira read:issue:jira"));
         assertThat(granular.post(site + "/rest/api/3/issue", JiraHttp.createBody("DEMO", "Task", "s")).status())
                 .as("the granular set is enough").isEqualTo(201);
+    }
+
+    @Test
+    void customerServiceManagementCallsNeedTheScopesAtlassiansReferenceNames() {
+        start();
+        JiraHttp reader = JiraHttp.bearer(sim, clientCredentialsToken("read:product:jira-service-management"));
+        JiraHttp writer = JiraHttp.bearer(sim, clientCredentialsToken("read:product:jira-service-management"
+                + " write:product:jira-service-management"));
+
+        JiraHttp.Reply refused = reader.post(csm.root() + "/product", "{\"name\":\"Gold\"}");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("message").asText()).isEqualTo("Unauthorized; scope does not match");
+        assertThat(writer.post(csm.root() + "/product", "{\"name\":\"Gold\"}").status()).isEqualTo(200);
+        assertThat(reader.get(csm.root() + "/product").status()).isEqualTo(200);
+        assertThat(reader.post(csm.root() + "/organization/fetch", "{\"names\":[\"Acme\"]}").status())
+                .as("organizations need read:organization:jira-service-management").isEqualTo(401);
     }
 
     private void start() {

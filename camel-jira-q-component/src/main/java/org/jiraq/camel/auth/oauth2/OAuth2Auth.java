@@ -91,9 +91,10 @@ public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
      * What the grant of {@code credentialId} lacks to run {@code operation}, naming the scopes, when its scopes are
      * known (the token answer said them); empty when it holds enough or nothing is known.
      *
-     * @param orStore whether to read the store when this JVM holds no token of the credential yet
+     * @param csmResource what a Customer Service Management operation works on (option csmResource), or null
+     * @param orStore     whether to read the store when this JVM holds no token of the credential yet
      */
-    public Optional<String> lackingScopes(String operation, String credentialId, boolean orStore) {
+    public Optional<String> lackingScopes(String operation, String csmResource, String credentialId, boolean orStore) {
         String id = settings.credentialIdOr(credentialId);
         Optional<OAuth2Grant> grant = tokens.knownGrant(id, orStore);
         String scopes = grant.map(OAuth2Grant::scopes).orElse(null);
@@ -101,7 +102,7 @@ public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
             return Optional.empty();
         }
         Set<String> granted = Arrays.stream(scopes.trim().split("[\\s,]+")).collect(Collectors.toSet());
-        return OperationScopes.lacking(operation, granted, settings.viaGateway())
+        return OperationScopes.lacking(operation, csmResource, granted, settings.viaGateway())
                 .map(missing -> "the OAuth 2.0 grant of credentialId '" + id + "' lacks scope " + missing + ", which "
                                 + operation + " needs; it holds " + scopes.trim() + " (add the scope to the app and let"
                                 + " the user consent again)");
@@ -111,7 +112,8 @@ public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
      * Warns once per operation and credential, naming the endpoint and the scope, when the grant's scopes are known
      * and lack what the operation needs. Reads memory only, unless {@code orStore}.
      */
-    public void warnIfScopesLacking(String operation, String endpoint, String credentialId, boolean orStore) {
+    public void warnIfScopesLacking(String operation, String csmResource, String endpoint, String credentialId,
+                                    boolean orStore) {
         String key = operation + " " + settings.credentialIdOr(credentialId);
         if (scopesJudged.contains(key)) {
             return;
@@ -121,7 +123,7 @@ public final class OAuth2Auth implements AuthStrategy, HealthIndicator {
             return; // not known yet: judged when a token answer says them
         }
         if (scopesJudged.add(key)) {
-            lackingScopes(operation, credentialId, orStore)
+            lackingScopes(operation, csmResource, credentialId, orStore)
                     .ifPresent(why -> LOG.warn("Endpoint {} will be refused by Jira: {}", endpoint, why));
         }
     }

@@ -1,5 +1,7 @@
 package org.jiraq.camel.auth.oauth2;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
@@ -17,9 +19,13 @@ import org.slf4j.LoggerFactory;
  * trades the code for tokens (with the PKCE verifier on Data Center), finds the Jira Cloud site, stores the grant under
  * the credentialId the consent was started for, and answers a small page. Reads the query parameters code, state and
  * error and the Cookie header as the HTTP consumer maps them to headers; sets header CamelJiraqCredentialId to the
- * credentialId connected.
+ * credentialId connected, and exchange property {@value #CONNECTED_ACCOUNT} to the account connected, which
+ * {@link OAuth2ConnectedAccount} turns into the JSON announced to the application.
  */
 public final class OAuth2CallbackProcessor extends OAuth2ConnectProcessor {
+
+    /** The exchange property holding the connected account: credentialId, siteUrl, cloudId and scopes (no secret). */
+    public static final String CONNECTED_ACCOUNT = "CamelJiraqConnectedAccount";
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuth2CallbackProcessor.class);
 
@@ -49,6 +55,12 @@ public final class OAuth2CallbackProcessor extends OAuth2ConnectProcessor {
         }
         OAuth2Grant grant = connected.get().grant();
         message.setHeader(JiraqConstants.CREDENTIAL_ID, connected.get().credentialId());
+        Map<String, String> account = new LinkedHashMap<>();
+        account.put("credentialId", connected.get().credentialId());
+        account.put("siteUrl", grant.siteUrl());
+        account.put("cloudId", grant.cloudId());
+        account.put("scopes", grant.scopes());
+        exchange.setProperty(CONNECTED_ACCOUNT, account);
         answer(message, 200, "Your Jira account is connected" + (grant.siteUrl() == null ? "" : " to " + grant.siteUrl())
                              + ". You can close this page.");
     }

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.LogCapture;
 import org.jiraq.camel.spi.OAuth2Grant;
 import org.jiraq.simulator.JiraSimulator;
@@ -18,14 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * OAuth 2.0 authorization code with PKCE on Jira Data Center, end to end against the simulator's Data Center provider
- * ({@code /rest/oauth2/latest/...}): the same connect processors, READ/WRITE scopes, calls straight to the site, and
- * refresh tokens that rotate with no reuse leeway.
+ * ({@code /rest/oauth2/latest/...}): the same connect processors, READ/WRITE scopes (checked by the site on every
+ * call), calls straight to the site, and refresh tokens that rotate with no reuse leeway.
  */
 class OAuth2DataCenterTest extends OAuth2TestSupport {
 
     @Override
     protected JiraSimulator.Flavour flavour() {
         return JiraSimulator.Flavour.DATA_CENTER;
+    }
+
+    @Override
+    protected JiraSimulator.Builder simulator() {
+        oauth.checkScopes(); // each call needs READ, WRITE or ADMIN
+        return super.simulator();
     }
 
     @Override
@@ -90,6 +97,23 @@ class OAuth2DataCenterTest extends OAuth2TestSupport {
                                             + " the OAuth 2.0 grant of credentialId 'default' lacks scope WRITE")
                     .doesNotContain("Endpoint jiraq://getIssue will be refused");
         }
+    }
+
+    @Test
+    void aCallRefusedForDataCentersWriteScopeSaysSoAndReadingWorks() throws Exception {
+        context.getComponent("jiraq", JiraqComponent.class).getConfiguration().setScopes("READ");
+        connect("default");
+
+        Exchange deleted = template.request("jiraq:deleteIssue?deleteSubtasks=true",
+                e -> e.getMessage().setHeader(JiraqConstants.ISSUE_KEY, "DEMO-1"));
+        Exchange found = template.request("jiraq:searchIssues", e -> e.getMessage().setBody("project = DEMO"));
+
+        assertThat(deleted.getException()).isInstanceOf(JiraqHttpException.class)
+                .hasMessageContaining("it needs WRITE")
+                .hasMessageContaining("the OAuth 2.0 grant of credentialId 'default' lacks scope WRITE, which"
+                                      + " deleteIssue needs; it holds READ");
+        assertThat(((JiraqHttpException) deleted.getException()).getStatusCode()).isEqualTo(403);
+        assertThat(found.getException()).as("a search, even a POST, only reads").isNull();
     }
 
     @Test

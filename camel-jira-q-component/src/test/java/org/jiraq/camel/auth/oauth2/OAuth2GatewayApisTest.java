@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A connected user's OAuth 2.0 grant reaches the gateway APIs of its site (the cloudId discovered from the grant):
- * Customer Service Management's typed operations and request with api=assets, the token sent only there.
+ * Customer Service Management's typed operations and request with api=assets and api=operations (paged by its
+ * links.next), the token sent only there.
  */
 class OAuth2GatewayApisTest extends OAuth2TestSupport {
 
@@ -34,10 +35,13 @@ class OAuth2GatewayApisTest extends OAuth2TestSupport {
                 e -> e.getMessage().setBody(Map.of("name", "Gold support")));
         Exchange listed = template.request("jiraq:csmList?csmResource=product", e -> { });
         Exchange laptop = template.request("jiraq:request?api=assets&path=/object/1", e -> { });
+        Exchange alerts = template.request("jiraq:request?api=operations&path=/alerts&query.size=2&paginate=true",
+                e -> { });
 
         assertThat(created.getException()).isNull();
         assertThat(listed.getMessage().getBody(List.class)).hasSize(1);
         assertThat(laptop.getMessage().getBody(Map.class)).containsEntry("objectKey", "LAP-1");
+        assertThat(alerts.getMessage().getBody(List.class)).as("every page, following links.next").hasSize(3);
         assertThat(sim.requests("POST", csm.root() + "/product").get(0).headers().get("Authorization").get(0))
                 .startsWith("Bearer sim-oauth2-at-");
         assertThat(created.getMessage().getHeader(JiraqConstants.CSM_ID, String.class)).isNotBlank();

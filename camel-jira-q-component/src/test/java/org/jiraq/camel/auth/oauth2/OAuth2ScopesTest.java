@@ -1,15 +1,19 @@
 package org.jiraq.camel.auth.oauth2;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheck;
 import org.apache.logging.log4j.Level;
 import org.jiraq.camel.JiraqComponent;
 import org.jiraq.camel.JiraqConfiguration;
 import org.jiraq.camel.JiraqConstants;
+import org.jiraq.camel.JiraqEndpoint;
 import org.jiraq.camel.JiraqHttpException;
 import org.jiraq.camel.LogCapture;
 import org.jiraq.simulator.JiraSimulator;
+import org.jiraq.simulator.servicedesk.CustomerServiceManagement;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OAuth2ScopesTest extends OAuth2TestSupport {
 
+    private final CustomerServiceManagement csm = new CustomerServiceManagement(oauth.cloudId());
+
     @Override
     protected JiraSimulator.Builder simulator() {
         oauth.checkScopes();
-        return super.simulator();
+        return super.simulator().feature(csm);
     }
 
     @Override
@@ -93,5 +99,63 @@ class OAuth2ScopesTest extends OAuth2TestSupport {
             assertThat(log.text()).doesNotContain("will be refused");
         }
         assertThat(oauth.tokenRequests("authorization_code")).isEqualTo(1);
+    }
+
+    @Test
+    void customerServiceManagementEndpointsWarnAndFailNamingTheScopeOfTheirResource() throws Exception {
+        context.getComponent("jiraq", JiraqComponent.class).getConfiguration()
+                .setScopes("read:jira-work read:product:jira-service-management");
+        connect("default");
+
+        try (LogCapture log = LogCapture.start()) {
+            Exchange listed = template.request("jiraq:csmList?csmResource=product", e -> { });
+            Exchange created = template.request("jiraq:csmCreate?csmResource=product",
+                    e -> e.getMessage().setBody(Map.of("name", "Gold support")));
+            template.request("jiraq:csmGet?csmResource=customer",
+                    e -> e.getMessage().setHeader(JiraqConstants.CSM_ID, "1"));
+
+            assertThat(listed.getException()).isNull();
+            assertThat(created.getException()).isInstanceOf(JiraqHttpException.class)
+                    .hasMessageContaining("Unauthorized; scope does not match")
+                    .hasMessageContaining("lacks scope write:product:jira-service-management, which csmCreate needs");
+            List<String> warnings = log.linesAt(Level.WARN).stream().filter(l -> l.contains("will be refused")).toList();
+            assertThat(warnings).as("csmList of products holds its scope").hasSize(2);
+            assertThat(warnings).filteredOn(l -> l.contains("jiraq://csmCreate?csmResource=product")).singleElement()
+                    .asString().contains("lacks scope write:product:jira-service-management,");
+            assertThat(warnings).filteredOn(l -> l.contains("jiraq://csmGet?csmResource=customer")).singleElement()
+                    .asString().contains("lacks scope read:customer:jira-service-management,")
+                    .doesNotContain("organization");
+        }
+        assertThat(sim.requests("POST", csm.root() + "/product")).hasSize(1);
+    }
+
+    @Test
+    void theHealthCheckOfAGrantWithoutTheScopeOfMyselfSaysWhichScopeToAdd() throws Exception {
+        connect("default");
+        assertThat(template.request("jiraq:searchIssues", e -> e.getMessage().setBody("project = DEMO")).getException())
+                .as("the routes' own calls are granted").isNull();
+
+        HealthCheck.Result down = health();
+
+        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getDetails()).containsEntry("http.response.code", 401);
+        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m)
+                .contains("lacks scope read:jira-user (or the granular ")
+                .contains("which health check needs; it holds read:jira-work"));
+    }
+
+    @Test
+    void theHealthCheckOfAGrantWithTheScopeOfMyselfIsUp() throws Exception {
+        context.getComponent("jiraq", JiraqComponent.class).getConfiguration().setScopes("read:jira-work read:jira-user");
+        connect("default");
+        template.request("jiraq:searchIssues", e -> e.getMessage().setBody("project = DEMO"));
+
+        assertThat(health().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    private HealthCheck.Result health() {
+        enableProducerHealthChecks(context);
+        return producerCheck(context, context.getEndpoint("jiraq:searchIssues", JiraqEndpoint.class).getConnection()
+                .name()).orElseThrow().call();
     }
 }
