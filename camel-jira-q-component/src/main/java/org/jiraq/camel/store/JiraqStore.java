@@ -47,6 +47,8 @@ public final class JiraqStore extends ServiceSupport {
      * store closes the database when it stops; H2's own closing at JVM exit would race the application's shutdown
      * and fill a .trace.db with errors from the work still running.
      */
+    /** How H2 files are opened: H2's retry file system reopens a file an interrupted thread closed (see interruptSafe). */
+    static final String INTERRUPT_SAFE = "jdbc:h2:retry:";
     static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=30000"
                                       + CLOSED_BY_THE_STORE;
 
@@ -85,7 +87,7 @@ public final class JiraqStore extends ServiceSupport {
     /** An embedded H2 database in {@code file} (H2 adds {@code .mv.db}), its encryption key file beside it. */
     public static JiraqStore embedded(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return new JiraqStore(() -> h2Pool("jdbc:h2:file:" + absolute + H2_SETTINGS, "", ""), keyFileBeside(absolute),
+        return new JiraqStore(() -> h2Pool(INTERRUPT_SAFE + absolute + H2_SETTINGS, "", ""), keyFileBeside(absolute),
                 "the embedded H2 file " + absolute + ".mv.db", false);
     }
 
@@ -105,8 +107,9 @@ public final class JiraqStore extends ServiceSupport {
                     "memory (" + shown + "): everything it keeps is lost when the application stops", true);
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
-            String url = jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? jdbcUrl
-                    : jdbcUrl + CLOSED_BY_THE_STORE;
+            String safe = interruptSafe(jdbcUrl);
+            String url = safe.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? safe
+                    : safe + CLOSED_BY_THE_STORE;
             return new JiraqStore(() -> h2Pool(url, nullToEmpty(username), nullToEmpty(password)),
                     h2File(jdbcUrl).map(JiraqStore::keyFileBeside).orElse(null), shown, false);
         }
@@ -305,6 +308,21 @@ public final class JiraqStore extends ServiceSupport {
             closer.run();
             closer = null;
         }
+    }
+
+    /**
+     * An H2 file URL opened through H2's retry-on-interrupt file system: a thread interrupted while H2 writes (Camel
+     * interrupts a polling or delivery thread when it stops a route or the context) would otherwise close the file
+     * channel and break the database for the whole JVM until it restarts. Other URLs stay as they are.
+     */
+    static String interruptSafe(String jdbcUrl) {
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        if (!(rest.startsWith("file:") || rest.startsWith("./") || rest.startsWith("/") || rest.startsWith("~"))) {
+            return jdbcUrl; // mem:, tcp:, ssl:, zip:, or a file system the application chose
+        }
+        int settings = rest.indexOf(';');
+        return h2File(jdbcUrl).map(file -> INTERRUPT_SAFE + file.toAbsolutePath().normalize()
+                                            + (settings < 0 ? "" : rest.substring(settings))).orElse(jdbcUrl);
     }
 
     /** The file path of an H2 file URL ({@code jdbc:h2:file:./data/x;...} or {@code jdbc:h2:./data/x}); empty otherwise. */
