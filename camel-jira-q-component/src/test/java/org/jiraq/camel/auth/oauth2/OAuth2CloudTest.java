@@ -176,7 +176,8 @@ class OAuth2CloudTest extends OAuth2TestSupport {
 
     private String rawRows() throws Exception {
         StringBuilder rows = new StringBuilder();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + storeDir.resolve("jiraq"), "", "");
+        // the same URL form as the store (see JiraqStore.interruptSafe): H2 locks a file per form it was opened by
+        try (Connection c = DriverManager.getConnection("jdbc:h2:retry:" + storeDir.resolve("jiraq"), "", "");
              Statement s = c.createStatement()) {
             for (String table : List.of("jiraq_oauth_grant", "jiraq_oauth_state")) {
                 try (ResultSet row = s.executeQuery("SELECT * FROM " + table)) {
