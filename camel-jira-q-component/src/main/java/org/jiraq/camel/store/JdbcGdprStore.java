@@ -9,7 +9,6 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +20,8 @@ import org.jiraq.camel.spi.AccountStatus;
 import org.jiraq.camel.spi.GdprStore;
 import org.jiraq.camel.spi.RegisteredAccount;
 import org.jiraq.camel.spi.ReportingCycleState;
+
+import static org.jiraq.camel.store.JiraqStore.timestamp;
 
 /**
  * The GDPR account registry and reporting cycle in the jiraq store (tables {@code jiraq_gdpr_account},
@@ -291,9 +292,5 @@ public final class JdbcGdprStore implements GdprStore {
     private static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -7,9 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
+
+import static org.jiraq.camel.store.JiraqStore.timestamp;
 
 /**
  * createIssue's idempotency keys in the store (table jiraq_idempotency_key, migration V11): which keys are being
@@ -195,9 +196,5 @@ public final class JdbcIdempotencyKeys {
     private static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

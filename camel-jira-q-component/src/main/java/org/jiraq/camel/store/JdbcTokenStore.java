@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jiraq.camel.JiraqStoreException;
 import org.jiraq.camel.spi.OAuth2Grant;
 import org.jiraq.camel.spi.TokenStore;
+
+import static org.jiraq.camel.store.JiraqStore.timestamp;
 
 /**
  * OAuth 2.0 grants in the jiraq store (table {@code jiraq_oauth_grant}), tokens sealed by a {@link SecretCipher}.
@@ -203,9 +204,5 @@ public final class JdbcTokenStore implements TokenStore {
     /** The associated data a sealed token is bound to: its credential and column. */
     private static String context(String credentialId, String column) {
         return "jiraq_oauth_grant/" + credentialId + "/" + column;
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -337,6 +340,11 @@ public final class JiraqStore extends ServiceSupport {
             return Optional.empty();
         }
         return Optional.of(Path.of(location.replaceFirst("^~", System.getProperty("user.home"))));
+    }
+
+    /** An instant as the stores write it to a TIMESTAMP WITH TIME ZONE column (UTC); null stays null. */
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** A JDBC URL without its parameters, which may carry a password: for the log. */

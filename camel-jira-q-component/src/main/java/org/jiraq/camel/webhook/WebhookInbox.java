@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +20,8 @@ import java.util.Set;
 
 import org.jiraq.camel.client.Json;
 import org.jiraq.camel.store.JiraqStore;
+
+import static org.jiraq.camel.store.JiraqStore.timestamp;
 
 /**
  * One jiraq:webhook consumer's events in the store (table jiraq_webhook_inbox, migration V10). A row is both the
@@ -482,9 +483,5 @@ public final class WebhookInbox {
     private static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
